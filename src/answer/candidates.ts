@@ -1,0 +1,150 @@
+import type { Sentence } from "../corpus/types.js";
+import type { AnswerType } from "../intents/types.js";
+import type { QuestionAnalysis } from "../question/analyze.js";
+import type { CorpusIndex } from "../retrieval/index.js";
+import { tokenize } from "../text/terms.js";
+import type { Evidence } from "./evidence.js";
+import { findNames, type NameContext, type NameSpan } from "./names.js";
+import {
+  findCounts,
+  findDates,
+  findMoney,
+  findMultipliers,
+  findPercents,
+  findQuotes,
+  findReasons,
+  type ValueSpan,
+} from "./values.js";
+
+/** A possible answer found in one evidence sentence. */
+export interface Candidate {
+  text: string;
+  /** Candidates with the same key are the same answer (Tokio = Tokyo, Nagasaki = Tadao Nagasaki). */
+  key: string;
+  evidence: Evidence;
+  /** Offsets in the sentence. */
+  start: number;
+  end: number;
+  score: number;
+}
+
+/** Everything candidate extraction needs. */
+export interface CandidateDeps {
+  index: CorpusIndex;
+  names: NameContext;
+}
+
+/** The kinds of name that can answer each name-typed question. */
+const NAME_KINDS: Partial<Record<AnswerType, NameSpan["kind"][]>> = {
+  person: ["person"],
+  place: ["place"],
+  organisation: ["organisation", "other"],
+};
+
+function tokenIndexAt(sentence: Sentence, offset: number): number {
+  return tokenize(sentence.text.slice(0, offset)).length;
+}
+
+/** The key under which a name or value is merged with its other spellings. */
+export function candidateKey(text: string, kind: AnswerType, deps: CandidateDeps): string {
+  const lower = text.toLowerCase().replace(/\s+/g, " ").trim();
+  const place = deps.names.lexicon.placeByAlias.get(lower);
+  if (place) return `place:${place.key}`;
+  if (kind === "person") return `person:${lower.split(" ").pop()}`;
+  // Merge names written with place names of either language ("AI Singapur" = "AI Singapore").
+  const words = tokenize(text).map((t) => deps.names.lexicon.placeByAlias.get(t.word.toLowerCase())?.key ?? t.word.toLowerCase());
+  return `${kind}:${words.join(" ")}`;
+}
+
+function questionMentions(q: QuestionAnalysis, text: string): boolean {
+  const words = tokenize(text).map((t) => t.word.toLowerCase());
+  const asked = new Set(q.entities.map((e) => e.toLowerCase()));
+  const askedTerms = new Set(q.terms.map((t) => t.word.toLowerCase()));
+  return words.length > 0 && (words.every((w) => askedTerms.has(w)) || words.some((w) => asked.has(w)));
+}
+
+/** Values of a type in a sentence (dates, amounts, ...), or undefined when the type is not a value. */
+function valuesOf(type: AnswerType, text: string, q: QuestionAnalysis): ValueSpan[] | undefined {
+  switch (type) {
+    case "date":
+      return findDates(text);
+    case "money":
+      return findMoney(text);
+    case "percent":
+      return findPercents(text);
+    case "number": {
+      const m = findMultipliers(text);
+      return m.length ? m : [...findPercents(text), ...findMoney(text)];
+    }
+    case "count": {
+      // A count answers only when it counts what was asked ("how many *people*").
+      const counted = /\b(?:how many|wie ?viele)\s+(\p{L}+)/iu.exec(q.text)?.[1]?.toLowerCase();
+      return findCounts(text).filter((c) => {
+        if (!counted) return true;
+        const after = text.slice(c.end, c.end + 40).toLowerCase();
+        return after.split(/\s+/).slice(0, 3).some((w) => w.startsWith(counted.slice(0, Math.max(4, counted.length - 2))));
+      });
+    }
+    case "reason":
+      return findReasons(text);
+    case "quote":
+      return findQuotes(text);
+    default:
+      return undefined;
+  }
+}
+
+/** Drops a country written right after a city ("Tokyo, Japan"): it only locates the city. */
+function dropQualifyingPlaces(names: NameSpan[], text: string): NameSpan[] {
+  return names.filter((n, i) => {
+    const prev = names[i - 1];
+    return !(prev && prev.kind === "place" && n.kind === "place" && /^\s*,\s*$/.test(text.slice(prev.end, n.start)));
+  });
+}
+
+/** Finds the candidates of an answer type in one evidence sentence, scored by evidence and proximity. */
+export function extractCandidates(
+  ev: Evidence,
+  type: AnswerType,
+  q: QuestionAnalysis,
+  deps: CandidateDeps,
+): Candidate[] {
+  const sentence = ev.sentence;
+  let spans: { text: string; start: number; end: number }[];
+  const values = valuesOf(type, sentence.text, q);
+  if (values) spans = values;
+  else {
+    const kinds = NAME_KINDS[type];
+    if (!kinds) return [];
+    spans = dropQualifyingPlaces(findNames(sentence, deps.names), sentence.text).filter((n) => kinds.includes(n.kind));
+  }
+  const out: Candidate[] = [];
+  for (const span of spans) {
+    if (type !== "quote" && type !== "reason" && questionMentions(q, span.text)) continue;
+    const at = tokenIndexAt(sentence, span.start);
+    const distance = ev.matchedTokens.length ? Math.min(...ev.matchedTokens.map((t) => Math.abs(t - at))) : 10;
+    out.push({
+      text: span.text,
+      key: candidateKey(span.text, type, deps),
+      evidence: ev,
+      start: span.start,
+      end: span.end,
+      score: ev.score + 0.6 / (1 + distance / 4),
+    });
+  }
+  return out;
+}
+
+/** Items written as one enumeration ("A, B, and C"), when the sentence has one of two or more. */
+export function enumerated(cands: Candidate[], text: string): Candidate[] {
+  const sorted = [...cands].sort((a, b) => a.start - b.start);
+  let best: Candidate[] = [];
+  let run: Candidate[] = [];
+  for (const c of sorted) {
+    const prev = run[run.length - 1];
+    if (prev && /^\s*(?:,|,?\s*(?:and|und|or|oder|&))\s*(?:the\s+)?$/i.test(text.slice(prev.end, c.start))) run.push(c);
+    else run = [c];
+    if (run.length > best.length) best = [...run];
+  }
+  return best.length >= 2 ? best : cands;
+}

@@ -1,0 +1,246 @@
+import type { Sentence } from "../corpus/types.js";
+import type { AnswerType, IntentMatch } from "../intents/types.js";
+import type { QuestionAnalysis } from "../question/analyze.js";
+import type { Language } from "../text/language.js";
+import { tokenize } from "../text/terms.js";
+import { type Candidate, type CandidateDeps, enumerated, extractCandidates } from "./candidates.js";
+import type { Evidence } from "./evidence.js";
+import { findNameRuns, splitTitle } from "./names.js";
+import type { Answer, AnswerItem, Citation } from "./types.js";
+
+/** Evidence must cover at least this share of the question's terms to answer from it. */
+export const MIN_COVERAGE = 0.5;
+/** Citations shown for one answer. */
+const MAX_CITATIONS = 3;
+
+const MESSAGES = {
+  notCovered: {
+    en: "The articles don't say.",
+    de: "Dazu steht nichts in den Artikeln.",
+  },
+};
+
+/** The citation of a whole sentence. */
+export function citeSentence(s: Sentence, deps: CandidateDeps): Citation {
+  const article = deps.index.corpus.articles[s.article];
+  return {
+    source: article?.source ?? "",
+    title: article?.title ?? "",
+    quote: s.text,
+    start: s.start,
+    end: s.end,
+    language: s.language,
+  };
+}
+
+/** Writes place names in the question's language: "AI Singapur" -> "AI Singapore" for an English question. */
+export function localise(text: string, language: Language, deps: CandidateDeps): string {
+  const lexicon = deps.names.lexicon;
+  const whole = lexicon.placeByAlias.get(text.toLowerCase());
+  if (whole) return language === "de" ? whole.de : whole.en;
+  let out = text;
+  for (const t of tokenize(text).reverse()) {
+    const place = lexicon.placeByAlias.get(t.word.toLowerCase());
+    if (place && place.key.split(" ").length === 1) {
+      out = out.slice(0, t.start) + (language === "de" ? place.de : place.en) + out.slice(t.end);
+    }
+  }
+  return out;
+}
+
+/** An abstention: the articles do not answer this. */
+export function abstain(q: QuestionAnalysis, intent: IntentMatch, confidence: number, note?: string): Answer {
+  return {
+    question: q.raw,
+    answered: false,
+    answer: MESSAGES.notCovered[q.language],
+    intent: intent.id,
+    confidence: Number(confidence.toFixed(3)),
+    language: q.language,
+    citations: [],
+    kind: "abstain",
+    note,
+  };
+}
+
+interface Group {
+  key: string;
+  texts: string[];
+  best: Candidate;
+  /** Best candidate per article. */
+  byArticle: Map<number, Candidate>;
+  score: number;
+}
+
+/** Merges candidates with the same key; an answer found in several articles scores higher. */
+function group(cands: Candidate[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const c of cands) {
+    let g = groups.get(c.key);
+    if (!g) {
+      g = { key: c.key, texts: [], best: c, byArticle: new Map(), score: 0 };
+      groups.set(c.key, g);
+    }
+    g.texts.push(c.text);
+    if (c.score > g.best.score) g.best = c;
+    const art = c.evidence.sentence.article;
+    const prev = g.byArticle.get(art);
+    if (!prev || c.score > prev.score) g.byArticle.set(art, c);
+  }
+  for (const g of groups.values()) {
+    const scores = [...g.byArticle.values()].map((c) => c.score).sort((a, b) => b - a);
+    g.score = (scores[0] ?? 0) + 0.25 * scores.slice(1).reduce((s, x) => s + x, 0);
+  }
+  return [...groups.values()].sort((a, b) => b.score - a.score);
+}
+
+function citationsOf(g: Group, deps: CandidateDeps): Citation[] {
+  return [...g.byArticle.values()]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, MAX_CITATIONS)
+    .map((c) => citeSentence(c.evidence.sentence, deps));
+}
+
+function confidenceOf(ev: Evidence, agreement: number): number {
+  return Math.min(0.99, 0.35 + 0.45 * ev.coverage + 0.05 * Math.min(agreement, 3) + (ev.namesInSentence ? 0.05 : 0));
+}
+
+/** The longest spelling of a merged answer ("Tadao Nagasaki" over "Nagasaki"). */
+function display(g: Group, q: QuestionAnalysis, deps: CandidateDeps): string {
+  const longest = g.texts.reduce((a, b) => (b.length > a.length ? b : a));
+  return localise(longest, q.language, deps);
+}
+
+/** Answers with one value or name of the expected type. */
+export function composeValue(
+  q: QuestionAnalysis,
+  intent: IntentMatch,
+  type: AnswerType,
+  evidence: Evidence[],
+  deps: CandidateDeps,
+): Answer | undefined {
+  const usable = evidence.filter((e) => e.constraintsMet && e.coverage >= MIN_COVERAGE);
+  const cands = usable.slice(0, 25).flatMap((e) => extractCandidates(e, type, q, deps));
+  const best = group(cands)[0];
+  if (!best) return undefined;
+  const agreement = best.byArticle.size;
+  return {
+    question: q.raw,
+    answered: true,
+    answer: display(best, q, deps),
+    intent: intent.id,
+    confidence: Number(confidenceOf(best.best.evidence, agreement).toFixed(3)),
+    language: q.language,
+    citations: citationsOf(best, deps),
+    kind: "value",
+    agreement,
+  };
+}
+
+/** Answers a list question: every item of the type across all articles, each with its citation. */
+export function composeList(
+  q: QuestionAnalysis,
+  intent: IntentMatch,
+  type: AnswerType,
+  evidence: Evidence[],
+  deps: CandidateDeps,
+): Answer | undefined {
+  const usable = evidence.filter((e) => e.constraintsMet && e.coverage >= MIN_COVERAGE);
+  if (usable.length === 0) return undefined;
+  const top = usable[0] as Evidence;
+  const strong = usable.filter((e) => e.coverage >= top.coverage * 0.75);
+  const cands = strong.flatMap((e) => enumerated(extractCandidates(e, type, q, deps), e.sentence.text));
+  const groups = group(cands);
+  if (groups.length === 0) return undefined;
+  // Reading order of the strongest evidence gives a natural order of the items.
+  const items: AnswerItem[] = groups.map((g) => ({ text: display(g, q, deps), citations: citationsOf(g, deps) }));
+  const citations: Citation[] = [];
+  for (const item of items) {
+    for (const c of item.citations) {
+      if (!citations.some((x) => x.source === c.source && x.start === c.start)) citations.push(c);
+    }
+  }
+  const articles = new Set(citations.map((c) => c.source)).size;
+  return {
+    question: q.raw,
+    answered: true,
+    answer: items.map((i) => i.text).join(", "),
+    intent: intent.id,
+    confidence: Number(confidenceOf(top, articles).toFixed(3)),
+    language: q.language,
+    citations: citations.slice(0, 8),
+    kind: "list",
+    items,
+    agreement: articles,
+  };
+}
+
+/** Answers "who is X?" with X's role or title as the articles give it. */
+export function composeRole(
+  q: QuestionAnalysis,
+  intent: IntentMatch,
+  evidence: Evidence[],
+  deps: CandidateDeps,
+): Answer | undefined {
+  const subject = (q.subject ?? "").toLowerCase();
+  const last = subject.split(/\s+/).pop() ?? "";
+  if (!last) return undefined;
+  const cands: Candidate[] = [];
+  for (const ev of evidence.filter((e) => e.constraintsMet && e.namesInSentence > 0)) {
+    const text = ev.sentence.text;
+    for (const run of findNameRuns(ev.sentence, deps.names)) {
+      const { title, name } = splitTitle(run.text, deps.names.roleWords);
+      if (!name.toLowerCase().endsWith(last)) continue;
+      let role = title;
+      let start = run.start;
+      if (!role) {
+        const after = /^,\s*((?:the\s+)?(?:former\s+)?[\p{L} -]+?(?:\s+(?:of|at|bei)\s+[\p{Lu}][\p{L} ]*?)?)(?=,|\.|$)/u.exec(
+          text.slice(run.end),
+        );
+        const words = after?.[1]?.split(/\s+/) ?? [];
+        if (after && words.some((w) => deps.names.roleWords.has(w.toLowerCase()))) {
+          role = after[1] as string;
+          start = run.end + text.slice(run.end).indexOf(role);
+        }
+      }
+      if (role) {
+        cands.push({ text: role, key: `role:${role.toLowerCase()}`, evidence: ev, start, end: start + role.length, score: ev.score });
+      }
+    }
+  }
+  const best = group(cands)[0];
+  if (!best) return undefined;
+  return {
+    question: q.raw,
+    answered: true,
+    answer: best.best.text,
+    intent: intent.id,
+    confidence: Number(confidenceOf(best.best.evidence, best.byArticle.size).toFixed(3)),
+    language: q.language,
+    citations: citationsOf(best, deps),
+    kind: "value",
+    agreement: best.byArticle.size,
+  };
+}
+
+/** Answers with the best sentence itself (descriptions, and questions of no recognised type). */
+export function composeSentence(
+  q: QuestionAnalysis,
+  intent: IntentMatch,
+  evidence: Evidence[],
+  deps: CandidateDeps,
+): Answer | undefined {
+  const best = evidence.find((e) => e.constraintsMet && e.coverage >= MIN_COVERAGE);
+  if (!best) return undefined;
+  return {
+    question: q.raw,
+    answered: true,
+    answer: best.sentence.text,
+    intent: intent.id,
+    confidence: Number(confidenceOf(best, 1).toFixed(3)),
+    language: q.language,
+    citations: [citeSentence(best.sentence, deps)],
+    kind: "sentence",
+    agreement: 1,
+  };
+}

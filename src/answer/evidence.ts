@@ -1,0 +1,89 @@
+import type { Sentence } from "../corpus/types.js";
+import type { QuestionAnalysis } from "../question/analyze.js";
+import { type CorpusIndex, idf, type QueryTerm, searchSentences } from "../retrieval/index.js";
+
+/** A sentence judged as evidence for a question. */
+export interface Evidence {
+  sentence: Sentence;
+  /** IDF-weighted share of the question's non-name terms found in the sentence (synonyms count). */
+  coverage: number;
+  /** Every name, place and figure of the question is in the sentence, the one before, or is what the article is about. */
+  constraintsMet: boolean;
+  /** The question's names that were found in the sentence itself. */
+  namesInSentence: number;
+  /** Combined score used for ranking. */
+  score: number;
+  /** Token positions (in the sentence) of matched question terms. */
+  matchedTokens: number[];
+}
+
+/** How often a term must occur in an article before it counts as what the article is about. */
+const TOPIC_MIN_COUNT = 3;
+
+function articleTermCount(index: CorpusIndex, article: number, term: string): number {
+  let n = 0;
+  for (const id of index.corpus.articles[article]?.sentences ?? []) {
+    if (index.sentenceTermSets[id]?.has(term)) n++;
+  }
+  return n;
+}
+
+/**
+ * Retrieves candidate sentences and judges each: coverage of the question's terms (the intent's
+ * expansions stand in for a question word they share meaning with), and whether the question's
+ * constraints (names, places, figures) hold in the sentence or its neighbour.
+ */
+export function gatherEvidence(
+  index: CorpusIndex,
+  question: QuestionAnalysis,
+  expansions: Set<string>,
+  limit = 80,
+): Evidence[] {
+  const content = [...new Set(question.terms.filter((t) => !t.entity).map((t) => t.term))];
+  const names = [...new Set(question.terms.filter((t) => t.entity).map((t) => t.term))];
+  const query: QueryTerm[] = [
+    ...content.map((term) => ({ term, weight: 1 })),
+    ...names.map((term) => ({ term, weight: 1.3 })),
+    ...[...expansions].filter((t) => !content.includes(t)).map((term) => ({ term, weight: 0.35 })),
+  ];
+  const hits = searchSentences(index, query, limit);
+  const maxScore = hits[0]?.score ?? 1;
+  const stats = index.stats;
+  const totalIdf = content.reduce((sum, t) => sum + idf(stats, t), 0);
+  const topicCache = new Map<string, boolean>();
+  const isTopic = (article: number, term: string) => {
+    const key = `${article}:${term}`;
+    let v = topicCache.get(key);
+    if (v === undefined) {
+      v = articleTermCount(index, article, term) >= TOPIC_MIN_COUNT;
+      topicCache.set(key, v);
+    }
+    return v;
+  };
+  const out: Evidence[] = [];
+  for (const hit of hits) {
+    const sentence = index.corpus.sentences[hit.id] as Sentence;
+    const terms = index.sentenceTermSets[hit.id] as Set<string>;
+    const article = index.corpus.articles[sentence.article];
+    const prevId = article?.sentences[article.sentences.indexOf(hit.id) - 1];
+    const prev = prevId === undefined ? undefined : index.sentenceTermSets[prevId];
+    const hasSynonym = [...expansions].some((t) => terms.has(t));
+    let matchedIdf = 0;
+    for (const t of content) {
+      if (terms.has(t)) matchedIdf += idf(stats, t);
+      else if (expansions.has(t) && hasSynonym) matchedIdf += 0.8 * idf(stats, t);
+    }
+    const coverage = totalIdf > 0 ? matchedIdf / totalIdf : 1;
+    let namesInSentence = 0;
+    let constraintsMet = true;
+    for (const n of names) {
+      if (terms.has(n)) namesInSentence++;
+      else if (!prev?.has(n) && !isTopic(sentence.article, n)) constraintsMet = false;
+    }
+    const wanted = new Set([...content, ...names, ...expansions]);
+    const matchedTokens = (index.sentenceTerms[hit.id] ?? []).filter((t) => wanted.has(t.term)).map((t) => t.token);
+    const score = coverage * 2 + (0.5 * hit.score) / maxScore + 0.3 * namesInSentence;
+    out.push({ sentence, coverage, constraintsMet, namesInSentence, score, matchedTokens });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,75 @@
+import type { Deps } from "../core.js";
+import type { IntentMatch } from "../intents/types.js";
+import type { QuestionAnalysis } from "../question/analyze.js";
+import type { Answer } from "./types.js";
+
+const TEXT = {
+  en: {
+    empty: "Ask me a question about the articles, for example: ",
+    help: (n: number) =>
+      `I answer questions about ${n} news article${n === 1 ? "" : "s"}, quoting them word for word. Mention me, DM me or use /openai-facts. Ask "sources" for the list. Examples: `,
+    sources: (n: number) => `I know ${n} article${n === 1 ? "" : "s"}: `,
+    greeting: "Hello! Ask me about the articles, or say \"help\".",
+    thanks: "You're welcome!",
+  },
+  de: {
+    empty: "Stell mir eine Frage zu den Artikeln, zum Beispiel: ",
+    help: (n: number) =>
+      `Ich beantworte Fragen zu ${n} Nachrichtenartikel${n === 1 ? "" : "n"} und zitiere sie wörtlich. Erwähne mich, schreib mir direkt oder nutze /openai-facts. "Quellen" zeigt die Liste. Beispiele: `,
+    sources: (n: number) => `Ich kenne ${n} Artikel: `,
+    greeting: "Hallo! Frag mich etwas zu den Artikeln, oder schreib \"Hilfe\".",
+    thanks: "Gern geschehen!",
+  },
+};
+
+/**
+ * Example questions: one about the corpus's most mentioned person, then the first examples of
+ * the intents, so help shows questions the bot can answer on whatever articles it has.
+ */
+export function exampleQuestions(deps: Deps, language: "en" | "de"): string[] {
+  const counts = new Map<string, number>();
+  for (const s of deps.index.corpus.sentences) {
+    for (const m of s.text.matchAll(/\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+\b/gu)) {
+      const last = (m[0].split(" ")[1] as string).toLowerCase();
+      if (deps.names.people.has(last)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+    }
+  }
+  const person = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const out = deps.intents.intents
+    .filter((i) => i.kind === "question")
+    .slice(0, 2)
+    .map((i) => (language === "de" ? (i.examples.de[0] ?? i.examples.en[0]) : i.examples.en[0]) as string);
+  if (person) out.unshift(language === "de" ? `Wer ist ${person}?` : `Who is ${person}?`);
+  return out;
+}
+
+/** Replies to help, sources, greetings, thanks and empty questions. */
+export function composeMeta(q: QuestionAnalysis, match: IntentMatch, deps: Deps): Answer {
+  const t = TEXT[q.language];
+  const articles = deps.index.corpus.articles;
+  const examples = exampleQuestions(deps, q.language)
+    .map((e) => `"${e}"`)
+    .join(", ");
+  let text: string;
+  let id = match.id;
+  if (!q.text) {
+    text = t.empty + examples;
+    id = "empty";
+  } else if (match.id === "help") text = t.help(articles.length) + examples;
+  else if (match.id === "sources") {
+    text =
+      t.sources(articles.length) +
+      articles.map((a, i) => `[${i + 1}] ${a.title} (${a.source}${a.date ? `, ${a.date}` : ""})`).join("; ");
+  } else if (match.id === "greeting") text = t.greeting;
+  else text = t.thanks;
+  return {
+    question: q.raw,
+    answered: false,
+    answer: text,
+    intent: id,
+    confidence: match.confidence,
+    language: q.language,
+    citations: [],
+    kind: "meta",
+  };
+}

@@ -1,0 +1,151 @@
+import nlp from "compromise";
+import type { Sentence } from "../corpus/types.js";
+import type { Lexicon } from "../lexicon/types.js";
+import type { CorpusStats } from "../retrieval/index.js";
+
+/** What kind of thing a name names. */
+export type NameKind = "person" | "place" | "organisation" | "other";
+
+/** A proper name found in a sentence; offsets are relative to the sentence text. */
+export interface NameSpan {
+  text: string;
+  start: number;
+  end: number;
+  kind: NameKind;
+}
+
+/** What name finding needs to know about the corpus. */
+export interface NameContext {
+  stats: CorpusStats;
+  lexicon: Lexicon;
+  /** Lower-case names (and surnames) seen with a person cue somewhere in the corpus. */
+  people: Set<string>;
+  /** Lower-case words of role titles ("chief", "officer", "geschäftsführer"). */
+  roleWords: Set<string>;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}&.'’-]*/gu;
+const ORG_SUFFIX =
+  /\b(?:inc|corp|corporation|ltd|llc|plc|gmbh|ag|group|holdings|motor|motors|industries|services|systems|technologies|labs|bank|connected|foundation|university|institute|agency|ministry|council|company|partners)\.?$/i;
+const ORG_CUE_BEFORE =
+  /\b(?:company|companies|firm|firms|giants?|manufacturer|maker|conglomerate|startup|partner|partners|rival|carrier|operator|bank|group|lab|unternehmen|firma|konzern|hersteller)\s+$/i;
+const compromiseCache = new Map<string, NameKind | undefined>();
+
+function compromiseKind(name: string): NameKind | undefined {
+  if (compromiseCache.has(name)) return compromiseCache.get(name);
+  const doc = nlp(name);
+  let kind: NameKind | undefined;
+  if (doc.has("#Place")) kind = "place";
+  else if (doc.has("#Organization")) kind = "organisation";
+  else if (doc.has("#Person") || doc.has("^#FirstName")) kind = "person";
+  if (compromiseCache.size > 50_000) compromiseCache.clear();
+  compromiseCache.set(name, kind);
+  return kind;
+}
+
+/** True when a word can be part of a name here (capitalised and not an ordinary word). */
+function isNameWord(word: string, sentenceStart: boolean, language: string, ctx: NameContext): boolean {
+  if (!/^\p{Lu}/u.test(word)) return false;
+  const lower = word.toLowerCase().replace(/['’]s$/, "");
+  if (/^\p{Lu}[\p{Lu}\d&-]+$/u.test(word) || /\p{Ll}\p{Lu}/u.test(word) || /\d/.test(word)) return true;
+  if (ctx.stats.nameWords.has(lower) || ctx.lexicon.placeByAlias.has(lower) || ctx.people.has(lower)) return true;
+  if (ctx.stats.lowerSeen.has(lower)) return false;
+  if (language === "de") return compromiseKind(word) !== undefined;
+  return !sentenceStart;
+}
+
+/** Splits a leading role title off a name: "Prime Minister Fumio Kishida" -> ["Prime Minister", "Fumio Kishida"]. */
+export function splitTitle(name: string, roleWords: Set<string>): { title: string; name: string } {
+  const words = name.split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && roleWords.has((words[i] as string).toLowerCase())) i++;
+  return { title: words.slice(0, i).join(" "), name: words.slice(i).join(" ") };
+}
+
+/** Finds the proper names of a sentence (runs of name words), unclassified. */
+export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx: NameContext): NameSpan[] {
+  const runs: NameSpan[] = [];
+  let current: NameSpan | undefined;
+  let index = 0;
+  for (const m of sentence.text.matchAll(WORD)) {
+    let word = m[0].replace(/[.'’-]+$/, "");
+    const possessive = /['’]s$/.test(word);
+    if (possessive) word = word.slice(0, -2);
+    const before = sentence.text.slice(current ? current.end : 0, m.index);
+    const atStart = index === 0 || /[.!?:]\s*[“"„]?$/.test(sentence.text.slice(0, m.index));
+    const ok = word.length > 0 && isNameWord(word, atStart, sentence.language, ctx);
+    if (ok && current && /^\s+$/.test(before)) {
+      current.end = m.index + word.length;
+      current.text = sentence.text.slice(current.start, current.end);
+    } else if (ok) {
+      current = { text: word, start: m.index, end: m.index + word.length, kind: "other" };
+      runs.push(current);
+    } else {
+      current = undefined;
+    }
+    if (possessive || /[,;:)(]/.test(sentence.text[m.index + m[0].length] ?? "")) current = undefined;
+    index++;
+  }
+  return runs;
+}
+
+/** Decides whether a name is a person, a place, an organisation or something else. */
+export function classifyName(
+  name: string,
+  context: { before: string; after: string },
+  ctx: NameContext,
+): NameKind {
+  const lower = name.toLowerCase();
+  const last = lower.split(/\s+/).pop() ?? lower;
+  if (ctx.people.has(lower) || (name.includes(" ") && ctx.people.has(last))) return "person";
+  if (ctx.lexicon.placeByAlias.has(lower)) return "place";
+  if (ORG_SUFFIX.test(name) || ORG_CUE_BEFORE.test(context.before)) return "organisation";
+  const kind = compromiseKind(name);
+  if (kind) return kind;
+  if (/^\p{Lu}[\p{Lu}\d&-]+$/u.test(name) || /\p{Ll}\p{Lu}/u.test(name)) return "organisation";
+  return "other";
+}
+
+const PERSON_AFTER = /^\s*,?\s*(?:the\s+|a\s+|der\s+|die\s+)?(?:former\s+|then\s+|new\s+|ehemals\s+|ehemalige[rn]?\s+)?(\p{L}[\p{L} -]{1,40}?)\b/u;
+
+/**
+ * Collects the names that some sentence marks as a person: a role title right before
+ * ("CEO Sam Altman", "Geschäftsführer Oliver Jay"), a role right after ("X, the former president
+ * of ..."), "X said", or compromise's first-name list. Their surnames count too, so "Nagasaki’s
+ * role" is read as the person, not the city.
+ */
+export function collectPeople(sentences: Sentence[], ctx: Omit<NameContext, "people">): Set<string> {
+  const people = new Set<string>();
+  const probe: NameContext = { ...ctx, people };
+  for (const s of sentences) {
+    for (const run of findNameRuns(s, probe)) {
+      const { title, name } = splitTitle(run.text, ctx.roleWords);
+      if (!name.includes(" ") && !title) continue;
+      const after = s.text.slice(run.end, run.end + 60);
+      const roleAfter = PERSON_AFTER.exec(after)?.[1]?.split(/\s+/).some((w) => ctx.roleWords.has(w.toLowerCase()));
+      const said = /^\s+(?:said|says|told|explained|added|sagte|erklärte)\b/.test(after);
+      const firstName = nlp(name.split(/\s+/)[0] as string).has("#FirstName");
+      if (title || roleAfter || said || firstName) {
+        people.add(name.toLowerCase());
+        if (name.includes(" ")) people.add((name.split(/\s+/).pop() as string).toLowerCase());
+      }
+    }
+  }
+  return people;
+}
+
+/** The names of a sentence, classified. */
+export function findNames(sentence: Pick<Sentence, "text" | "language">, ctx: NameContext): NameSpan[] {
+  const runs = findNameRuns(sentence, ctx).filter((run) =>
+    run.text.split(/\s+/).some((w) => !ctx.roleWords.has(w.toLowerCase())),
+  );
+  return runs.map((run) => {
+    const { title, name } = splitTitle(run.text, ctx.roleWords);
+    const start = run.start + (title ? run.text.indexOf(name, title.length) : 0);
+    const span = { text: name, start, end: start + name.length, kind: "other" as NameKind };
+    span.kind = title
+      ? "person"
+      : classifyName(name, { before: sentence.text.slice(0, start), after: sentence.text.slice(span.end) }, ctx);
+    return span;
+  });
+}

@@ -1,0 +1,99 @@
+/**
+ * Typed values inside a sentence: dates, amounts of money, percentages, counts, multipliers,
+ * reasons and quotations, in English and German. Offsets are relative to the sentence text.
+ */
+
+export interface ValueSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const MONTH_EN = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+const MONTH_DE = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember";
+const MONTH = `(?:${MONTH_EN}|${MONTH_DE})`;
+const NUMBER_WORDS =
+  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens|hundreds|thousands|millions|ein|eine|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwanzig|hundert|tausend|hunderte|tausende";
+
+const DATE_PATTERNS: RegExp[] = [
+  new RegExp(`\\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s*\\(?\\s*)?${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\)?`, "gu"),
+  new RegExp(`\\b\\d{1,2}\\.?\\s+${MONTH}(?:\\s+\\d{4})?`, "gu"),
+  new RegExp(`\\b(?:(?:early|mid|late|end of|beginning of|in|since|by|until|Anfang|Mitte|Ende|im|seit|bis)\\s+)?${MONTH}(?:\\s+\\d{4})?\\b`, "gu"),
+  /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b/gu,
+  /\b(?:the\s+)?(?:first|second|last|early|late)?\s*(?:half|part|quarter)?\s*(?:of\s+the\s+)?\d{1,2}(?:st|nd|rd|th)\s+(?:and\s+\d{1,2}(?:st|nd|rd|th)\s+)?centur(?:y|ies)\b/giu,
+  /\b(?:(?:early|mid|late|end of|beginning of|in|since|by|until|Anfang|Mitte|Ende|seit|bis)\s+)?(?:1[0-9]{3}|20[0-9]{2})\b(?![\d,.]*\s*(?:billion|million|Milliarden|Millionen|dollars?|euros?|%|percent))/giu,
+  /\b(?:(?:the\s+)?end of (?:this|the|next|last) year|(?:this|next|last) (?:year|month|week|quarter|spring|summer|autumn|fall|winter)|(?:over )?the next (?:\w+ )?(?:years|months|weeks)|earlier this (?:year|month|week)|later this (?:year|month)|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/giu,
+  /\b(?:(?:Ende|Anfang|Mitte) (?:dieses|nächsten|des (?:kommenden|vergangenen)) Jahres|(?:letztes|nächstes|dieses|vergangenes) Jahr|seit Jahresbeginn|im (?:vergangenen|kommenden) Jahr)\b/giu,
+];
+
+const MONEY =
+  /(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|mn|m|k)\b)?|\b\d[\d,.]*(?:[- ](?:billion|million|trillion|Milliarden|Millionen|Mrd\.|Mio\.))(?:[- ](?:US-)?(?:dollars?|Dollar|euros?|Euro|pounds?|yen|USD|EUR))?|\b\d[\d,.]*\s?(?:dollars|euros|USD|EUR|Dollar|Euro|pounds|yen)\b)/gu;
+const PERCENT = /\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b|Prozent\b)/gu;
+const MULTIPLIER = new RegExp(
+  `\\b(?:up to\\s+|bis zu\\s+)?(?:\\d+(?:[.,]\\d+)?|${NUMBER_WORDS})[ -]?(?:times|x|fold|mal)\\b|\\b(?:twice|double|triple|doppelt|dreimal)\\b`,
+  "giu",
+);
+const COUNT = new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORDS})\\b(?:\\s+of)?`, "giu");
+const REASON =
+  /\b(?:because(?: of)?|due to|owing to|thanks to|as a result of|in a bid to|in order to|so as to|aims? to|aimed at|seeks? to|so that|weil|da|denn|um)\b[^.;!?]*/giu;
+const QUOTE = /[“"„«]([^”"“»„«]{8,}?)[”"“»]/gu;
+
+function collect(text: string, patterns: RegExp[]): ValueSpan[] {
+  const out: ValueSpan[] = [];
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) {
+      const raw = m[0];
+      const trimmed = raw.replace(/^[\s(]+|[\s,.;:)]+$/g, "");
+      if (!trimmed) continue;
+      const start = (m.index ?? 0) + raw.indexOf(trimmed);
+      const span = { text: trimmed, start, end: start + trimmed.length };
+      // Keep the longest of overlapping matches.
+      const clash = out.findIndex((o) => o.start < span.end && span.start < o.end);
+      if (clash < 0) out.push(span);
+      else if ((out[clash] as ValueSpan).text.length < span.text.length) out[clash] = span;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Dates and times: "April 15", "late 2022", "Ende dieses Jahres", "the 10th century". */
+export function findDates(text: string): ValueSpan[] {
+  return collect(text, DATE_PATTERNS);
+}
+
+/** Amounts of money: "$2.9 billion", "6,4-Milliarden-Dollar". */
+export function findMoney(text: string): ValueSpan[] {
+  return collect(text, [MONEY]);
+}
+
+/** Percentages: "80 percent", "12%". */
+export function findPercents(text: string): ValueSpan[] {
+  return collect(text, [PERCENT]);
+}
+
+/** Multipliers: "three times", "2x", "doppelt". */
+export function findMultipliers(text: string): ValueSpan[] {
+  return collect(text, [MULTIPLIER]);
+}
+
+/** Numbers, with the words that follow them for counting ("hundreds of", "5,000"). */
+export function findCounts(text: string): ValueSpan[] {
+  const dates = findDates(text);
+  return collect(text, [COUNT]).filter((c) => !dates.some((d) => d.start <= c.start && c.end <= d.end));
+}
+
+/** Reason clauses: "due to its leadership in technology", "um ... zu erweitern". */
+export function findReasons(text: string): ValueSpan[] {
+  return collect(text, [REASON]).filter((r) => r.text.split(/\s+/).length >= 4);
+}
+
+/** Quotations: the words between quotation marks. */
+export function findQuotes(text: string): ValueSpan[] {
+  const out: ValueSpan[] = [];
+  for (const m of text.matchAll(QUOTE)) {
+    const inner = (m[1] as string).trim().replace(/[,.]$/, "");
+    const start = (m.index ?? 0) + (m[0] as string).indexOf(inner);
+    out.push({ text: inner, start, end: start + inner.length });
+  }
+  return out;
+}

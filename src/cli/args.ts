@@ -1,0 +1,30 @@
+/** Command-line options shared by `ask` and `console`. */
+export interface CliArgs {
+  json: boolean;
+  jsonl: boolean;
+  seeds?: string;
+  help: boolean;
+  /** The words of the question, joined. */
+  question: string;
+}
+
+/** Parses argv (without node and the script); throws with a message on an unknown option. */
+export function parseArgs(argv: string[]): CliArgs {
+  const out: CliArgs = { json: false, jsonl: false, help: false, question: "" };
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "--json") out.json = true;
+    else if (a === "--jsonl") out.jsonl = true;
+    else if (a === "--help" || a === "-h") out.help = true;
+    else if (a === "--seeds") {
+      const dir = argv[++i];
+      if (!dir) throw new Error("--seeds needs a folder: --seeds DIR");
+      out.seeds = dir;
+    } else if (a.startsWith("--seeds=")) out.seeds = a.slice("--seeds=".length);
+    else if (a.startsWith("--") && a.length > 2) throw new Error(`unknown option ${a} (try --help)`);
+    else words.push(a);
+  }
+  out.question = words.join(" ");
+  return out;
+}

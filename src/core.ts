@@ -1,0 +1,96 @@
+import { join } from "node:path";
+import {
+  abstain,
+  composeList,
+  composeRole,
+  composeSentence,
+  composeValue,
+} from "./answer/compose.js";
+import { gatherEvidence } from "./answer/evidence.js";
+import { composeMeta } from "./answer/meta.js";
+import { classifyName, collectPeople, type NameContext } from "./answer/names.js";
+import type { Answer } from "./answer/types.js";
+import { loadCorpus } from "./corpus/load.js";
+import type { Corpus } from "./corpus/types.js";
+import { loadIntents } from "./intents/load.js";
+import { buildIntentModel, type IntentModel, matchIntent } from "./intents/match.js";
+import type { AnswerType, SlotKind } from "./intents/types.js";
+import { loadLexicon } from "./lexicon/load.js";
+import { analyzeQuestion } from "./question/analyze.js";
+import { buildIndex, type CorpusIndex } from "./retrieval/index.js";
+import { Analyzer } from "./text/terms.js";
+
+/** Everything the core needs to answer: built once at start, passed down explicitly. */
+export interface Deps {
+  index: CorpusIndex;
+  intents: IntentModel;
+  names: NameContext;
+}
+
+/** Where the core reads its data from. */
+export interface DepsOptions {
+  seedsDir: string;
+  intentsDir: string;
+  /** Called with each warning (a skipped article file). */
+  onWarning?: (message: string) => void;
+}
+
+/** Builds the answering dependencies from an already loaded corpus. */
+export function buildDeps(corpus: Corpus, intentsDir: string): Deps {
+  const lexicon = loadLexicon(join(intentsDir, "lexicon"));
+  const analyzer = new Analyzer(lexicon);
+  const index = buildIndex(corpus, analyzer);
+  const roleWords = new Set(
+    [...lexicon.roles.en, ...lexicon.roles.de].flatMap((r) => r.toLowerCase().split(/\s+/)),
+  );
+  const base = { stats: index.stats, lexicon, roleWords };
+  const names: NameContext = { ...base, people: collectPeople(corpus.sentences, base) };
+  const intents = buildIntentModel(loadIntents(intentsDir), analyzer);
+  return { index, intents, names };
+}
+
+/** Loads the articles and intents and builds the index. Throws on a malformed intent file. */
+export function createDeps(options: DepsOptions): Deps {
+  const corpus = loadCorpus(options.seedsDir, { onWarning: options.onWarning });
+  if (corpus.articles.length === 0) options.onWarning?.(`no readable article in ${options.seedsDir}`);
+  return buildDeps(corpus, options.intentsDir);
+}
+
+function slotKind(name: string, deps: Deps): SlotKind | undefined {
+  const kind = classifyName(name, { before: "", after: "" }, deps.names);
+  return kind === "other" ? "organisation" : kind;
+}
+
+/**
+ * Answers one question from the articles: the core of every front end. Never throws for any
+ * input text; abstains (answered: false) when the articles do not answer.
+ */
+export function answer(question: string, deps: Deps): Answer {
+  const q = analyzeQuestion(String(question ?? ""), {
+    analyzer: deps.index.analyzer,
+    stats: deps.index.stats,
+    knownWords: deps.intents.words,
+  });
+  const match = matchIntent(q, deps.intents, (name) => slotKind(name, deps));
+  if (!q.text || (match.intent?.kind === "meta" && q.entities.length === 0)) {
+    return composeMeta(q, match, deps);
+  }
+  const intent = match.intent?.kind === "meta" ? { ...match, intent: undefined, id: "fallback" } : match;
+  let type: AnswerType = q.answerType ?? intent.intent?.answerType ?? "description";
+  const subjectIsName = q.subject !== undefined && q.entities.length > 0 && q.terms.every((t) => t.entity);
+  if (subjectIsName && (type === "person" || type === "description")) type = "role";
+  const expansions = new Set(
+    intent.intent ? deps.intents.expansions[deps.intents.intents.indexOf(intent.intent)] : [],
+  );
+  const evidence = gatherEvidence(deps.index, q, expansions);
+  let result: Answer | undefined;
+  if (type === "role") result = composeRole(q, intent, evidence, deps) ?? composeSentence(q, intent, evidence, deps);
+  else if (q.list && (type === "place" || type === "organisation" || type === "person")) {
+    result = composeList(q, intent, type, evidence, deps);
+  } else if (type === "description") result = composeSentence(q, intent, evidence, deps);
+  else if (type === "reason" || type === "quote") {
+    result = composeValue(q, intent, type, evidence, deps) ?? composeSentence(q, intent, evidence, deps);
+  } else result = composeValue(q, intent, type, evidence, deps);
+  const best = evidence[0];
+  return result ?? abstain(q, intent, best ? Math.min(0.5, best.coverage * 0.5) : 0.1);
+}

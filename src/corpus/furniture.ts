@@ -1,0 +1,62 @@
+/**
+ * Page furniture: the lines of a saved web page that are not the article (image links, promo
+ * lines, event ads, tags, separators, repeated footers). They are never quoted.
+ */
+
+const SEPARATOR = /^\s*(?:[-*_=~#]\s*){3,}$/;
+const IMAGE = /!\[[^\]]*\]\([^)]*\)|<img\b/i;
+const PROMO_PREFIX =
+  /^\s*(?:[*_#>]+\s*)?(?:WATCH|ALSO READ|READ MORE|READ ALSO|MORE|RELATED|RELATED ARTICLES?|SEE ALSO|ADVERTISEMENT|SPONSORED|SUBSCRIBE|SIGN UP|FOLLOW US|TAGS|TAGGED|TOPICS|CATEGORIES|SHARE|PHOTO|PHOTOS|IMAGE|CREDIT|CREDITS|LESEN SIE AUCH|AUCH INTERESSANT|MEHR ZUM THEMA|ANZEIGE|WERBUNG|SCHLAGWÖRTER)\s*:/i;
+const CAPTION = /^\s*\(?(?:photo|image|picture|pictured|foto|bild)\s*(?:by|credit|:|\(|via)/i;
+const EVENT_AD =
+  /^\s*(?:want to learn more|check out|explore other upcoming|don't miss|register now|join us at|sign up for|subscribe to|click here|follow us on)\b/i;
+/** Letters of scripts other than Latin (a Chinese footer under an English article). */
+const NON_LATIN_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}]/gu;
+const LETTER = /\p{L}/gu;
+
+/** Normalised form of a line for spotting repeats. */
+function lineKey(line: string): string {
+  return line.replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/** True when one line, on its own, is furniture. */
+export function isFurnitureLine(line: string): boolean {
+  const t = line.trim();
+  if (t === "") return true;
+  if (SEPARATOR.test(t) || IMAGE.test(t) || PROMO_PREFIX.test(t) || CAPTION.test(t) || EVENT_AD.test(t)) return true;
+  const letters = t.match(LETTER)?.length ?? 0;
+  const foreign = t.match(NON_LATIN_LETTER)?.length ?? 0;
+  return letters > 0 && foreign / letters > 0.3;
+}
+
+/**
+ * True for a heading or a fragment: short and without closing punctuation. Such lines are kept
+ * out of the quotable sentences (they are not statements), but can give the article its title.
+ */
+export function isHeadingLine(line: string): boolean {
+  const t = line.trim();
+  if (/[.!?:;"”“»«)]$/.test(t)) return false;
+  return t.split(/\s+/).length <= 12;
+}
+
+/**
+ * Marks each line of an article body as furniture or not. Beyond the single-line rules: a line
+ * repeated in the same article is a footer, and a line that is only the beginning of a later
+ * line is a cut-off teaser of it.
+ */
+export function markFurniture(lines: string[]): boolean[] {
+  const keys = lines.map(lineKey);
+  const count = new Map<string, number>();
+  for (const k of keys) if (k) count.set(k, (count.get(k) ?? 0) + 1);
+  // A key that begins a longer key sorts right before the first key that has it as a prefix.
+  const sorted = [...count.keys()].sort();
+  const teasers = new Set<string>();
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const k = sorted[i] as string;
+    if (k.length >= 20 && (sorted[i + 1] as string).startsWith(k)) teasers.add(k);
+  }
+  return lines.map((line, i) => {
+    const k = keys[i] as string;
+    return isFurnitureLine(line) || (count.get(k) ?? 0) > 1 || teasers.has(k);
+  });
+}

@@ -1,0 +1,102 @@
+import type { QuestionAnalysis } from "../question/analyze.js";
+import { answerTypeOf } from "../question/analyze.js";
+import { detectLanguage } from "../text/language.js";
+import type { Analyzer } from "../text/terms.js";
+import type { Intent, IntentMatch, SlotKind } from "./types.js";
+
+/** Intents prepared for matching: each example as a bag of terms. */
+export interface IntentModel {
+  intents: Intent[];
+  examples: { intent: number; terms: Map<string, number> }[];
+  expansions: Set<string>[];
+  /** Term -> weight (rarer across intents weighs more). */
+  weight: Map<string, number>;
+  /** Every word of every example and expansion, lower case: typo correction treats them as known. */
+  words: Set<string>;
+}
+
+/** Below this, a question goes to the general fallback instead of an intent. */
+export const MIN_INTENT_CONFIDENCE = 0.3;
+
+function bag(terms: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of terms) out.set(t, 1);
+  return out;
+}
+
+/** Terms of an example or a question for intent matching: its words plus its answer type. */
+function featureTerms(text: string, analyzer: Analyzer): string[] {
+  const type = answerTypeOf(text.toLowerCase());
+  return [...analyzer.terms(text, detectLanguage(text)), ...(type ? [`type:${type}`] : [])];
+}
+
+/** Prepares intents for `matchIntent`. */
+export function buildIntentModel(intents: Intent[], analyzer: Analyzer): IntentModel {
+  const examples: IntentModel["examples"] = [];
+  const words = new Set<string>();
+  intents.forEach((intent, i) => {
+    for (const ex of [...intent.examples.en, ...intent.examples.de]) {
+      examples.push({ intent: i, terms: bag(featureTerms(ex, analyzer)) });
+      for (const w of ex.toLowerCase().match(/\p{L}+/gu) ?? []) words.add(w);
+    }
+    for (const w of intent.expansions) words.add(w.toLowerCase());
+  });
+  const df = new Map<string, number>();
+  for (const ex of examples) for (const t of ex.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const weight = new Map<string, number>();
+  for (const [t, n] of df) weight.set(t, Math.log(1 + examples.length / n));
+  const expansions = intents.map(
+    (intent) => new Set(intent.expansions.flatMap((w) => analyzer.terms(w, detectLanguage(w)))),
+  );
+  return { intents, examples, expansions, weight, words };
+}
+
+function cosine(q: Map<string, number>, e: Map<string, number>, weight: Map<string, number>): number {
+  let dot = 0;
+  let qn = 0;
+  let en = 0;
+  const w = (t: string) => weight.get(t) ?? 1.5;
+  for (const t of q.keys()) {
+    qn += w(t) ** 2;
+    if (e.has(t)) dot += w(t) ** 2;
+  }
+  for (const t of e.keys()) en += w(t) ** 2;
+  return qn && en ? dot / Math.sqrt(qn * en) : 0;
+}
+
+/**
+ * Matches a question to the intent whose examples it resembles most (IDF-weighted cosine over
+ * terms, names left out, the expected answer type as one more term), with a bonus for the
+ * intent's expansion words. Returns "fallback" below MIN_INTENT_CONFIDENCE.
+ */
+export function matchIntent(
+  question: QuestionAnalysis,
+  model: IntentModel,
+  classify: (name: string) => SlotKind | undefined,
+): IntentMatch {
+  const terms = question.terms.filter((t) => !t.entity).map((t) => t.term);
+  if (question.answerType) terms.push(`type:${question.answerType}`);
+  const q = bag(terms);
+  const scores = model.intents.map(() => 0);
+  for (const ex of model.examples) {
+    scores[ex.intent] = Math.max(scores[ex.intent] as number, cosine(q, ex.terms, model.weight));
+  }
+  const plain = terms.filter((t) => !t.startsWith("type:"));
+  model.intents.forEach((intent, i) => {
+    if (intent.kind === "meta" || plain.length === 0) return;
+    const hits = plain.filter((t) => model.expansions[i]?.has(t)).length;
+    scores[i] = (scores[i] as number) + (0.25 * hits) / plain.length;
+  });
+  let best = -1;
+  scores.forEach((s, i) => {
+    if (best < 0 || s > (scores[best] as number)) best = i;
+  });
+  const confidence = Math.min(1, scores[best] ?? 0);
+  const intent = confidence >= MIN_INTENT_CONFIDENCE ? model.intents[best] : undefined;
+  const slots: IntentMatch["slots"] = {};
+  for (const name of question.entities) {
+    const kind = classify(name);
+    if (kind && !slots[kind] && (!intent || intent.slots.includes(kind))) slots[kind] = name;
+  }
+  return { intent, id: intent?.id ?? "fallback", confidence: Number(confidence.toFixed(3)), slots };
+}

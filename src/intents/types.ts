@@ -1,0 +1,44 @@
+/** What kind of span answers a question. */
+export const ANSWER_TYPES = [
+  "person",
+  "place",
+  "organisation",
+  "date",
+  "money",
+  "number",
+  "percent",
+  "count",
+  "reason",
+  "quote",
+  "role",
+  "description",
+] as const;
+export type AnswerType = (typeof ANSWER_TYPES)[number];
+
+/** The kinds of slot an intent can fill from the question. */
+export const SLOT_KINDS = ["place", "organisation", "person"] as const;
+export type SlotKind = (typeof SLOT_KINDS)[number];
+
+/** One intent, as read from intents/<id>.yml. */
+export interface Intent {
+  id: string;
+  description: string;
+  /** "question": answered from the articles; "meta": about the bot itself (help, sources, ...). */
+  kind: "question" | "meta";
+  answerType?: AnswerType;
+  slots: SlotKind[];
+  examples: { en: string[]; de: string[] };
+  /** Words that mean the same for retrieval ("lead" ~ head, run, oversee, leitet). */
+  expansions: string[];
+  /** The file it came from, for messages. */
+  file: string;
+}
+
+/** The result of matching a question against the intents. */
+export interface IntentMatch {
+  intent: Intent | undefined;
+  /** "fallback" when no intent matched well enough. */
+  id: string;
+  confidence: number;
+  slots: Partial<Record<SlotKind, string>>;
+}

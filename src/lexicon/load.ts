@@ -1,0 +1,62 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+import { tokenize } from "../text/terms.js";
+import type { Lexicon, Place } from "./types.js";
+
+const PlacesSchema = z.array(
+  z.object({ en: z.string().min(1), de: z.string().min(1).optional(), aliases: z.array(z.string()).optional() }),
+);
+const RolesSchema = z.object({
+  en: z.array(z.string()),
+  de: z.array(z.string()),
+  en_prefixes: z.array(z.string()).default([]),
+  de_prefixes: z.array(z.string()).default([]),
+});
+const DeEnSchema = z.record(z.string(), z.string());
+
+/** The lower-case, one-space form of a name under which it is looked up. */
+export function aliasKey(name: string): string {
+  return tokenize(name)
+    .map((t) => t.word.toLowerCase())
+    .join(" ");
+}
+
+function readYaml<T>(file: string, schema: z.ZodType<T>): T {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new Error(`lexicon: cannot read ${file}: ${(err as Error).message}`);
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`lexicon: ${file}: ${issue?.path.join(".") || "(top)"}: ${issue?.message}`);
+  }
+  return result.data;
+}
+
+/** Loads places.yml, roles.yml and de-en.yml from a lexicon folder; a bad file stops with its name. */
+export function loadLexicon(dir: string): Lexicon {
+  const places: Place[] = readYaml(join(dir, "places.yml"), PlacesSchema).map((p) => ({
+    key: p.en.toLowerCase(),
+    en: p.en,
+    de: p.de ?? p.en,
+    aliases: p.aliases ?? [],
+  }));
+  const placeByAlias = new Map<string, Place>();
+  for (const p of places) for (const name of [p.en, p.de, ...p.aliases]) placeByAlias.set(aliasKey(name), p);
+  const roles = readYaml(join(dir, "roles.yml"), RolesSchema);
+  const deToEn = new Map<string, string[]>();
+  for (const [de, en] of Object.entries(readYaml(join(dir, "de-en.yml"), DeEnSchema))) {
+    deToEn.set(de.toLowerCase(), en.toLowerCase().split(/\s+/).filter(Boolean));
+  }
+  return {
+    deToEn,
+    places,
+    placeByAlias,
+    roles: { en: roles.en, de: roles.de, prefixes: [...roles.en_prefixes, ...roles.de_prefixes] },
+  };
+}

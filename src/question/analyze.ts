@@ -1,0 +1,105 @@
+import type { AnswerType } from "../intents/types.js";
+import type { CorpusStats } from "../retrieval/index.js";
+import { detectLanguage, type Language } from "../text/language.js";
+import { stripSlackMarkup } from "../text/slack-markup.js";
+import { STOPWORDS } from "../text/stopwords.js";
+import { type Analyzer, type Token, tokenize } from "../text/terms.js";
+import { correctWord } from "./typos.js";
+
+/** Longest question the bot reads; the rest is cut before any work. */
+export const MAX_QUESTION_CHARS = 500;
+
+/** One content term of a question. */
+export interface QuestionTerm {
+  term: string;
+  /** The word as typed (after typo correction). */
+  word: string;
+  /** A name, place or figure: the evidence must contain it. */
+  entity: boolean;
+}
+
+/** What the bot reads out of a question before looking for its answer. */
+export interface QuestionAnalysis {
+  /** The text as received. */
+  raw: string;
+  /** Plain text: Slack markup removed, white space folded, cut to MAX_QUESTION_CHARS. */
+  text: string;
+  language: Language;
+  /** The expected answer type from the question's wording, when it says. */
+  answerType: AnswerType | undefined;
+  /** The question asks for several items ("which companies", "where are the offices"). */
+  list: boolean;
+  terms: QuestionTerm[];
+  /** Names, places and figures as written in the question. */
+  entities: string[];
+  /** For "who is X?" / "what is X?": X. */
+  subject?: string;
+}
+
+// Rules from the wh-word and the noun after it (Li & Roth's coarse classes), English and German.
+const TYPE_RULES: [RegExp, AnswerType][] = [
+  [/\bhow much (?:faster|slower|more|less|bigger|larger|higher|lower|cheaper|better)\b|\bwie ?viel (?:schneller|mehr|weniger|größer|höher|billiger)\b|\bhow many times\b/, "number"],
+  [/\b(?:what|which) (?:percentage|percent|share|proportion|fraction)\b|\bhow many percent\b|\bwie ?viel prozent\b|\bwelche[rn]? anteil\b|\bwhat per ?cent\b/, "percent"],
+  [/\bhow many\b|\bwie ?viele\b|\bnumber of\b|\banzahl\b/, "count"],
+  [/\b(?:how much|how big|how large|wie ?viel|wie groß|wie hoch|what (?:was|is) the (?:size|value|amount))\b/, "money"],
+  [/\bwhen\b|\bwann\b|\bseit wann\b|\b(?:what|which|in what|in which) (?:year|date|month|day|decade|century)\b|\bin welche[mn] (?:jahr|monat|jahrhundert)\b/, "date"],
+  [/\bwhy\b|\bwarum\b|\bweshalb\b|\bwieso\b|\bfor what reason\b|\bwhat (?:is|was|were) the reasons?\b|\baus welchem grund\b/, "reason"],
+  [/\bwhat (?:did|does|do|has|have) .{1,60}? (?:say|said|expect|predict|claim|tell|state|think|believe|hope|anticipate)\b|\bwas (?:sagte|sagt|hat|erwartet|erwartete)\b.{0,60}\b(?:gesagt|erwartet|sagte|sagt)?/, "quote"],
+  [/\bwhere\b|\bwo\b|\bwohin\b|\bwoher\b|\b(?:in|to|from) (?:which|what) (?:city|cities|country|countries|region|regions|place|places|location|locations|town|state)\b|\bin welche[nmr]? (?:stadt|städten|städte|land|ländern|länder|region)\b|\b(?:what|which) (?:city|cities|country|countries|region|place|places|location|locations)\b|\bwelche[nmr]? (?:stadt|städte|länder|land)\b/, "place"],
+  [/\b(?:which|what|welche[nmrs]?|name (?:the|a)) (?:\w+ ){0,2}(?:company|companies|organi[sz]ations?|firms?|business(?:es)?|partners?|giants?|banks?|startups?|customers?|clients?|investors?|groups?|brands?|unternehmen|firmen?|organisationen?|kunden|konzerne?)\b/, "organisation"],
+  [/\bwho\b|\bwhom\b|\bwer\b|\bwen\b|\bwem\b|\b(?:which|what) (?:person|people|executive|leader|man|woman|ceo)\b/, "person"],
+];
+
+const PLURAL_LIST =
+  /\b(?:offices|companies|cities|countries|locations|places|customers|clients|partners|organi[sz]ations|firms|businesses|giants|investors|products|markets|brands|banks|startups|members|bases|hubs|büros|städten|städte|standorte|standorten|firmen|kunden|länder|ländern|niederlassungen|produkte)\b/;
+
+/** The answer type a question asks for, from its wh-word and the noun after it. */
+export function answerTypeOf(lower: string): AnswerType | undefined {
+  for (const [re, type] of TYPE_RULES) if (re.test(lower)) return type;
+  return undefined;
+}
+
+/** Options that let `analyzeQuestion` read names and typos against the corpus. */
+export interface AnalyzeDeps {
+  analyzer: Analyzer;
+  stats: CorpusStats;
+  /** Extra words that count as known (the intents' vocabulary). */
+  knownWords?: Set<string>;
+}
+
+function isEntityToken(token: Token, index: number, deps: AnalyzeDeps): boolean {
+  const word = token.word;
+  const lower = word.toLowerCase();
+  if (/^\p{N}/u.test(word)) return true;
+  if (deps.analyzer.lexicon.placeByAlias.has(lower)) return true;
+  if (deps.stats.nameWords.has(lower)) return true;
+  if (STOPWORDS.has(lower)) return false;
+  if (/^\p{Lu}/u.test(word) && index > 0) return !deps.stats.lowerSeen.has(lower) || /^\p{Lu}{2,}/u.test(word);
+  return false;
+}
+
+/** Reads a question: plain text, language, expected answer type, content terms and names. */
+export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysis {
+  const text = stripSlackMarkup(raw.slice(0, MAX_QUESTION_CHARS * 4)).slice(0, MAX_QUESTION_CHARS);
+  const language = detectLanguage(text);
+  const lower = text.toLowerCase();
+  const tokens = tokenize(text);
+  const known = deps.stats.wordFreq;
+  const isKnown = (lw: string) =>
+    /^\p{N}/u.test(lw) || STOPWORDS.has(lw) || known.has(lw) || deps.knownWords?.has(lw) === true;
+  // Typos are corrected against the corpus vocabulary before anything else reads the words.
+  const corrected: Token[] = tokens.map((token) => {
+    const lw = token.word.toLowerCase();
+    return { ...token, word: (isKnown(lw) ? undefined : correctWord(lw, known)) ?? token.word };
+  });
+  const entities = corrected.filter((t, i) => isEntityToken(t, i, deps)).map((t) => t.word);
+  const terms: QuestionTerm[] = [];
+  for (const { term, token } of deps.analyzer.termsOfTokens(corrected, language)) {
+    const t = corrected[token] as Token;
+    terms.push({ term, word: t.word, entity: isEntityToken(t, token, deps) });
+  }
+  const answerType = answerTypeOf(lower);
+  const list = PLURAL_LIST.test(lower) && answerType !== "count" && answerType !== "money";
+  const subject = /^(?:who|what|wer|was)\s+(?:is|was|are|ist|war|sind)\s+(.+?)\??$/i.exec(text)?.[1];
+  return { raw, text, language, answerType, list, terms, entities, subject };
+}

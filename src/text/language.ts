@@ -1,0 +1,37 @@
+import { franc } from "franc-min";
+
+/** The languages the bot reads and answers in. */
+export type Language = "en" | "de";
+
+// Function words that are frequent in one language and rare in the other. Short questions carry
+// too few trigrams for a statistical guesser ("Who leads Tokyo?"), but almost always one of these.
+const GERMAN = new Set(
+  ("der die das den dem des ein eine einen einem einer und oder ist sind war waren wird werden wurde hat haben " +
+    "wer wen wem wessen was wo wann wie warum wieso weshalb welche welcher welches welchen welchem woher wohin " +
+    "nicht auch mit von für auf aus bei nach seit über unter zum zur im ins vom gibt es sich noch schon viele " +
+    "wieviel wieviele leitet büro büros städten stadt unternehmen")
+    .split(" "),
+);
+const ENGLISH = new Set(
+  ("the a an and or is are was were will be been has have had who whom whose what where when how why which " +
+    "not also with from for on of at by after since about under to into does did do there many much " +
+    "leads office offices company city cities")
+    .split(" "),
+);
+
+/** Guesses English or German; reliable on a three-word question as well as on an article. */
+export function detectLanguage(text: string): Language {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  let de = /[äöüß]/i.test(text) ? 1 : 0;
+  let en = 0;
+  for (const w of words) {
+    if (GERMAN.has(w)) de++;
+    if (ENGLISH.has(w)) en++;
+  }
+  if (words.length >= 40) {
+    const guess = franc(text.slice(0, 4000), { only: ["eng", "deu"], minLength: 10 });
+    if (guess === "deu") de += words.length / 10;
+    if (guess === "eng") en += words.length / 10;
+  }
+  return de > en ? "de" : "en";
+}

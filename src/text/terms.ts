@@ -1,0 +1,108 @@
+import snowball from "snowball-stemmers";
+import { stemmer as porter } from "stemmer";
+import type { Lexicon } from "../lexicon/types.js";
+import type { Language } from "./language.js";
+import { STOPWORDS } from "./stopwords.js";
+
+/** A word of a text with its character offsets. */
+export interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?|\p{N}+(?:[.,]\p{N}+)*/gu;
+
+/** Splits text into words and numbers ("6,4-Milliarden" -> "6,4", "Milliarden"), with offsets. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+const germanStemmer = snowball.newStemmer("german");
+const MAX_PLACE_WORDS = 4;
+
+/**
+ * Maps words of either language to one shared set of terms, so that a German question finds an
+ * English sentence and the other way round: place names through the place table (Tokio -> tokyo),
+ * German words through the bilingual lexicon, then English (Porter) stemming. German words the
+ * lexicon lacks are German-stemmed, then Porter-stemmed, which also joins most cognates
+ * ("internationalen" and "international" both become "intern").
+ */
+export class Analyzer {
+  private readonly cache = new Map<string, readonly string[]>();
+  private readonly deLexicon = new Map<string, string[]>();
+
+  constructor(readonly lexicon: Lexicon) {
+    for (const [de, en] of lexicon.deToEn) {
+      const terms = en.flatMap((w) => (STOPWORDS.has(w) ? [] : [porter(w)]));
+      this.deLexicon.set(de, terms);
+      const stem = germanStemmer.stem(de);
+      if (!this.deLexicon.has(stem)) this.deLexicon.set(stem, terms);
+    }
+  }
+
+  /** The terms of one word (none for a stop word, several for a compound the lexicon splits). */
+  termsOfWord(word: string, language: Language): readonly string[] {
+    const key = `${language}:${word}`;
+    let terms = this.cache.get(key);
+    if (terms) return terms;
+    terms = this.computeTerms(word, language);
+    if (this.cache.size > 200_000) this.cache.clear();
+    this.cache.set(key, terms);
+    return terms;
+  }
+
+  private computeTerms(word: string, language: Language): readonly string[] {
+    let lower = word.toLowerCase().normalize("NFC");
+    if (/^\p{N}/u.test(lower)) return [lower.replace(/,/g, ".")];
+    lower = lower.replace(/['’]s$/, "").replace(/['’]/g, "");
+    if (STOPWORDS.has(lower) || lower.length < 2) return [];
+    const place = this.lexicon.placeByAlias.get(lower);
+    if (place) return [place.key];
+    if (language === "de" || this.deLexicon.has(lower)) {
+      const direct = this.deLexicon.get(lower);
+      if (direct) return direct;
+      if (language === "de") {
+        const stem = germanStemmer.stem(lower);
+        const viaStem = this.deLexicon.get(stem);
+        if (viaStem) return viaStem;
+        return [porter(stem)];
+      }
+    }
+    return [porter(lower)];
+  }
+
+  /** The terms of a text, in order, with multi-word place names joined into one term. */
+  terms(text: string, language: Language): string[] {
+    return this.termsOfTokens(tokenize(text), language).map((t) => t.term);
+  }
+
+  /** Like `terms`, keeping each term's position in the token list. */
+  termsOfTokens(tokens: Token[], language: Language): { term: string; token: number }[] {
+    const out: { term: string; token: number }[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const phrase = this.matchPlace(tokens, i);
+      if (phrase) {
+        out.push({ term: phrase.key, token: i });
+        i += phrase.length - 1;
+        continue;
+      }
+      for (const term of this.termsOfWord((tokens[i] as Token).word, language)) out.push({ term, token: i });
+    }
+    return out;
+  }
+
+  private matchPlace(tokens: Token[], i: number): { key: string; length: number } | undefined {
+    for (let n = Math.min(MAX_PLACE_WORDS, tokens.length - i); n >= 2; n--) {
+      const phrase = tokens
+        .slice(i, i + n)
+        .map((t) => t.word.toLowerCase())
+        .join(" ");
+      const place = this.lexicon.placeByAlias.get(phrase);
+      if (place) return { key: place.key, length: n };
+    }
+    return undefined;
+  }
+}
