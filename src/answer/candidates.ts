@@ -1,11 +1,13 @@
 import type { Sentence } from "../corpus/types.js";
 import type { AnswerType } from "../intents/types.js";
+import type { Lexicon } from "../lexicon/types.js";
 import type { QuestionAnalysis } from "../question/analyze.js";
 import type { CorpusIndex } from "../retrieval/index.js";
 import { tokenize } from "../text/terms.js";
 import type { Evidence } from "./evidence.js";
-import { findNames, type NameContext, type NameSpan } from "./names.js";
+import { findNames, type NameContext, type NameSpan, placeLevel } from "./names.js";
 import {
+  dateKey,
   findCounts,
   findDates,
   findMoney,
@@ -51,6 +53,7 @@ export function candidateKey(text: string, kind: AnswerType, deps: CandidateDeps
   const place = deps.names.lexicon.placeByAlias.get(lower);
   if (place) return `place:${place.key}`;
   if (kind === "person") return `person:${lower.split(" ").pop()}`;
+  if (kind === "date") return dateKey(text);
   // Merge names written with place names of either language ("AI Singapur" = "AI Singapore").
   const words = tokenize(text).map((t) => deps.names.lexicon.placeByAlias.get(t.word.toLowerCase())?.key ?? t.word.toLowerCase());
   return `${kind}:${words.join(" ")}`;
@@ -95,10 +98,11 @@ function valuesOf(type: AnswerType, text: string, q: QuestionAnalysis): ValueSpa
 }
 
 /** Drops a country written right after a city ("Tokyo, Japan"): it only locates the city. */
-function dropQualifyingPlaces(names: NameSpan[], text: string): NameSpan[] {
+function dropQualifyingPlaces(names: NameSpan[], text: string, lexicon: Lexicon): NameSpan[] {
   return names.filter((n, i) => {
     const prev = names[i - 1];
-    return !(prev && prev.kind === "place" && n.kind === "place" && /^\s*,\s*$/.test(text.slice(prev.end, n.start)));
+    if (!prev || prev.kind !== "place" || n.kind !== "place") return true;
+    return !(/^\s*,\s*$/.test(text.slice(prev.end, n.start)) && placeLevel(n.text, lexicon) === "country" && placeLevel(prev.text, lexicon) === "city");
   });
 }
 
@@ -116,7 +120,7 @@ export function extractCandidates(
   else {
     const kinds = NAME_KINDS[type];
     if (!kinds) return [];
-    spans = dropQualifyingPlaces(findNames(sentence, deps.names), sentence.text).filter((n) => kinds.includes(n.kind));
+    spans = dropQualifyingPlaces(findNames(sentence, deps.names), sentence.text, deps.names.lexicon).filter((n) => kinds.includes(n.kind));
   }
   const out: Candidate[] = [];
   for (const span of spans) {
@@ -135,16 +139,19 @@ export function extractCandidates(
   return out;
 }
 
-/** Items written as one enumeration ("A, B, and C"), when the sentence has one of two or more. */
+/** The items written as enumerations ("A, B, and C") when the sentence has any; else all. */
 export function enumerated(cands: Candidate[], text: string): Candidate[] {
   const sorted = [...cands].sort((a, b) => a.start - b.start);
-  let best: Candidate[] = [];
+  const runs: Candidate[][] = [];
   let run: Candidate[] = [];
   for (const c of sorted) {
     const prev = run[run.length - 1];
     if (prev && /^\s*(?:,|,?\s*(?:and|und|or|oder|&))\s*(?:the\s+)?$/i.test(text.slice(prev.end, c.start))) run.push(c);
-    else run = [c];
-    if (run.length > best.length) best = [...run];
+    else {
+      run = [c];
+      runs.push(run);
+    }
   }
-  return best.length >= 2 ? best : cands;
+  const lists = runs.filter((r) => r.length >= 2);
+  return lists.length ? lists.flat() : cands;
 }

@@ -89,7 +89,7 @@ function group(cands: Candidate[]): Group[] {
   }
   for (const g of groups.values()) {
     const scores = [...g.byArticle.values()].map((c) => c.score).sort((a, b) => b - a);
-    g.score = (scores[0] ?? 0) + 0.25 * scores.slice(1).reduce((s, x) => s + x, 0);
+    g.score = (scores[0] ?? 0) + 0.15 * (scores.length - 1);
   }
   return [...groups.values()].sort((a, b) => b.score - a.score);
 }

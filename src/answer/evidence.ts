@@ -19,6 +19,10 @@ export interface Evidence {
 
 /** How often a term must occur in an article before it counts as what the article is about. */
 const TOPIC_MIN_COUNT = 3;
+/** A question word found only in the sentence before counts this much. */
+const PREVIOUS_SENTENCE_WEIGHT = 0.6;
+/** Weight of a question word absent from the whole corpus, relative to the rarest word. */
+const ABSENT_TERM_WEIGHT = 0.5;
 
 function articleTermCount(index: CorpusIndex, article: number, term: string): number {
   let n = 0;
@@ -49,7 +53,10 @@ export function gatherEvidence(
   const hits = searchSentences(index, query, limit);
   const maxScore = hits[0]?.score ?? 1;
   const stats = index.stats;
-  const totalIdf = content.reduce((sum, t) => sum + idf(stats, t), 0);
+  // A word the articles never use weighs like a rare word, not like the rarest of all.
+  const maxIdf = idf(stats, "\u0000never");
+  const weightOf = (t: string) => (stats.sentenceDf.has(t) ? idf(stats, t) : ABSENT_TERM_WEIGHT * maxIdf);
+  const totalIdf = content.reduce((sum, t) => sum + weightOf(t), 0);
   const topicCache = new Map<string, boolean>();
   const isTopic = (article: number, term: string) => {
     const key = `${article}:${term}`;
@@ -70,8 +77,9 @@ export function gatherEvidence(
     const hasSynonym = [...expansions].some((t) => terms.has(t));
     let matchedIdf = 0;
     for (const t of content) {
-      if (terms.has(t)) matchedIdf += idf(stats, t);
-      else if (expansions.has(t) && hasSynonym) matchedIdf += 0.8 * idf(stats, t);
+      if (terms.has(t)) matchedIdf += weightOf(t);
+      else if (expansions.has(t) && hasSynonym) matchedIdf += 0.8 * weightOf(t);
+      else if (prev?.has(t)) matchedIdf += PREVIOUS_SENTENCE_WEIGHT * weightOf(t);
     }
     const coverage = totalIdf > 0 ? matchedIdf / totalIdf : 1;
     let namesInSentence = 0;
@@ -82,7 +90,7 @@ export function gatherEvidence(
     }
     const wanted = new Set([...content, ...names, ...expansions]);
     const matchedTokens = (index.sentenceTerms[hit.id] ?? []).filter((t) => wanted.has(t.term)).map((t) => t.token);
-    const score = coverage * 2 + (0.5 * hit.score) / maxScore + 0.3 * namesInSentence;
+    const score = coverage * 3 + (0.5 * hit.score) / maxScore + 0.3 * namesInSentence;
     out.push({ sentence, coverage, constraintsMet, namesInSentence, score, matchedTokens });
   }
   return out.sort((a, b) => b.score - a.score);

@@ -43,6 +43,14 @@ function compromiseKind(name: string): NameKind | undefined {
   return kind;
 }
 
+/** Whether compromise knows a place as a city, a country, or neither (a region, a continent). */
+export function placeLevel(name: string, lexicon: Lexicon): "city" | "country" | "region" {
+  const doc = nlp(lexicon.placeByAlias.get(name.toLowerCase())?.en ?? name);
+  if (doc.has("#City")) return "city";
+  if (doc.has("#Country")) return "country";
+  return "region";
+}
+
 /** True when a word can be part of a name here (capitalised and not an ordinary word). */
 function isNameWord(word: string, sentenceStart: boolean, language: string, ctx: NameContext): boolean {
   if (!/^\p{Lu}/u.test(word)) return false;
@@ -64,28 +72,36 @@ export function splitTitle(name: string, roleWords: Set<string>): { title: strin
 
 /** Finds the proper names of a sentence (runs of name words), unclassified. */
 export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx: NameContext): NameSpan[] {
-  const runs: NameSpan[] = [];
-  let current: NameSpan | undefined;
-  let index = 0;
-  for (const m of sentence.text.matchAll(WORD)) {
+  const text = sentence.text;
+  const words = [...text.matchAll(WORD)].map((m) => {
     let word = m[0].replace(/[.'’-]+$/, "");
     const possessive = /['’]s$/.test(word);
     if (possessive) word = word.slice(0, -2);
-    const before = sentence.text.slice(current ? current.end : 0, m.index);
-    const atStart = index === 0 || /[.!?:]\s*[“"„]?$/.test(sentence.text.slice(0, m.index));
-    const ok = word.length > 0 && isNameWord(word, atStart, sentence.language, ctx);
-    if (ok && current && /^\s+$/.test(before)) {
-      current.end = m.index + word.length;
-      current.text = sentence.text.slice(current.start, current.end);
-    } else if (ok) {
-      current = { text: word, start: m.index, end: m.index + word.length, kind: "other" };
-      runs.push(current);
-    } else {
-      current = undefined;
+    return { word, start: m.index, end: m.index + word.length, possessive, stop: /[,;:)(]/.test(text[m.index + m[0].length] ?? "") };
+  });
+  const runs: NameSpan[] = [];
+  let current: NameSpan | undefined;
+  words.forEach((w, i) => {
+    const atStart = i === 0 || /[.!?:]\s*[“"„]?$/.test(text.slice(0, w.start));
+    let ok = w.word.length > 0 && isNameWord(w.word, atStart, sentence.language, ctx);
+    const next = words[i + 1];
+    if (!ok && /^\p{Lu}/u.test(w.word) && next && /^\p{Lu}/u.test(next.word)) {
+      // A word that is only a name together with the next one: "San Francisco" in a German sentence.
+      ok = compromiseKind(`${w.word} ${next.word}`) === "place" || ctx.lexicon.placeByAlias.has(`${w.word} ${next.word}`.toLowerCase());
     }
-    if (possessive || /[,;:)(]/.test(sentence.text[m.index + m[0].length] ?? "")) current = undefined;
-    index++;
-  }
+    if (!ok && current && /^\p{Lu}/u.test(w.word) && /^\s+$/.test(text.slice(current.end, w.start))) {
+      // A capitalised word after a first name is its surname: "Oliver Jay".
+      ok = nlp(current.text.split(/\s+/).pop() as string).has("#FirstName");
+    }
+    if (ok && current && /^\s+$/.test(text.slice(current.end, w.start))) {
+      current.end = w.end;
+      current.text = text.slice(current.start, current.end);
+    } else if (ok) {
+      current = { text: w.word, start: w.start, end: w.end, kind: "other" };
+      runs.push(current);
+    } else current = undefined;
+    if (w.possessive || w.stop) current = undefined;
+  });
   return runs;
 }
 

@@ -43,7 +43,8 @@ function collect(text: string, patterns: RegExp[]): ValueSpan[] {
   for (const re of patterns) {
     for (const m of text.matchAll(re)) {
       const raw = m[0];
-      const trimmed = raw.replace(/^[\s(]+|[\s,.;:)]+$/g, "");
+      let trimmed = raw.replace(/^[\s(]+|[\s,.;:)]+$/g, "");
+      if (trimmed.includes("(") && raw.slice(raw.indexOf(trimmed) + trimmed.length).startsWith(")")) trimmed += ")";
       if (!trimmed) continue;
       const start = (m.index ?? 0) + raw.indexOf(trimmed);
       const span = { text: trimmed, start, end: start + trimmed.length };
@@ -54,6 +55,19 @@ function collect(text: string, patterns: RegExp[]): ValueSpan[] {
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+const MONTH_KEYS: Record<string, string> = { januar: "january", februar: "february", märz: "march", mai: "may", juni: "june", juli: "july", oktober: "october", dezember: "december" };
+
+/**
+ * The key under which dates are merged: the month when one is named ("April 15" and "im April"
+ * are the same answer), else the year, else the words.
+ */
+export function dateKey(text: string): string {
+  const month = new RegExp(MONTH, "iu").exec(text)?.[0].toLowerCase();
+  if (month) return `month:${MONTH_KEYS[month] ?? month.slice(0, 3)}`;
+  const year = /\b\d{4}\b/.exec(text)?.[0];
+  return year ? `year:${year}` : `date:${text.toLowerCase()}`;
 }
 
 /** Dates and times: "April 15", "late 2022", "Ende dieses Jahres", "the 10th century". */

@@ -74,7 +74,9 @@ function isEntityToken(token: Token, index: number, deps: AnalyzeDeps): boolean 
   if (deps.analyzer.lexicon.placeByAlias.has(lower)) return true;
   if (deps.stats.nameWords.has(lower)) return true;
   if (STOPWORDS.has(lower)) return false;
-  if (/^\p{Lu}/u.test(word) && index > 0) return !deps.stats.lowerSeen.has(lower) || /^\p{Lu}{2,}/u.test(word);
+  // Other capitalised words are names when the articles know them; an unknown one ("LLMs")
+  // is just a word the articles may phrase differently.
+  if (/^\p{Lu}/u.test(word) && index > 0) return deps.stats.wordFreq.has(lower) && !deps.stats.lowerSeen.has(lower);
   return false;
 }
 

@@ -43,7 +43,8 @@ export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
       const lower = t.word.toLowerCase();
       wordFreq.set(lower, (wordFreq.get(lower) ?? 0) + 1);
       if (t.word === lower) lowerSeen.add(lower);
-      else if (i > 0 && /^\p{Lu}/u.test(t.word)) capitalisedInside.add(lower);
+      // German capitalises every noun: only English sentences tell names from words.
+      else if (i > 0 && s.language === "en" && /^\p{Lu}/u.test(t.word)) capitalisedInside.add(lower);
     });
     const terms = analyzer.termsOfTokens(tokens, s.language);
     sentenceTerms.push(terms);
