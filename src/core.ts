@@ -75,10 +75,15 @@ export function answer(question: string, deps: Deps): Answer {
   if (!q.text || (match.intent?.kind === "meta" && q.entities.length === 0)) {
     return composeMeta(q, match, deps);
   }
-  const intent = match.intent?.kind === "meta" ? { ...match, intent: undefined, id: "fallback" } : match;
+  let intent = match.intent?.kind === "meta" ? { ...match, intent: undefined, id: "fallback" } : match;
   let type: AnswerType = q.answerType ?? intent.intent?.answerType ?? "description";
   const subjectIsName = q.subject !== undefined && q.entities.length > 0 && q.terms.every((t) => t.entity);
-  if (subjectIsName && (type === "person" || type === "description")) type = "role";
+  if (subjectIsName && (type === "person" || type === "description")) {
+    // "Who is X?" has no words but the name: the intent is the one that answers with a role.
+    type = "role";
+    const roleIntent = deps.intents.intents.find((i) => i.answerType === "role");
+    if (roleIntent) intent = { ...intent, intent: roleIntent, id: roleIntent.id };
+  }
   const expansions = new Set(
     intent.intent ? deps.intents.expansions[deps.intents.intents.indexOf(intent.intent)] : [],
   );

@@ -5,7 +5,7 @@ import type { Language } from "../text/language.js";
 import { tokenize } from "../text/terms.js";
 import { type Candidate, type CandidateDeps, enumerated, extractCandidates } from "./candidates.js";
 import type { Evidence } from "./evidence.js";
-import { findNameRuns, splitTitle } from "./names.js";
+import { findNameRuns, placeLevel, splitTitle } from "./names.js";
 import type { Answer, AnswerItem, Citation } from "./types.js";
 
 /** Evidence must cover at least this share of the question's terms to answer from it. */
@@ -148,8 +148,10 @@ export function composeList(
   const usable = evidence.filter((e) => e.constraintsMet && e.coverage >= MIN_COVERAGE);
   if (usable.length === 0) return undefined;
   const top = usable[0] as Evidence;
-  const strong = usable.filter((e) => e.coverage >= top.coverage * 0.75);
-  const cands = strong.flatMap((e) => enumerated(extractCandidates(e, type, q, deps), e.sentence.text));
+  const strong = usable.filter((e) => e.coverage >= top.coverage * 0.9);
+  let cands = strong.flatMap((e) => enumerated(extractCandidates(e, type, q, deps), e.sentence.text));
+  // A list of places is of cities and countries, not of the continents and regions around them.
+  if (type === "place") cands = cands.filter((c) => placeLevel(c.text, deps.names.lexicon) !== "region");
   const groups = group(cands);
   if (groups.length === 0) return undefined;
   // Reading order of the strongest evidence gives a natural order of the items.

@@ -45,7 +45,9 @@ function compromiseKind(name: string): NameKind | undefined {
 
 /** Whether compromise knows a place as a city, a country, or neither (a region, a continent). */
 export function placeLevel(name: string, lexicon: Lexicon): "city" | "country" | "region" {
-  const doc = nlp(lexicon.placeByAlias.get(name.toLowerCase())?.en ?? name);
+  const place = lexicon.placeByAlias.get(name.toLowerCase());
+  if (place?.type) return place.type;
+  const doc = nlp(place?.en ?? name);
   if (doc.has("#City")) return "city";
   if (doc.has("#Country")) return "country";
   return "region";

@@ -88,7 +88,8 @@ export function parseArticle(source: string, text: string): Omit<Article, "sente
   lines.forEach((line, i) => {
     if (furniture[i]) return;
     if (MARKDOWN_HEADING.test(line.text) || isHeadingLine(line.text)) {
-      heading ??= line.text.replace(MARKDOWN_HEADING, "").trim();
+      // Only a heading above the first paragraph titles the article; later ones head sections.
+      if (body.length === 0) heading ??= line.text.replace(MARKDOWN_HEADING, "").trim();
       return;
     }
     const marker = LIST_MARKER.exec(line.text)?.[0].length ?? 0;

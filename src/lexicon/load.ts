@@ -6,7 +6,7 @@ import { tokenize } from "../text/terms.js";
 import type { Lexicon, Place } from "./types.js";
 
 const PlacesSchema = z.array(
-  z.object({ en: z.string().min(1), de: z.string().min(1).optional(), aliases: z.array(z.string()).optional() }),
+  z.object({ type: z.enum(["city", "country", "region"]).optional(), en: z.string().min(1), de: z.string().min(1).optional(), aliases: z.array(z.string()).optional() }),
 );
 const RolesSchema = z.object({
   en: z.array(z.string()),
@@ -45,6 +45,7 @@ export function loadLexicon(dir: string): Lexicon {
     en: p.en,
     de: p.de ?? p.en,
     aliases: p.aliases ?? [],
+    type: p.type,
   }));
   const placeByAlias = new Map<string, Place>();
   for (const p of places) for (const name of [p.en, p.de, ...p.aliases]) placeByAlias.set(aliasKey(name), p);

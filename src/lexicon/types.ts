@@ -5,6 +5,8 @@ export interface Place {
   en: string;
   de: string;
   aliases: string[];
+  /** City, country or region, when the table says. */
+  type?: "city" | "country" | "region";
 }
 
 /** Language data the matcher and the answer composer share (intents/lexicon/*.yml). */
