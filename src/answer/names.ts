@@ -43,6 +43,12 @@ function compromiseKind(name: string): NameKind | undefined {
   return kind;
 }
 
+/** True when compromise's gazetteer knows the word as a city or country ("Toronto", "paris"). */
+export function isKnownPlace(word: string): boolean {
+  const doc = nlp(word);
+  return doc.has("#City") || doc.has("#Country");
+}
+
 /** Whether compromise knows a place as a city, a country, or neither (a region, a continent). */
 export function placeLevel(name: string, lexicon: Lexicon): "city" | "country" | "region" {
   const place = lexicon.placeByAlias.get(name.toLowerCase());
@@ -50,7 +56,8 @@ export function placeLevel(name: string, lexicon: Lexicon): "city" | "country" |
   const doc = nlp(place?.en ?? name);
   if (doc.has("#City")) return "city";
   if (doc.has("#Country")) return "country";
-  return "region";
+  // Known as a place but neither (a continent, a region); unknown names are taken as towns.
+  return doc.has("#Place") ? "region" : "city";
 }
 
 /** True when a word can be part of a name here (capitalised and not an ordinary word). */
@@ -87,7 +94,8 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
     const atStart = i === 0 || /[.!?:]\s*[“"„]?$/.test(text.slice(0, w.start));
     let ok = w.word.length > 0 && isNameWord(w.word, atStart, sentence.language, ctx);
     const next = words[i + 1];
-    if (!ok && /^\p{Lu}/u.test(w.word) && next && /^\p{Lu}/u.test(next.word)) {
+    const ordinary = ctx.stats.lowerSeen.has(w.word.toLowerCase());
+    if (!ok && !ordinary && /^\p{Lu}/u.test(w.word) && next && /^\p{Lu}/u.test(next.word)) {
       // A word that is only a name together with the next one: "San Francisco" in a German sentence.
       ok = compromiseKind(`${w.word} ${next.word}`) === "place" || ctx.lexicon.placeByAlias.has(`${w.word} ${next.word}`.toLowerCase());
     }
@@ -152,12 +160,38 @@ export function collectPeople(sentences: Sentence[], ctx: Omit<NameContext, "peo
   return people;
 }
 
+const COORDINATION = /^\s*(?:,|,?\s*(?:and|und|or|oder|&))\s*$/i;
+const KIND_RANK: Record<NameKind, number> = { place: 3, organisation: 2, other: 1, person: 0 };
+
+/**
+ * Names written as one enumeration ("Hooli, Vandelay and Wayne Data"; "Austin and Toronto")
+ * name things of one kind: members take the kind most of them have, places and organisations
+ * winning ties over people (a first name like "Wayne" misleads more often than a city does).
+ */
+function harmoniseEnumerations(names: NameSpan[], text: string): NameSpan[] {
+  let start = 0;
+  for (let i = 1; i <= names.length; i++) {
+    const prev = names[i - 1] as NameSpan;
+    const cur = names[i];
+    if (cur && COORDINATION.test(text.slice(prev.end, cur.start))) continue;
+    const group = names.slice(start, i);
+    if (group.length >= 2) {
+      const counts = new Map<NameKind, number>();
+      for (const n of group) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
+      const kind = [...counts].sort((a, b) => b[1] - a[1] || KIND_RANK[b[0]] - KIND_RANK[a[0]])[0]?.[0];
+      for (const n of group) if (kind && (kind !== "other" || n.kind === "person")) n.kind = kind;
+    }
+    start = i;
+  }
+  return names;
+}
+
 /** The names of a sentence, classified. */
 export function findNames(sentence: Pick<Sentence, "text" | "language">, ctx: NameContext): NameSpan[] {
   const runs = findNameRuns(sentence, ctx).filter((run) =>
     run.text.split(/\s+/).some((w) => !ctx.roleWords.has(w.toLowerCase())),
   );
-  return runs.map((run) => {
+  const names = runs.map((run) => {
     const { title, name } = splitTitle(run.text, ctx.roleWords);
     const start = run.start + (title ? run.text.indexOf(name, title.length) : 0);
     const span = { text: name, start, end: start + name.length, kind: "other" as NameKind };
@@ -166,4 +200,5 @@ export function findNames(sentence: Pick<Sentence, "text" | "language">, ctx: Na
       : classifyName(name, { before: sentence.text.slice(0, start), after: sentence.text.slice(span.end) }, ctx);
     return span;
   });
+  return harmoniseEnumerations(names, sentence.text);
 }

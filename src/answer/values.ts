@@ -105,7 +105,7 @@ export function findReasons(text: string): ValueSpan[] {
 export function findQuotes(text: string): ValueSpan[] {
   const out: ValueSpan[] = [];
   for (const m of text.matchAll(QUOTE)) {
-    const inner = (m[1] as string).trim().replace(/[,.]$/, "");
+    const inner = (m[1] as string).trim().replace(/,$/, "");
     const start = (m.index ?? 0) + (m[0] as string).indexOf(inner);
     out.push({ text: inner, start, end: start + inner.length });
   }

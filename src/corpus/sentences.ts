@@ -20,7 +20,7 @@ function endsWithAbbreviation(segment: string): boolean {
   if (!m) return /(?:^|\s)\d{1,2}\.\s*$/.test(segment); // German ordinal: "am 15. April"
   const word = (m[1] as string).toLowerCase();
   if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ""))) return true;
-  if (/^\p{Lu}$/u.test(m[1] as string)) return true; // an initial: "John F. Kennedy", "z. B."
+  if (/^\p{L}$/u.test(m[1] as string)) return true; // an initial: "John F. Kennedy", "z. B."
   return /^(?:\p{L}\.)+\p{L}?$/u.test(m[1] as string); // "U.S", "z.B"
 }
 

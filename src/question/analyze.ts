@@ -4,6 +4,7 @@ import { detectLanguage, type Language } from "../text/language.js";
 import { stripSlackMarkup } from "../text/slack-markup.js";
 import { STOPWORDS } from "../text/stopwords.js";
 import { type Analyzer, type Token, tokenize } from "../text/terms.js";
+import { isKnownPlace } from "../answer/names.js";
 import { correctWord } from "./typos.js";
 
 /** Longest question the bot reads; the rest is cut before any work. */
@@ -73,6 +74,8 @@ function isEntityToken(token: Token, index: number, deps: AnalyzeDeps): boolean 
   if (/^\p{N}/u.test(word)) return true;
   if (deps.analyzer.lexicon.placeByAlias.has(lower)) return true;
   if (deps.stats.nameWords.has(lower)) return true;
+  // A place, even one the articles never mention, is a constraint ("the Toronto office").
+  if (/^\p{L}{3,}$/u.test(word) && !STOPWORDS.has(lower) && isKnownPlace(word)) return true;
   if (STOPWORDS.has(lower)) return false;
   // Other capitalised words are names when the articles know them; an unknown one ("LLMs")
   // is just a word the articles may phrase differently.

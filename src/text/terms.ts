@@ -21,6 +21,14 @@ export function tokenize(text: string): Token[] {
 }
 
 const germanStemmer = snowball.newStemmer("german");
+/** Irregular English forms a stemmer cannot join to their base ("led" -> "lead"). */
+const IRREGULAR: Record<string, string> = {
+  led: "lead", ran: "run", began: "begin", begun: "begin", met: "meet", rose: "rise", risen: "rise", grew: "grow",
+  grown: "grow", bought: "buy", sold: "sell", took: "take", taken: "take", made: "make", held: "hold",
+  became: "become", won: "win", left: "leave", brought: "bring", spent: "spend", paid: "pay", told: "tell",
+  chose: "choose", chosen: "choose", built: "build", sought: "seek", thought: "think", hired: "hire",
+  founded: "found", founding: "found", founder: "found", founders: "found",
+};
 const MAX_PLACE_WORDS = 4;
 
 /**
@@ -71,7 +79,7 @@ export class Analyzer {
         return [porter(stem)];
       }
     }
-    return [porter(lower)];
+    return [porter(IRREGULAR[lower] ?? lower)];
   }
 
   /** The terms of a text, in order, with multi-word place names joined into one term. */

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+import { intentsDirFrom, seedsDirFrom } from "../config-paths.js";
+import { createDeps } from "../core.js";
+import { parseArgs } from "./args.js";
+import { runConsole } from "./console.js";
+
+/** `npm run console [-- --seeds DIR]`: the console on its own. */
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const deps = createDeps({
+    seedsDir: seedsDirFrom(args.seeds),
+    intentsDir: intentsDirFrom(),
+    onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+  });
+  await runConsole(process.stdin, process.stdout, deps, { interactive: process.stdin.isTTY === true });
+}
+
+main().catch((err) => {
+  process.stderr.write(`error: ${(err as Error).message}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,116 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { answer } from "../../src/core.js";
+import { depsFor, FICTION, SEEDS, seedsDeps, tempDir } from "../helpers/fixtures.js";
+
+describe("answer on a corpus the bot was not built around", () => {
+  const dir = tempDir(FICTION);
+  const deps = depsFor(dir);
+  const ask = (q: string) => answer(q, deps);
+
+  it("names the person who leads an office, citing the sentence verbatim with offsets", () => {
+    const a = ask("Who leads the Berlin office?");
+    expect(a.answered).toBe(true);
+    expect(a.answer).toBe("Maria Okafor");
+    const c = a.citations[0];
+    expect(c?.source).toBe("acme.md");
+    expect(readFileSync(join(dir, "acme.md"), "utf8").slice(c?.start, c?.end)).toBe(c?.quote);
+  });
+
+  it("abstains instead of naming the leader of another office", () => {
+    const a = ask("Who leads the Toronto office?");
+    expect(a.answered).toBe(false);
+    expect(a.answer).toMatch(/articles don't say/);
+    expect(a.citations).toEqual([]);
+  });
+
+  it("lists places across articles", () => {
+    const a = ask("Where are Acme's offices?");
+    expect(a.answered).toBe(true);
+    for (const city of ["Berlin", "Austin", "Toronto"]) expect(a.answer).toContain(city);
+    expect(a.kind).toBe("list");
+  });
+
+  it("answers money, dates, counts and organisations with the typed span", () => {
+    expect(ask("How much did Northwind raise?").answer).toBe("$45 million");
+    expect(ask("When was Northwind founded?").answer).toContain("2019");
+    expect(ask("How many engineers will Acme hire?").answer).toContain("120");
+    const customers = ask("Which customers use Northwind's software?").answer;
+    for (const c of ["Hooli", "Vandelay", "Wayne Data"]) expect(customers).toContain(c);
+  });
+
+  it("answers a why question with the reason clause", () => {
+    expect(ask("Why was Northwind founded?").answer).toMatch(/^because its founders wanted cheaper weather forecasts/);
+  });
+
+  it("quotes what a person said", () => {
+    expect(ask("What did Lars Novak say about Berlin?").answer).toBe("Berlin gives us the talent we need to grow.");
+  });
+
+  it("abstains on off-topic questions and when no article gives the figure", () => {
+    expect(ask("Who founded Amazon?").answered).toBe(false);
+    expect(ask("How many people work in Austin?").answered).toBe(false);
+    expect(ask("What's the weather in Paris?").answered).toBe(false);
+  });
+
+  it("never quotes page furniture", () => {
+    for (const q of ["What should I also read?", "What are the tags?", "robots that changed the world?"]) {
+      for (const c of ask(q).citations) expect(c.quote).not.toMatch(/ALSO READ|Tags:/);
+    }
+  });
+});
+
+describe("answer on the seed articles", () => {
+  const deps = seedsDeps();
+  it("says how many articles agree and cites each", () => {
+    const a = answer("Who leads Tokyo?", deps);
+    expect(a.answer).toContain("Nagasaki");
+    expect(a.agreement).toBeGreaterThanOrEqual(2);
+    expect(new Set(a.citations.map((c) => c.source)).size).toBe(a.citations.length);
+  });
+
+  it("gathers a list across articles and languages, in the question's language", () => {
+    const en = answer("Where are the offices?", deps);
+    expect(en.answer).toContain("Brussels");
+    expect(en.answer).not.toContain("Brüssel");
+    const de = answer("In welchen Städten hat OpenAI Büros?", deps);
+    expect(de.language).toBe("de");
+    expect(de.answer).toContain("Brüssel");
+  });
+
+  it("answers an English question from the German article, quoting it in German", () => {
+    const a = answer("Who will oversee OpenAI's international operations?", deps);
+    expect(a.answer).toBe("Oliver Jay");
+    expect(a.citations[0]?.language).toBe("de");
+  });
+
+  it("abstains for a place no article gives a leader for", () => {
+    for (const city of ["Paris", "Seattle"]) expect(answer(`Who leads the ${city} office?`, deps).answered).toBe(false);
+  });
+
+  it("every quote is a verbatim span of its file", () => {
+    for (const q of ["Who leads Tokyo?", "Where are the offices?", "How big was the funding round?", "Wer leitet OpenAI Japan?"]) {
+      for (const c of answer(q, deps).citations) {
+        expect(readFileSync(join(SEEDS, c.source), "utf8").slice(c.start, c.end)).toBe(c.quote);
+      }
+    }
+  });
+
+  it("answers help and sources without citing", () => {
+    const help = answer("help", deps);
+    expect(help.kind).toBe("meta");
+    expect(help.answer).toMatch(/Examples/);
+    const sources = answer("sources", deps);
+    expect(sources.answer).toContain("003_1dc80fb38bb1e30d.txt");
+  });
+
+  it("never throws on strange input", () => {
+    for (const q of ["", " ", "\u0000\u202e", "😀".repeat(1000), "{\"q\": 1}", "x".repeat(50_000), "<!channel> <@U1>", "'; DROP TABLE --"]) {
+      const a = answer(q, deps);
+      expect(typeof a.answer).toBe("string");
+      expect(a.confidence).toBeGreaterThanOrEqual(0);
+      expect(a.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { splitSentences } from "../../src/corpus/sentences.js";
+
+const split = (text: string, lang: "en" | "de" = "en") => splitSentences(text, lang).map((s) => text.slice(s.start, s.end));
+
+describe("splitSentences", () => {
+  it("keeps figures, abbreviations and initials inside sentences", () => {
+    expect(split("Microsoft will invest $2.9 billion in the U.S. and Japan. Dr. Smith agreed. John F. Kennedy spoke.")).toEqual([
+      "Microsoft will invest $2.9 billion in the U.S. and Japan.",
+      "Dr. Smith agreed.",
+      "John F. Kennedy spoke.",
+    ]);
+  });
+
+  it("keeps quotations whole", () => {
+    expect(split("He said, “We have a backlog of demand.” Then he left.")).toEqual([
+      "He said, “We have a backlog of demand.”",
+      "Then he left.",
+    ]);
+  });
+
+  it("handles German dates and abbreviations", () => {
+    expect(split("Das Büro öffnet am 15. April 2024 in Berlin. Es kostet 6,4 Mrd. Dollar, z. B. für Miete. Gut.", "de")).toEqual([
+      "Das Büro öffnet am 15. April 2024 in Berlin.",
+      "Es kostet 6,4 Mrd. Dollar, z. B. für Miete.",
+      "Gut.",
+    ]);
+  });
+
+  it("returns offsets into the original text", () => {
+    const text = "  One sentence here.   Another one. ";
+    const spans = splitSentences(text, "en", 100);
+    expect(spans).toEqual([
+      { start: 102, end: 120 },
+      { start: 123, end: 135 },
+    ]);
+  });
+});

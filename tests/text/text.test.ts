@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { loadLexicon } from "../../src/lexicon/load.js";
+import { detectLanguage } from "../../src/text/language.js";
+import { stripSlackMarkup } from "../../src/text/slack-markup.js";
+import { Analyzer, tokenize } from "../../src/text/terms.js";
+import { INTENTS } from "../helpers/fixtures.js";
+import { join } from "node:path";
+
+describe("stripSlackMarkup", () => {
+  it("removes mentions and broadcasts, keeps link labels and channel names, unescapes", () => {
+    expect(stripSlackMarkup("<@U123ABC> where is <https://x.io|the office>? <!channel> &amp; <#C1|general>")).toBe(
+      "where is the office? & #general",
+    );
+    expect(stripSlackMarkup("<!subteam^S1|@team> hi\u0000\u202e there")).toBe("hi there");
+  });
+});
+
+describe("detectLanguage", () => {
+  it.each([
+    ["Who leads Tokyo?", "en"],
+    ["offices?", "en"],
+    ["tokyo boss?", "en"],
+    ["Wer leitet OpenAI Japan?", "de"],
+    ["In welchen Städten hat OpenAI Büros?", "de"],
+    ["Wo ist das Büro?", "de"],
+    ["What is your name?", "en"],
+    ["Wann öffnet das Büro in Singapur?", "de"],
+  ])("%s -> %s", (q, lang) => expect(detectLanguage(q)).toBe(lang));
+});
+
+describe("Analyzer", () => {
+  const analyzer = new Analyzer(loadLexicon(join(INTENTS, "lexicon")));
+  it("maps German and English words and place names to shared terms", () => {
+    expect(analyzer.terms("Büros in Tokio", "de")).toEqual(analyzer.terms("offices in Tokyo", "en"));
+    expect(analyzer.terms("leitet", "de")).toEqual(analyzer.terms("leads", "en"));
+    expect(analyzer.terms("New York City and NYC", "en")).toEqual(["new york city", "new york city"]);
+  });
+  it("tokenizes figures and words with offsets", () => {
+    expect(tokenize("6,4-Milliarden-Dollar").map((t) => t.word)).toEqual(["6,4", "Milliarden", "Dollar"]);
+  });
+});
