@@ -1,11 +1,5 @@
 import { join } from "node:path";
-import {
-  abstain,
-  composeList,
-  composeRole,
-  composeSentence,
-  composeValue,
-} from "./answer/compose.js";
+import { abstain, composeList, composeRole, composeSentence, composeValue } from "./answer/compose.js";
 import { gatherEvidence } from "./answer/evidence.js";
 import { composeMeta } from "./answer/meta.js";
 import { classifyName, collectPeople, type NameContext } from "./answer/names.js";
@@ -89,7 +83,8 @@ export function answer(question: string, deps: Deps): Answer {
   );
   const evidence = gatherEvidence(deps.index, q, expansions);
   let result: Answer | undefined;
-  if (type === "role") result = composeRole(q, intent, evidence, deps) ?? composeSentence(q, intent, evidence, deps);
+  if (type === "role")
+    result = composeRole(q, intent, evidence, deps) ?? composeSentence(q, intent, evidence, deps);
   else if (q.list && (type === "place" || type === "organisation" || type === "person")) {
     result = composeList(q, intent, type, evidence, deps);
   } else if (type === "description") result = composeSentence(q, intent, evidence, deps);

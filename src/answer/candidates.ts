@@ -55,7 +55,9 @@ export function candidateKey(text: string, kind: AnswerType, deps: CandidateDeps
   if (kind === "person") return `person:${lower.split(" ").pop()}`;
   if (kind === "date") return dateKey(text);
   // Merge names written with place names of either language ("AI Singapur" = "AI Singapore").
-  const words = tokenize(text).map((t) => deps.names.lexicon.placeByAlias.get(t.word.toLowerCase())?.key ?? t.word.toLowerCase());
+  const words = tokenize(text).map(
+    (t) => deps.names.lexicon.placeByAlias.get(t.word.toLowerCase())?.key ?? t.word.toLowerCase(),
+  );
   return `${kind}:${words.join(" ")}`;
 }
 
@@ -85,7 +87,10 @@ function valuesOf(type: AnswerType, text: string, q: QuestionAnalysis): ValueSpa
       return findCounts(text).filter((c) => {
         if (!counted) return true;
         const after = text.slice(c.end, c.end + 40).toLowerCase();
-        return after.split(/\s+/).slice(0, 3).some((w) => w.startsWith(counted.slice(0, Math.max(4, counted.length - 2))));
+        return after
+          .split(/\s+/)
+          .slice(0, 3)
+          .some((w) => w.startsWith(counted.slice(0, Math.max(4, counted.length - 2))));
       });
     }
     case "reason":
@@ -101,8 +106,12 @@ function valuesOf(type: AnswerType, text: string, q: QuestionAnalysis): ValueSpa
 function dropQualifyingPlaces(names: NameSpan[], text: string, lexicon: Lexicon): NameSpan[] {
   return names.filter((n, i) => {
     const prev = names[i - 1];
-    if (!prev || prev.kind !== "place" || n.kind !== "place") return true;
-    return !(/^\s*,\s*$/.test(text.slice(prev.end, n.start)) && placeLevel(n.text, lexicon) === "country" && placeLevel(prev.text, lexicon) === "city");
+    if (prev?.kind !== "place" || n.kind !== "place") return true;
+    return !(
+      /^\s*,\s*$/.test(text.slice(prev.end, n.start)) &&
+      placeLevel(n.text, lexicon) === "country" &&
+      placeLevel(prev.text, lexicon) === "city"
+    );
   });
 }
 
@@ -120,13 +129,17 @@ export function extractCandidates(
   else {
     const kinds = NAME_KINDS[type];
     if (!kinds) return [];
-    spans = dropQualifyingPlaces(findNames(sentence, deps.names), sentence.text, deps.names.lexicon).filter((n) => kinds.includes(n.kind));
+    spans = dropQualifyingPlaces(findNames(sentence, deps.names), sentence.text, deps.names.lexicon).filter(
+      (n) => kinds.includes(n.kind),
+    );
   }
   const out: Candidate[] = [];
   for (const span of spans) {
     if (type !== "quote" && type !== "reason" && questionMentions(q, span.text)) continue;
     const at = tokenIndexAt(sentence, span.start);
-    const distance = ev.matchedTokens.length ? Math.min(...ev.matchedTokens.map((t) => Math.abs(t - at))) : 10;
+    const distance = ev.matchedTokens.length
+      ? Math.min(...ev.matchedTokens.map((t) => Math.abs(t - at)))
+      : 10;
     out.push({
       text: span.text,
       key: candidateKey(span.text, type, deps),
@@ -146,7 +159,8 @@ export function enumerated(cands: Candidate[], text: string): Candidate[] {
   let run: Candidate[] = [];
   for (const c of sorted) {
     const prev = run[run.length - 1];
-    if (prev && /^\s*(?:,|,?\s*(?:and|und|or|oder|&))\s*(?:the\s+)?$/i.test(text.slice(prev.end, c.start))) run.push(c);
+    if (prev && /^\s*(?:,|,?\s*(?:and|und|or|oder|&))\s*(?:the\s+)?$/i.test(text.slice(prev.end, c.start)))
+      run.push(c);
     else {
       run = [c];
       runs.push(run);

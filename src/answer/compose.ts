@@ -102,7 +102,10 @@ function citationsOf(g: Group, deps: CandidateDeps): Citation[] {
 }
 
 function confidenceOf(ev: Evidence, agreement: number): number {
-  return Math.min(0.99, 0.35 + 0.45 * ev.coverage + 0.05 * Math.min(agreement, 3) + (ev.namesInSentence ? 0.05 : 0));
+  return Math.min(
+    0.99,
+    0.35 + 0.45 * ev.coverage + 0.05 * Math.min(agreement, 3) + (ev.namesInSentence ? 0.05 : 0),
+  );
 }
 
 /** The longest spelling of a merged answer ("Tadao Nagasaki" over "Nagasaki"). */
@@ -155,7 +158,10 @@ export function composeList(
   const groups = group(cands);
   if (groups.length === 0) return undefined;
   // Reading order of the strongest evidence gives a natural order of the items.
-  const items: AnswerItem[] = groups.map((g) => ({ text: display(g, q, deps), citations: citationsOf(g, deps) }));
+  const items: AnswerItem[] = groups.map((g) => ({
+    text: display(g, q, deps),
+    citations: citationsOf(g, deps),
+  }));
   const citations: Citation[] = [];
   for (const item of items) {
     for (const c of item.citations) {
@@ -196,9 +202,10 @@ export function composeRole(
       let role = title;
       let start = run.start;
       if (!role) {
-        const after = /^,\s*((?:the\s+)?(?:former\s+)?[\p{L} -]+?(?:\s+(?:of|at|bei)\s+[\p{Lu}][\p{L} ]*?)?)(?=,|\.|$)/u.exec(
-          text.slice(run.end),
-        );
+        const after =
+          /^,\s*((?:the\s+)?(?:former\s+)?[\p{L} -]+?(?:\s+(?:of|at|bei)\s+[\p{Lu}][\p{L} ]*?)?)(?=,|\.|$)/u.exec(
+            text.slice(run.end),
+          );
         const words = after?.[1]?.split(/\s+/) ?? [];
         if (after && words.some((w) => deps.names.roleWords.has(w.toLowerCase()))) {
           role = after[1] as string;
@@ -206,7 +213,14 @@ export function composeRole(
         }
       }
       if (role) {
-        cands.push({ text: role, key: `role:${role.toLowerCase()}`, evidence: ev, start, end: start + role.length, score: ev.score });
+        cands.push({
+          text: role,
+          key: `role:${role.toLowerCase()}`,
+          evidence: ev,
+          start,
+          end: start + role.length,
+          score: ev.score,
+        });
       }
     }
   }

@@ -89,7 +89,9 @@ export function gatherEvidence(
       else if (!prev?.has(n) && !isTopic(sentence.article, n)) constraintsMet = false;
     }
     const wanted = new Set([...content, ...names, ...expansions]);
-    const matchedTokens = (index.sentenceTerms[hit.id] ?? []).filter((t) => wanted.has(t.term)).map((t) => t.token);
+    const matchedTokens = (index.sentenceTerms[hit.id] ?? [])
+      .filter((t) => wanted.has(t.term))
+      .map((t) => t.token);
     const score = coverage * 3 + (0.5 * hit.score) / maxScore + 0.3 * namesInSentence;
     out.push({ sentence, coverage, constraintsMet, namesInSentence, score, matchedTokens });
   }

@@ -9,7 +9,7 @@ const TEXT = {
     help: (n: number) =>
       `I answer questions about ${n} news article${n === 1 ? "" : "s"}, quoting them word for word. Mention me, DM me or use /openai-facts. Ask "sources" for the list. Examples: `,
     sources: (n: number) => `I know ${n} article${n === 1 ? "" : "s"}: `,
-    greeting: "Hello! Ask me about the articles, or say \"help\".",
+    greeting: 'Hello! Ask me about the articles, or say "help".',
     thanks: "You're welcome!",
   },
   de: {
@@ -17,7 +17,7 @@ const TEXT = {
     help: (n: number) =>
       `Ich beantworte Fragen zu ${n} Nachrichtenartikel${n === 1 ? "" : "n"} und zitiere sie wörtlich. Erwähne mich, schreib mir direkt oder nutze /openai-facts. "Quellen" zeigt die Liste. Beispiele: `,
     sources: (n: number) => `Ich kenne ${n} Artikel: `,
-    greeting: "Hallo! Frag mich etwas zu den Artikeln, oder schreib \"Hilfe\".",
+    greeting: 'Hallo! Frag mich etwas zu den Artikeln, oder schreib "Hilfe".',
     thanks: "Gern geschehen!",
   },
 };

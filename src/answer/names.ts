@@ -65,7 +65,8 @@ function isNameWord(word: string, sentenceStart: boolean, language: string, ctx:
   if (!/^\p{Lu}/u.test(word)) return false;
   const lower = word.toLowerCase().replace(/['’]s$/, "");
   if (/^\p{Lu}[\p{Lu}\d&-]+$/u.test(word) || /\p{Ll}\p{Lu}/u.test(word) || /\d/.test(word)) return true;
-  if (ctx.stats.nameWords.has(lower) || ctx.lexicon.placeByAlias.has(lower) || ctx.people.has(lower)) return true;
+  if (ctx.stats.nameWords.has(lower) || ctx.lexicon.placeByAlias.has(lower) || ctx.people.has(lower))
+    return true;
   if (ctx.stats.lowerSeen.has(lower)) return false;
   if (language === "de") return compromiseKind(word) !== undefined;
   return !sentenceStart;
@@ -86,7 +87,13 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
     let word = m[0].replace(/[.'’-]+$/, "");
     const possessive = /['’]s$/.test(word);
     if (possessive) word = word.slice(0, -2);
-    return { word, start: m.index, end: m.index + word.length, possessive, stop: /[,;:)(]/.test(text[m.index + m[0].length] ?? "") };
+    return {
+      word,
+      start: m.index,
+      end: m.index + word.length,
+      possessive,
+      stop: /[,;:)(]/.test(text[m.index + m[0].length] ?? ""),
+    };
   });
   const runs: NameSpan[] = [];
   let current: NameSpan | undefined;
@@ -97,7 +104,9 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
     const ordinary = ctx.stats.lowerSeen.has(w.word.toLowerCase());
     if (!ok && !ordinary && /^\p{Lu}/u.test(w.word) && next && /^\p{Lu}/u.test(next.word)) {
       // A word that is only a name together with the next one: "San Francisco" in a German sentence.
-      ok = compromiseKind(`${w.word} ${next.word}`) === "place" || ctx.lexicon.placeByAlias.has(`${w.word} ${next.word}`.toLowerCase());
+      ok =
+        compromiseKind(`${w.word} ${next.word}`) === "place" ||
+        ctx.lexicon.placeByAlias.has(`${w.word} ${next.word}`.toLowerCase());
     }
     if (!ok && current && /^\p{Lu}/u.test(w.word) && /^\s+$/.test(text.slice(current.end, w.start))) {
       // A capitalised word after a first name is its surname: "Oliver Jay".
@@ -132,7 +141,8 @@ export function classifyName(
   return "other";
 }
 
-const PERSON_AFTER = /^\s*,?\s*(?:the\s+|a\s+|der\s+|die\s+)?(?:former\s+|then\s+|new\s+|ehemals\s+|ehemalige[rn]?\s+)?(\p{L}[\p{L} -]{1,40}?)\b/u;
+const PERSON_AFTER =
+  /^\s*,?\s*(?:the\s+|a\s+|der\s+|die\s+)?(?:former\s+|then\s+|new\s+|ehemals\s+|ehemalige[rn]?\s+)?(\p{L}[\p{L} -]{1,40}?)\b/u;
 
 /**
  * Collects the names that some sentence marks as a person: a role title right before
@@ -148,7 +158,9 @@ export function collectPeople(sentences: Sentence[], ctx: Omit<NameContext, "peo
       const { title, name } = splitTitle(run.text, ctx.roleWords);
       if (!name.includes(" ") && !title) continue;
       const after = s.text.slice(run.end, run.end + 60);
-      const roleAfter = PERSON_AFTER.exec(after)?.[1]?.split(/\s+/).some((w) => ctx.roleWords.has(w.toLowerCase()));
+      const roleAfter = PERSON_AFTER.exec(after)?.[1]
+        ?.split(/\s+/)
+        .some((w) => ctx.roleWords.has(w.toLowerCase()));
       const said = /^\s+(?:said|says|told|explained|added|sagte|erklärte)\b/.test(after);
       const firstName = nlp(name.split(/\s+/)[0] as string).has("#FirstName");
       if (title || roleAfter || said || firstName) {
@@ -197,7 +209,11 @@ export function findNames(sentence: Pick<Sentence, "text" | "language">, ctx: Na
     const span = { text: name, start, end: start + name.length, kind: "other" as NameKind };
     span.kind = title
       ? "person"
-      : classifyName(name, { before: sentence.text.slice(0, start), after: sentence.text.slice(span.end) }, ctx);
+      : classifyName(
+          name,
+          { before: sentence.text.slice(0, start), after: sentence.text.slice(span.end) },
+          ctx,
+        );
     return span;
   });
   return harmoniseEnumerations(names, sentence.text);

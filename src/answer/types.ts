@@ -59,6 +59,12 @@ export function toContract(a: Answer): ContractAnswer {
     intent: a.intent,
     confidence: a.confidence,
     language: a.language,
-    citations: a.citations.map(({ source, title, quote, start, end }) => ({ source, title, quote, start, end })),
+    citations: a.citations.map(({ source, title, quote, start, end }) => ({
+      source,
+      title,
+      quote,
+      start,
+      end,
+    })),
   };
 }

@@ -9,16 +9,23 @@ export interface ValueSpan {
   end: number;
 }
 
-const MONTH_EN = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+const MONTH_EN =
+  "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 const MONTH_DE = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember";
 const MONTH = `(?:${MONTH_EN}|${MONTH_DE})`;
 const NUMBER_WORDS =
   "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens|hundreds|thousands|millions|ein|eine|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwanzig|hundert|tausend|hunderte|tausende";
 
 const DATE_PATTERNS: RegExp[] = [
-  new RegExp(`\\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s*\\(?\\s*)?${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\)?`, "gu"),
+  new RegExp(
+    `\\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s*\\(?\\s*)?${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\)?`,
+    "gu",
+  ),
   new RegExp(`\\b\\d{1,2}\\.?\\s+${MONTH}(?:\\s+\\d{4})?`, "gu"),
-  new RegExp(`\\b(?:(?:early|mid|late|end of|beginning of|in|since|by|until|Anfang|Mitte|Ende|im|seit|bis)\\s+)?${MONTH}(?:\\s+\\d{4})?\\b`, "gu"),
+  new RegExp(
+    `\\b(?:(?:early|mid|late|end of|beginning of|in|since|by|until|Anfang|Mitte|Ende|im|seit|bis)\\s+)?${MONTH}(?:\\s+\\d{4})?\\b`,
+    "gu",
+  ),
   /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b/gu,
   /\b(?:the\s+)?(?:first|second|last|early|late)?\s*(?:half|part|quarter)?\s*(?:of\s+the\s+)?\d{1,2}(?:st|nd|rd|th)\s+(?:and\s+\d{1,2}(?:st|nd|rd|th)\s+)?centur(?:y|ies)\b/giu,
   /\b(?:(?:early|mid|late|end of|beginning of|in|since|by|until|Anfang|Mitte|Ende|seit|bis)\s+)?(?:1[0-9]{3}|20[0-9]{2})\b(?![\d,.]*\s*(?:billion|million|Milliarden|Millionen|dollars?|euros?|%|percent))/giu,
@@ -44,7 +51,8 @@ function collect(text: string, patterns: RegExp[]): ValueSpan[] {
     for (const m of text.matchAll(re)) {
       const raw = m[0];
       let trimmed = raw.replace(/^[\s(]+|[\s,.;:)]+$/g, "");
-      if (trimmed.includes("(") && raw.slice(raw.indexOf(trimmed) + trimmed.length).startsWith(")")) trimmed += ")";
+      if (trimmed.includes("(") && raw.slice(raw.indexOf(trimmed) + trimmed.length).startsWith(")"))
+        trimmed += ")";
       if (!trimmed) continue;
       const start = (m.index ?? 0) + raw.indexOf(trimmed);
       const span = { text: trimmed, start, end: start + trimmed.length };
@@ -57,7 +65,16 @@ function collect(text: string, patterns: RegExp[]): ValueSpan[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-const MONTH_KEYS: Record<string, string> = { januar: "january", februar: "february", märz: "march", mai: "may", juni: "june", juli: "july", oktober: "october", dezember: "december" };
+const MONTH_KEYS: Record<string, string> = {
+  januar: "january",
+  februar: "february",
+  märz: "march",
+  mai: "may",
+  juni: "june",
+  juli: "july",
+  oktober: "october",
+  dezember: "december",
+};
 
 /**
  * The key under which dates are merged: the month when one is named ("April 15" and "im April"

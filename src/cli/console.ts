@@ -21,7 +21,11 @@ export async function runConsole(
   deps: Deps,
   options: ConsoleOptions,
 ): Promise<void> {
-  const rl = createInterface({ input, output: options.interactive ? output : undefined, terminal: options.interactive });
+  const rl = createInterface({
+    input,
+    output: options.interactive ? output : undefined,
+    terminal: options.interactive,
+  });
   const prompt = () => {
     if (options.interactive) output.write("\n? ");
   };

@@ -11,7 +11,9 @@ export function renderText(a: Answer): string {
   }
   a.citations.forEach((c, i) => {
     lines.push(`  [${i + 1}] "${c.quote}"`);
-    lines.push(`      ${c.title} (${c.source}, chars ${c.start}-${c.end}${c.language === "de" ? ", German" : ""})`);
+    lines.push(
+      `      ${c.title} (${c.source}, chars ${c.start}-${c.end}${c.language === "de" ? ", German" : ""})`,
+    );
   });
   return lines.join("\n");
 }

@@ -11,7 +11,8 @@ const CAPTION = /^\s*\(?(?:photo|image|picture|pictured|foto|bild)\s*(?:by|credi
 const EVENT_AD =
   /^\s*(?:want to learn more|check out|explore other upcoming|don't miss|register now|join us at|sign up for|subscribe to|click here|follow us on)\b/i;
 /** Letters of scripts other than Latin (a Chinese footer under an English article). */
-const NON_LATIN_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}]/gu;
+const NON_LATIN_LETTER =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}]/gu;
 const LETTER = /\p{L}/gu;
 
 /** Normalised form of a line for spotting repeats. */
@@ -23,7 +24,8 @@ function lineKey(line: string): string {
 export function isFurnitureLine(line: string): boolean {
   const t = line.trim();
   if (t === "") return true;
-  if (SEPARATOR.test(t) || IMAGE.test(t) || PROMO_PREFIX.test(t) || CAPTION.test(t) || EVENT_AD.test(t)) return true;
+  if (SEPARATOR.test(t) || IMAGE.test(t) || PROMO_PREFIX.test(t) || CAPTION.test(t) || EVENT_AD.test(t))
+    return true;
   const letters = t.match(LETTER)?.length ?? 0;
   const foreign = t.match(NON_LATIN_LETTER)?.length ?? 0;
   return letters > 0 && foreign / letters > 0.3;

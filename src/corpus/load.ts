@@ -54,12 +54,16 @@ function readFrontMatter(text: string): { meta: z.infer<typeof FrontMatter>; bod
   try {
     data = parseYaml(m[1] as string) ?? {};
   } catch (err) {
-    throw new BadArticleError(`its front matter is not valid YAML (${(err as Error).message.split("\n")[0]})`);
+    throw new BadArticleError(
+      `its front matter is not valid YAML (${(err as Error).message.split("\n")[0]})`,
+    );
   }
   const result = FrontMatter.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new BadArticleError(`its front matter is invalid: ${issue?.path.join(".") || "(top)"}: ${issue?.message}`);
+    throw new BadArticleError(
+      `its front matter is invalid: ${issue?.path.join(".") || "(top)"}: ${issue?.message}`,
+    );
   }
   return { meta: result.data, bodyStart: m[0].length };
 }
@@ -74,7 +78,10 @@ function shorten(text: string, max = 90): string {
  * Reads one article: front matter, furniture stripped, sentences with offsets into `text`.
  * Throws BadArticleError when the file cannot be an article.
  */
-export function parseArticle(source: string, text: string): Omit<Article, "sentences"> & { spans: Sentence[] } {
+export function parseArticle(
+  source: string,
+  text: string,
+): Omit<Article, "sentences"> & { spans: Sentence[] } {
   const { meta, bodyStart } = readFrontMatter(text);
   const lines: { text: string; start: number }[] = [];
   const lineRe = /[^\n]*(?:\n|$)/g;
@@ -96,11 +103,25 @@ export function parseArticle(source: string, text: string): Omit<Article, "sente
     body.push({ text: line.text.slice(marker), start: line.start + marker });
   });
   if (body.length === 0) throw new BadArticleError("it has no readable sentences");
-  const language: Language = meta.language ?? detectLanguage(body.map((l) => l.text).join(" ").slice(0, 6000));
+  const language: Language =
+    meta.language ??
+    detectLanguage(
+      body
+        .map((l) => l.text)
+        .join(" ")
+        .slice(0, 6000),
+    );
   const spans: Sentence[] = [];
   for (const line of body) {
     for (const s of splitSentences(line.text, language, line.start)) {
-      spans.push({ id: -1, article: -1, start: s.start, end: s.end, text: text.slice(s.start, s.end), language });
+      spans.push({
+        id: -1,
+        article: -1,
+        start: s.start,
+        end: s.end,
+        text: text.slice(s.start, s.end),
+        language,
+      });
     }
   }
   const title = meta.title ?? (heading && heading.length >= 12 ? heading : shorten(spans[0]?.text ?? source));

@@ -28,7 +28,9 @@ export function parseIntent(file: string, text: string): Intent {
   try {
     data = parse(text);
   } catch (err) {
-    throw new IntentFileError(`intent file ${file}: not valid YAML: ${(err as Error).message.split("\n")[0]}`);
+    throw new IntentFileError(
+      `intent file ${file}: not valid YAML: ${(err as Error).message.split("\n")[0]}`,
+    );
   }
   const result = IntentSchema.safeParse(data);
   if (!result.success) {
@@ -62,7 +64,10 @@ export function loadIntents(dir: string): Intent[] {
   const seen = new Map<string, string>();
   for (const intent of intents) {
     const other = seen.get(intent.id);
-    if (other) throw new IntentFileError(`intent file ${intent.file}: field "id": "${intent.id}" is also used by ${other}`);
+    if (other)
+      throw new IntentFileError(
+        `intent file ${intent.file}: field "id": "${intent.id}" is also used by ${other}`,
+      );
     seen.set(intent.id, intent.file);
   }
   if (intents.length === 0) throw new IntentFileError(`no intent files (*.yml) in ${dir}`);

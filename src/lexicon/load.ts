@@ -6,7 +6,12 @@ import { tokenize } from "../text/terms.js";
 import type { Lexicon, Place } from "./types.js";
 
 const PlacesSchema = z.array(
-  z.object({ type: z.enum(["city", "country", "region"]).optional(), en: z.string().min(1), de: z.string().min(1).optional(), aliases: z.array(z.string()).optional() }),
+  z.object({
+    type: z.enum(["city", "country", "region"]).optional(),
+    en: z.string().min(1),
+    de: z.string().min(1).optional(),
+    aliases: z.array(z.string()).optional(),
+  }),
 );
 const RolesSchema = z.object({
   en: z.array(z.string()),

@@ -1,10 +1,10 @@
+import { isKnownPlace } from "../answer/names.js";
 import type { AnswerType } from "../intents/types.js";
 import type { CorpusStats } from "../retrieval/index.js";
 import { detectLanguage, type Language } from "../text/language.js";
 import { stripSlackMarkup } from "../text/slack-markup.js";
 import { STOPWORDS } from "../text/stopwords.js";
 import { type Analyzer, type Token, tokenize } from "../text/terms.js";
-import { isKnownPlace } from "../answer/names.js";
 import { correctWord } from "./typos.js";
 
 /** Longest question the bot reads; the rest is cut before any work. */
@@ -39,16 +39,43 @@ export interface QuestionAnalysis {
 
 // Rules from the wh-word and the noun after it (Li & Roth's coarse classes), English and German.
 const TYPE_RULES: [RegExp, AnswerType][] = [
-  [/\bhow much (?:faster|slower|more|less|bigger|larger|higher|lower|cheaper|better)\b|\bwie ?viel (?:schneller|mehr|weniger|größer|höher|billiger)\b|\bhow many times\b/, "number"],
-  [/\b(?:what|which) (?:percentage|percent|share|proportion|fraction)\b|\bhow many percent\b|\bwie ?viel prozent\b|\bwelche[rn]? anteil\b|\bwhat per ?cent\b/, "percent"],
+  [
+    /\bhow much (?:faster|slower|more|less|bigger|larger|higher|lower|cheaper|better)\b|\bwie ?viel (?:schneller|mehr|weniger|größer|höher|billiger)\b|\bhow many times\b/,
+    "number",
+  ],
+  [
+    /\b(?:what|which) (?:percentage|percent|share|proportion|fraction)\b|\bhow many percent\b|\bwie ?viel prozent\b|\bwelche[rn]? anteil\b|\bwhat per ?cent\b/,
+    "percent",
+  ],
   [/\bhow many\b|\bwie ?viele\b|\bnumber of\b|\banzahl\b/, "count"],
-  [/\b(?:how much|how big|how large|wie ?viel|wie groß|wie hoch|what (?:was|is) the (?:size|value|amount))\b/, "money"],
-  [/\bwhen\b|\bwann\b|\bseit wann\b|\b(?:what|which|in what|in which) (?:year|date|month|day|decade|century)\b|\bin welche[mn] (?:jahr|monat|jahrhundert)\b/, "date"],
-  [/\bwhy\b|\bwarum\b|\bweshalb\b|\bwieso\b|\bfor what reason\b|\bwhat (?:is|was|were) the reasons?\b|\baus welchem grund\b/, "reason"],
-  [/\bwhat (?:did|does|do|has|have) .{1,60}? (?:say|said|expect|predict|claim|tell|state|think|believe|hope|anticipate)\b|\bwas (?:sagte|sagt|hat|erwartet|erwartete)\b.{0,60}\b(?:gesagt|erwartet|sagte|sagt)?/, "quote"],
-  [/\bwhere\b|\bwo\b|\bwohin\b|\bwoher\b|\b(?:in|to|from) (?:which|what) (?:city|cities|country|countries|region|regions|place|places|location|locations|town|state)\b|\bin welche[nmr]? (?:stadt|städten|städte|land|ländern|länder|region)\b|\b(?:what|which) (?:city|cities|country|countries|region|place|places|location|locations)\b|\bwelche[nmr]? (?:stadt|städte|länder|land)\b/, "place"],
-  [/\b(?:which|what|welche[nmrs]?|name (?:the|a)) (?:\w+ ){0,2}(?:company|companies|organi[sz]ations?|firms?|business(?:es)?|partners?|giants?|banks?|startups?|customers?|clients?|investors?|groups?|brands?|unternehmen|firmen?|organisationen?|kunden|konzerne?)\b/, "organisation"],
-  [/\bwho\b|\bwhom\b|\bwer\b|\bwen\b|\bwem\b|\b(?:which|what) (?:person|people|executive|leader|man|woman|ceo)\b/, "person"],
+  [
+    /\b(?:how much|how big|how large|wie ?viel|wie groß|wie hoch|what (?:was|is) the (?:size|value|amount))\b/,
+    "money",
+  ],
+  [
+    /\bwhen\b|\bwann\b|\bseit wann\b|\b(?:what|which|in what|in which) (?:year|date|month|day|decade|century)\b|\bin welche[mn] (?:jahr|monat|jahrhundert)\b/,
+    "date",
+  ],
+  [
+    /\bwhy\b|\bwarum\b|\bweshalb\b|\bwieso\b|\bfor what reason\b|\bwhat (?:is|was|were) the reasons?\b|\baus welchem grund\b/,
+    "reason",
+  ],
+  [
+    /\bwhat (?:did|does|do|has|have) .{1,60}? (?:say|said|expect|predict|claim|tell|state|think|believe|hope|anticipate)\b|\bwas (?:sagte|sagt|hat|erwartet|erwartete)\b.{0,60}\b(?:gesagt|erwartet|sagte|sagt)?/,
+    "quote",
+  ],
+  [
+    /\bwhere\b|\bwo\b|\bwohin\b|\bwoher\b|\b(?:in|to|from) (?:which|what) (?:city|cities|country|countries|region|regions|place|places|location|locations|town|state)\b|\bin welche[nmr]? (?:stadt|städten|städte|land|ländern|länder|region)\b|\b(?:what|which) (?:city|cities|country|countries|region|place|places|location|locations)\b|\bwelche[nmr]? (?:stadt|städte|länder|land)\b/,
+    "place",
+  ],
+  [
+    /\b(?:which|what|welche[nmrs]?|name (?:the|a)) (?:\w+ ){0,2}(?:company|companies|organi[sz]ations?|firms?|business(?:es)?|partners?|giants?|banks?|startups?|customers?|clients?|investors?|groups?|brands?|unternehmen|firmen?|organisationen?|kunden|konzerne?)\b/,
+    "organisation",
+  ],
+  [
+    /\bwho\b|\bwhom\b|\bwer\b|\bwen\b|\bwem\b|\b(?:which|what) (?:person|people|executive|leader|man|woman|ceo)\b/,
+    "person",
+  ],
 ];
 
 const PLURAL_LIST =
@@ -79,7 +106,8 @@ function isEntityToken(token: Token, index: number, deps: AnalyzeDeps): boolean 
   if (STOPWORDS.has(lower)) return false;
   // Other capitalised words are names when the articles know them; an unknown one ("LLMs")
   // is just a word the articles may phrase differently.
-  if (/^\p{Lu}/u.test(word) && index > 0) return deps.stats.wordFreq.has(lower) && !deps.stats.lowerSeen.has(lower);
+  if (/^\p{Lu}/u.test(word) && index > 0)
+    return deps.stats.wordFreq.has(lower) && !deps.stats.lowerSeen.has(lower);
   return false;
 }
 

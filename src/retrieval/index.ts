@@ -86,7 +86,11 @@ export interface QueryTerm {
 }
 
 /** The best sentences for a query by BM25 over sentences, with fuzzy matching of long terms. */
-export function searchSentences(index: CorpusIndex, query: QueryTerm[], limit = 60): { id: number; score: number }[] {
+export function searchSentences(
+  index: CorpusIndex,
+  query: QueryTerm[],
+  limit = 60,
+): { id: number; score: number }[] {
   if (query.length === 0) return [];
   const weights = new Map<string, number>();
   for (const q of query) weights.set(q.term, Math.max(weights.get(q.term) ?? 0, q.weight));

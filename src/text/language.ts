@@ -6,17 +6,19 @@ export type Language = "en" | "de";
 // Function words that are frequent in one language and rare in the other. Short questions carry
 // too few trigrams for a statistical guesser ("Who leads Tokyo?"), but almost always one of these.
 const GERMAN = new Set(
-  ("der die das den dem des ein eine einen einem einer und oder ist sind war waren wird werden wurde hat haben " +
+  (
+    "der die das den dem des ein eine einen einem einer und oder ist sind war waren wird werden wurde hat haben " +
     "wer wen wem wessen was wo wann wie warum wieso weshalb welche welcher welches welchen welchem woher wohin " +
     "nicht auch mit von für auf aus bei nach seit über unter zum zur im ins vom gibt es sich noch schon viele " +
-    "wieviel wieviele leitet büro büros städten stadt unternehmen")
-    .split(" "),
+    "wieviel wieviele leitet büro büros städten stadt unternehmen"
+  ).split(" "),
 );
 const ENGLISH = new Set(
-  ("the a an and or is are was were will be been has have had who whom whose what where when how why which " +
+  (
+    "the a an and or is are was were will be been has have had who whom whose what where when how why which " +
     "not also with from for on of at by after since about under to into does did do there many much " +
-    "leads office offices company city cities")
-    .split(" "),
+    "leads office offices company city cities"
+  ).split(" "),
 );
 
 /** Guesses English or German; reliable on a three-word question as well as on an article. */

@@ -1,7 +1,7 @@
 /** Words too common to say anything about which sentence answers a question. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
+  // English
   (
-    // English
     "a an the and or but if then than so of to in on at by for from with about into over after before " +
     "under between through during without within since until up down out off again further once here there " +
     "is are was were be been being am do does did doing have has had having will would shall should can could " +

@@ -41,11 +41,15 @@ describe("answer on a corpus the bot was not built around", () => {
   });
 
   it("answers a why question with the reason clause", () => {
-    expect(ask("Why was Northwind founded?").answer).toMatch(/^because its founders wanted cheaper weather forecasts/);
+    expect(ask("Why was Northwind founded?").answer).toMatch(
+      /^because its founders wanted cheaper weather forecasts/,
+    );
   });
 
   it("quotes what a person said", () => {
-    expect(ask("What did Lars Novak say about Berlin?").answer).toBe("Berlin gives us the talent we need to grow.");
+    expect(ask("What did Lars Novak say about Berlin?").answer).toBe(
+      "Berlin gives us the talent we need to grow.",
+    );
   });
 
   it("abstains on off-topic questions and when no article gives the figure", () => {
@@ -86,11 +90,17 @@ describe("answer on the seed articles", () => {
   });
 
   it("abstains for a place no article gives a leader for", () => {
-    for (const city of ["Paris", "Seattle"]) expect(answer(`Who leads the ${city} office?`, deps).answered).toBe(false);
+    for (const city of ["Paris", "Seattle"])
+      expect(answer(`Who leads the ${city} office?`, deps).answered).toBe(false);
   });
 
   it("every quote is a verbatim span of its file", () => {
-    for (const q of ["Who leads Tokyo?", "Where are the offices?", "How big was the funding round?", "Wer leitet OpenAI Japan?"]) {
+    for (const q of [
+      "Who leads Tokyo?",
+      "Where are the offices?",
+      "How big was the funding round?",
+      "Wer leitet OpenAI Japan?",
+    ]) {
       for (const c of answer(q, deps).citations) {
         expect(readFileSync(join(SEEDS, c.source), "utf8").slice(c.start, c.end)).toBe(c.quote);
       }
@@ -106,7 +116,16 @@ describe("answer on the seed articles", () => {
   });
 
   it("never throws on strange input", () => {
-    for (const q of ["", " ", "\u0000\u202e", "😀".repeat(1000), "{\"q\": 1}", "x".repeat(50_000), "<!channel> <@U1>", "'; DROP TABLE --"]) {
+    for (const q of [
+      "",
+      " ",
+      "\u0000\u202e",
+      "😀".repeat(1000),
+      '{"q": 1}',
+      "x".repeat(50_000),
+      "<!channel> <@U1>",
+      "'; DROP TABLE --",
+    ]) {
       const a = answer(q, deps);
       expect(typeof a.answer).toBe("string");
       expect(a.confidence).toBeGreaterThanOrEqual(0);

@@ -20,7 +20,18 @@ describe("loadCorpus", () => {
 
   it("never keeps page furniture as a sentence", () => {
     const corpus = loadCorpus(SEEDS);
-    const furniture = ["感谢阅读", "Want to learn more", "ALSO READ", "WATCH:", "Explore other upcoming", "Tags:", "![", "gravatar", "See also:", "Photo by"];
+    const furniture = [
+      "感谢阅读",
+      "Want to learn more",
+      "ALSO READ",
+      "WATCH:",
+      "Explore other upcoming",
+      "Tags:",
+      "![",
+      "gravatar",
+      "See also:",
+      "Photo by",
+    ];
     for (const s of corpus.sentences) for (const f of furniture) expect(s.text).not.toContain(f);
   });
 
@@ -74,7 +85,9 @@ describe("loadCorpus", () => {
   });
 
   it("derives a title when there is no front matter", () => {
-    const dir = tempDir({ "a.txt": "Big News Today\n\nAcme opened an office in Berlin on Monday. More later.\n" });
+    const dir = tempDir({
+      "a.txt": "Big News Today\n\nAcme opened an office in Berlin on Monday. More later.\n",
+    });
     expect(loadCorpus(dir).articles[0]?.title).toBe("Big News Today");
   });
 });

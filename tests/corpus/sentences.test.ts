@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { splitSentences } from "../../src/corpus/sentences.js";
 
-const split = (text: string, lang: "en" | "de" = "en") => splitSentences(text, lang).map((s) => text.slice(s.start, s.end));
+const split = (text: string, lang: "en" | "de" = "en") =>
+  splitSentences(text, lang).map((s) => text.slice(s.start, s.end));
 
 describe("splitSentences", () => {
   it("keeps figures, abbreviations and initials inside sentences", () => {
-    expect(split("Microsoft will invest $2.9 billion in the U.S. and Japan. Dr. Smith agreed. John F. Kennedy spoke.")).toEqual([
+    expect(
+      split(
+        "Microsoft will invest $2.9 billion in the U.S. and Japan. Dr. Smith agreed. John F. Kennedy spoke.",
+      ),
+    ).toEqual([
       "Microsoft will invest $2.9 billion in the U.S. and Japan.",
       "Dr. Smith agreed.",
       "John F. Kennedy spoke.",
@@ -20,7 +25,12 @@ describe("splitSentences", () => {
   });
 
   it("handles German dates and abbreviations", () => {
-    expect(split("Das Büro öffnet am 15. April 2024 in Berlin. Es kostet 6,4 Mrd. Dollar, z. B. für Miete. Gut.", "de")).toEqual([
+    expect(
+      split(
+        "Das Büro öffnet am 15. April 2024 in Berlin. Es kostet 6,4 Mrd. Dollar, z. B. für Miete. Gut.",
+        "de",
+      ),
+    ).toEqual([
       "Das Büro öffnet am 15. April 2024 in Berlin.",
       "Es kostet 6,4 Mrd. Dollar, z. B. für Miete.",
       "Gut.",

@@ -12,7 +12,17 @@ export interface EvalQuestion {
   src?: string[];
 }
 
-const BOILERPLATE = ["感谢阅读", "Want to learn more", "ALSO READ", "WATCH:", "Explore other upcoming", "Tags:", "![", "gravatar", "See also:"];
+const BOILERPLATE = [
+  "感谢阅读",
+  "Want to learn more",
+  "ALSO READ",
+  "WATCH:",
+  "Explore other upcoming",
+  "Tags:",
+  "![",
+  "gravatar",
+  "See also:",
+];
 const norm = (s: unknown) =>
   String(s ?? "")
     .normalize("NFC")

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/core.js";
 import { loadIntents } from "../../src/intents/load.js";
@@ -29,14 +28,26 @@ describe("loadIntents", () => {
   });
 
   it("refuses two intents with one id", () => {
-    expect(() => loadIntents(tempDir({ "a.yml": GOOD, "b.yml": GOOD }))).toThrow(/b\.yml: field "id".*a\.yml/);
+    expect(() => loadIntents(tempDir({ "a.yml": GOOD, "b.yml": GOOD }))).toThrow(
+      /b\.yml: field "id".*a\.yml/,
+    );
   });
 
   it("holds no answer, name or figure of the sample articles", () => {
     const text = loadIntents(INTENTS)
       .map((i) => readFileSync(i.file, "utf8"))
       .join("\n");
-    for (const word of ["Nagasaki", "Lightcap", "Altman", "Oliver Jay", "Kishida", "2.9", "6,4", "Daikin", "SoftBank"]) {
+    for (const word of [
+      "Nagasaki",
+      "Lightcap",
+      "Altman",
+      "Oliver Jay",
+      "Kishida",
+      "2.9",
+      "6,4",
+      "Daikin",
+      "SoftBank",
+    ]) {
       expect(text).not.toContain(word);
     }
   });

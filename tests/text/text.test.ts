@@ -1,16 +1,16 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLexicon } from "../../src/lexicon/load.js";
 import { detectLanguage } from "../../src/text/language.js";
 import { stripSlackMarkup } from "../../src/text/slack-markup.js";
 import { Analyzer, tokenize } from "../../src/text/terms.js";
 import { INTENTS } from "../helpers/fixtures.js";
-import { join } from "node:path";
 
 describe("stripSlackMarkup", () => {
   it("removes mentions and broadcasts, keeps link labels and channel names, unescapes", () => {
-    expect(stripSlackMarkup("<@U123ABC> where is <https://x.io|the office>? <!channel> &amp; <#C1|general>")).toBe(
-      "where is the office? & #general",
-    );
+    expect(
+      stripSlackMarkup("<@U123ABC> where is <https://x.io|the office>? <!channel> &amp; <#C1|general>"),
+    ).toBe("where is the office? & #general");
     expect(stripSlackMarkup("<!subteam^S1|@team> hi\u0000\u202e there")).toBe("hi there");
   });
 });

@@ -1,0 +1,91 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runConsole } from "../../src/cli/console.js";
+import { FICTION, ROOT, seedsDeps, tempDir } from "../helpers/fixtures.js";
+
+const ASK = join(ROOT, "dist/cli/ask.js");
+const ask = (args: string[], input = "", env: NodeJS.ProcessEnv = {}) =>
+  spawnSync(process.execPath, [ASK, ...args], { input, encoding: "utf8", env: { ...process.env, ...env } });
+
+describe("npm run ask (built CLI)", () => {
+  beforeAll(() => {
+    if (!existsSync(ASK)) spawnSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT });
+  });
+
+  it("--jsonl answers each stdin line with one JSON object, in order, in the contract's shape", () => {
+    const r = ask(
+      ["--jsonl"],
+      "Who leads Tokyo?\nWhat's the weather in Paris?\n\nWer leitet OpenAI Japan?\n",
+    );
+    expect(r.status).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.question)).toEqual([
+      "Who leads Tokyo?",
+      "What's the weather in Paris?",
+      "",
+      "Wer leitet OpenAI Japan?",
+    ]);
+    for (const l of lines) {
+      expect(Object.keys(l).sort()).toEqual([
+        "answer",
+        "answered",
+        "citations",
+        "confidence",
+        "intent",
+        "language",
+        "question",
+      ]);
+      for (const c of l.citations)
+        expect(Object.keys(c).sort()).toEqual(["end", "quote", "source", "start", "title"]);
+    }
+    expect(lines[0].answered).toBe(true);
+    expect(lines[1].answered).toBe(false);
+    expect(lines[3].language).toBe("de");
+  });
+
+  it("--json prints one object; plain prints numbered citations", () => {
+    const json = JSON.parse(ask(["--json", "Who", "leads", "Tokyo?"]).stdout);
+    expect(json.answer).toContain("Nagasaki");
+    const text = ask(["Who leads Tokyo?"]).stdout;
+    expect(text).toMatch(/Nagasaki[\s\S]*\[1\] "/);
+  });
+
+  it("--seeds and SEEDS_DIR point at another folder; broken files are named on stderr", () => {
+    const dir = tempDir({ ...FICTION, "empty.txt": "" });
+    const r = ask(["--json", "--seeds", dir, "Who leads the Berlin office?"]);
+    expect(JSON.parse(r.stdout).answer).toBe("Maria Okafor");
+    expect(r.stderr).toMatch(/skipped article empty\.txt: the file is empty/);
+    const viaEnv = ask(["--json", "How much did Northwind raise?"], "", { SEEDS_DIR: dir });
+    expect(JSON.parse(viaEnv.stdout).answer).toBe("$45 million");
+  });
+
+  it("rejects an unknown option with usage and exit code 2", () => {
+    const r = ask(["--frobnicate"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown option --frobnicate[\s\S]*usage/);
+  });
+});
+
+describe("runConsole", () => {
+  it("answers piped lines, handles help and sources, stops at quit", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = "";
+    output.on("data", (d) => {
+      text += d;
+    });
+    const done = runConsole(input, output, seedsDeps(), { interactive: false });
+    input.end("Who leads Tokyo?\nsources\nhelp\nquit\nWho is Brad Lightcap?\n");
+    await done;
+    expect(text).toMatch(/Nagasaki/);
+    expect(text).toMatch(/I know 5 articles/);
+    expect(text).toMatch(/I answer questions about 5 news articles/);
+    expect(text).not.toMatch(/Operating Officer|COO/);
+  });
+});
