@@ -1,33 +1,48 @@
 #!/usr/bin/env node
 import "dotenv/config";
 import { runConsole } from "./cli/console.js";
-import { intentsDirFrom, seedsDirFrom } from "./config-paths.js";
+import { ConfigError, readConfig } from "./config.js";
 import { createDeps } from "./core.js";
 
 /**
- * `npm start`: the Slack app when Slack tokens are set, otherwise the console, saying which
- * and how to connect Slack.
+ * `npm start`: the Slack app when SLACK_BOT_TOKEN is set (Socket Mode with SLACK_APP_TOKEN,
+ * HTTP otherwise), else the console, saying which and how to connect Slack.
  */
 async function main() {
-  const hasSlackToken = Boolean(process.env.SLACK_BOT_TOKEN?.trim());
+  const config = readConfig();
   const deps = createDeps({
-    seedsDir: seedsDirFrom(undefined),
-    intentsDir: intentsDirFrom(),
+    seedsDir: config.seedsDir,
+    intentsDir: config.intentsDir,
     onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
   });
-  if (hasSlackToken) {
-    process.stderr.write(
-      "SLACK_BOT_TOKEN is set, but the Slack front end is not part of this build yet; running the console instead.\n",
-    );
-  } else {
+  if (config.mode === "console") {
     process.stderr.write(
       "No SLACK_BOT_TOKEN set: running the console. To connect Slack, copy .env.example to .env and fill in the tokens (see README.md).\n",
     );
+    await runConsole(process.stdin, process.stdout, deps, { interactive: process.stdin.isTTY === true });
+    return;
   }
-  await runConsole(process.stdin, process.stdout, deps, { interactive: process.stdin.isTTY === true });
+  // Bolt is loaded only for Slack: the console and `ask` start faster without it.
+  const { createSlackApp } = await import("./slack/app.js");
+  const slack = createSlackApp({ config, deps: () => deps });
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`${signal}: stopping\n`);
+    slack.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  await slack.start();
 }
 
 main().catch((err) => {
-  process.stderr.write(`error: ${(err as Error).message}\n`);
-  process.exitCode = 1;
+  const message =
+    err instanceof ConfigError ? `configuration error: ${err.message}` : `error: ${(err as Error).message}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
 });

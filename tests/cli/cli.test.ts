@@ -89,3 +89,28 @@ describe("runConsole", () => {
     expect(text).not.toMatch(/Operating Officer|COO/);
   });
 });
+
+describe("npm start (built main)", () => {
+  const MAIN = join(ROOT, "dist/main.js");
+  const start = (env: NodeJS.ProcessEnv, input = "") =>
+    spawnSync(process.execPath, [MAIN], {
+      input,
+      encoding: "utf8",
+      cwd: tempDir(), // no .env here
+      env: { PATH: process.env.PATH, SEEDS_DIR: join(ROOT, "seeds"), ...env },
+    });
+
+  it("runs the console without Slack tokens and says so", () => {
+    const r = start({}, "who leads Tokyo?\n");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/No SLACK_BOT_TOKEN set: running the console/);
+    expect(r.stdout).toMatch(/Nagasaki/);
+  });
+
+  it("stops with a message naming a malformed setting, without echoing its value", () => {
+    const r = start({ SLACK_BOT_TOKEN: "xoxb-123-secretvalue", SLACK_APP_TOKEN: "not-an-app-token" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/configuration error: SLACK_APP_TOKEN is malformed/);
+    expect(r.stderr).not.toMatch(/secretvalue|not-an-app-token/);
+  });
+});

@@ -1,0 +1,92 @@
+import { intentsDirFrom, seedsDirFrom } from "./config-paths.js";
+
+/** How `npm start` runs. */
+export type RunMode = "console" | "socket" | "http";
+
+/** Log levels, least to most verbose. */
+export const LOG_LEVELS = ["error", "warn", "info", "debug"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Settings read from the environment (and .env). */
+export interface Config {
+  mode: RunMode;
+  botToken?: string;
+  appToken?: string;
+  signingSecret?: string;
+  /** HTTP mode's port. */
+  port: number;
+  /** Base URL of the Slack Web API, ending in "/". */
+  slackApiUrl: string;
+  logLevel: LogLevel;
+  seedsDir: string;
+  intentsDir: string;
+}
+
+/** A missing or malformed setting; the message names the variable, never its value. */
+export class ConfigError extends Error {}
+
+const DEFAULT_API_URL = "https://slack.com/api/";
+
+function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+}
+
+/**
+ * Reads and checks every setting. Mode: no SLACK_BOT_TOKEN -> console; with SLACK_APP_TOKEN ->
+ * Socket Mode; otherwise HTTP mode, which needs SLACK_SIGNING_SECRET.
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const botToken = optional(env, "SLACK_BOT_TOKEN");
+  const appToken = optional(env, "SLACK_APP_TOKEN");
+  const signingSecret = optional(env, "SLACK_SIGNING_SECRET");
+  if (botToken && !/^xox[bp]-[\w-]+$/.test(botToken)) {
+    throw new ConfigError("SLACK_BOT_TOKEN is malformed: it should be a bot token starting with xoxb-");
+  }
+  if (appToken && !/^xapp-[\w-]+$/.test(appToken)) {
+    throw new ConfigError(
+      "SLACK_APP_TOKEN is malformed: it should be an app-level token starting with xapp-",
+    );
+  }
+  if (appToken && !botToken) {
+    throw new ConfigError("SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is missing: Socket Mode needs both");
+  }
+  const mode: RunMode = !botToken ? "console" : appToken ? "socket" : "http";
+  if (mode === "http" && !signingSecret) {
+    throw new ConfigError(
+      "SLACK_SIGNING_SECRET is missing: HTTP mode needs it to verify requests (or set SLACK_APP_TOKEN for Socket Mode)",
+    );
+  }
+  if (signingSecret && !/^[0-9a-zA-Z]{16,}$/.test(signingSecret)) {
+    throw new ConfigError(
+      "SLACK_SIGNING_SECRET is malformed: it should be the app's signing secret (letters and digits)",
+    );
+  }
+  const portText = optional(env, "PORT") ?? "3000";
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    throw new ConfigError("PORT must be a whole number from 0 to 65535");
+  let slackApiUrl = optional(env, "SLACK_API_URL") ?? DEFAULT_API_URL;
+  try {
+    const url = new URL(slackApiUrl);
+    if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("protocol");
+  } catch {
+    throw new ConfigError("SLACK_API_URL must be an http(s) URL, such as https://slack.com/api/");
+  }
+  if (!slackApiUrl.endsWith("/")) slackApiUrl += "/";
+  const logLevel = (optional(env, "LOG_LEVEL") ?? "info").toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
+  }
+  return {
+    mode,
+    botToken,
+    appToken,
+    signingSecret,
+    port,
+    slackApiUrl,
+    logLevel: logLevel as LogLevel,
+    seedsDir: seedsDirFrom(undefined, env),
+    intentsDir: intentsDirFrom(env),
+  };
+}

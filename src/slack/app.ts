@@ -1,0 +1,77 @@
+import { App, LogLevel } from "@slack/bolt";
+import type { Config } from "../config.js";
+import type { Deps } from "../core.js";
+import { describeError, type ListenerContext } from "./context.js";
+import { Deduper } from "./dedupe.js";
+import { registerCommand } from "./listeners/command.js";
+import { registerDirectMessage } from "./listeners/direct-message.js";
+import { registerMention } from "./listeners/mention.js";
+import { RedactingLogger, toLogLevel } from "./logger.js";
+
+/** Options of the Slack app beyond the settings. */
+export interface SlackAppOptions {
+  config: Config;
+  deps: () => Deps;
+  /** Retries of failed Web API calls (default: @slack/web-api's; tests use 0). */
+  webApiRetries?: number;
+  logger?: RedactingLogger;
+}
+
+/** The running Slack front end. */
+export interface SlackApp {
+  app: App;
+  /** Starts listening; resolves with the HTTP port in HTTP mode. */
+  start(): Promise<number | undefined>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the Bolt app: Socket Mode with an app token, else HTTP on /slack/events. Listeners
+ * are thin: they translate Slack in and out of the core's `answer`.
+ */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { config } = options;
+  if (config.mode === "console" || !config.botToken) throw new Error("createSlackApp needs SLACK_BOT_TOKEN");
+  const logger =
+    options.logger ?? new RedactingLogger([config.botToken, config.appToken, config.signingSecret]);
+  logger.setLevel(toLogLevel(config.logLevel));
+  const clientOptions = {
+    slackApiUrl: config.slackApiUrl,
+    ...(options.webApiRetries === undefined ? {} : { retryConfig: { retries: options.webApiRetries } }),
+  };
+  const common = {
+    token: config.botToken,
+    logger,
+    logLevel: logger.getLevel() ?? LogLevel.INFO,
+    clientOptions,
+  };
+  const app =
+    config.mode === "socket"
+      ? new App({ ...common, appToken: config.appToken, socketMode: true })
+      : new App({ ...common, signingSecret: config.signingSecret as string });
+  const ctx: ListenerContext = { deps: options.deps, dedupe: new Deduper(), logger };
+  registerMention(app, ctx);
+  registerDirectMessage(app, ctx);
+  registerCommand(app, ctx);
+  app.error(async (err) => {
+    logger.error(`unhandled error in a listener: ${describeError(err)}`);
+  });
+  return {
+    app,
+    async start() {
+      if (config.mode === "socket") {
+        await app.start();
+        logger.info("connected to Slack in Socket Mode");
+        return undefined;
+      }
+      const server = (await app.start(config.port)) as { address(): { port: number } | string | null };
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : config.port;
+      logger.info(`listening for Slack on port ${port} at POST /slack/events`);
+      return port;
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

@@ -1,0 +1,252 @@
+import { createHmac } from "node:crypto";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type WebSocket, WebSocketServer } from "ws";
+
+/** One call the bot made to the fake Slack. */
+export interface RecordedCall {
+  method: string;
+  /** When it arrived (ms since the epoch). */
+  at?: number;
+  body: Record<string, unknown>;
+  headers: IncomingMessage["headers"];
+}
+
+/** A canned failure for the next call of a method. */
+export interface Failure {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+function parseBody(raw: string, type: string | undefined): Record<string, unknown> {
+  if (type?.startsWith("application/json")) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = /^[[{]/.test(v) ? JSON.parse(v) : v;
+  }
+  return out;
+}
+
+/**
+ * A local stand-in for Slack on 127.0.0.1: the Web API methods the bot calls, a sink for
+ * slash-command response URLs, and a Socket Mode WebSocket endpoint. It records every call.
+ */
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: RecordedCall[] = [];
+  readonly socketFrames: Record<string, unknown>[] = [];
+  private readonly failures = new Map<string, Failure[]>();
+  private server: Server | undefined;
+  private wss: WebSocketServer | undefined;
+  private sockets: WebSocket[] = [];
+  private connectionWaiters: ((ws: WebSocket) => void)[] = [];
+  port = 0;
+
+  /** Base URL of the fake Web API (for SLACK_API_URL). */
+  get apiUrl() {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id: string) {
+    return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  /** Makes the next call(s) of a method fail. */
+  failNext(method: string, ...failures: Failure[]) {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      let raw = "";
+      req.on("data", (d) => {
+        raw += d;
+      });
+      req.on("end", () => {
+        const url = req.url ?? "";
+        const body = parseBody(raw, req.headers["content-type"]);
+        if (url.startsWith("/response/")) {
+          this.responses.push({ method: url, body, headers: req.headers });
+          res.writeHead(200).end("ok");
+          return;
+        }
+        const method = url.replace(/^\/api\//, "").split("?")[0] as string;
+        this.calls.push({ method, body, headers: req.headers, at: Date.now() });
+        const failure = this.failures.get(method)?.shift();
+        if (failure) {
+          res.writeHead(failure.status, { "content-type": "application/json", ...failure.headers });
+          res.end(JSON.stringify(failure.body ?? { ok: false, error: "fake_failure" }));
+          return;
+        }
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(this.reply(method, body)));
+      });
+    });
+    this.wss = new WebSocketServer({ server: this.server, path: "/ws" });
+    this.wss.on("connection", (ws) => {
+      this.sockets.push(ws);
+      ws.on("message", (data) => this.socketFrames.push(JSON.parse(String(data)) as Record<string, unknown>));
+      ws.send(
+        JSON.stringify({
+          type: "hello",
+          num_connections: 1,
+          connection_info: { app_id: "A1" },
+          debug_info: { host: "fake", approximate_connection_time: 3600 },
+        }),
+      );
+      for (const w of this.connectionWaiters.splice(0)) w(ws);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  private reply(method: string, body: Record<string, unknown>): unknown {
+    switch (method) {
+      case "auth.test":
+        return {
+          ok: true,
+          url: "https://fake.slack.com/",
+          team: "Fake",
+          user: "facts",
+          team_id: "T1",
+          user_id: "UBOT",
+          bot_id: "BBOT",
+        };
+      case "chat.postMessage":
+        return {
+          ok: true,
+          channel: body.channel,
+          ts: `${(Date.now() / 1000).toFixed(6)}`,
+          message: { text: body.text },
+        };
+      case "apps.connections.open":
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/ws` };
+      default:
+        return { ok: true };
+    }
+  }
+
+  /** Sends a Socket Mode envelope to the connected client. */
+  sendEnvelope(envelope: Record<string, unknown>) {
+    const ws = this.sockets[this.sockets.length - 1];
+    if (!ws) throw new Error("no Socket Mode client connected");
+    ws.send(JSON.stringify(envelope));
+  }
+
+  /** Resolves when a Socket Mode client has connected (now or later). */
+  waitForSocket(): Promise<WebSocket> {
+    const open = this.sockets.find((s) => s.readyState === s.OPEN);
+    if (open) return Promise.resolve(open);
+    return new Promise((resolve) => this.connectionWaiters.push(resolve));
+  }
+
+  /** Closes the Socket Mode connections (the client should reconnect). */
+  dropSockets() {
+    for (const s of this.sockets.splice(0)) s.close();
+  }
+
+  /** Calls of one method. */
+  callsOf(method: string) {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.terminate();
+    this.wss?.close();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+}
+
+/** Polls until `check` returns true, or fails after `ms`. */
+export async function waitUntil(check: () => boolean, ms = 5000, what = "condition"): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Slack's request signature: v0= hex HMAC-SHA256 of "v0:{timestamp}:{body}". */
+export function sign(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+}
+
+/** Sends a signed request to the bot's HTTP endpoint, as Slack would. */
+export async function postSigned(
+  port: number,
+  secret: string,
+  body: string,
+  options: {
+    contentType?: string;
+    timestamp?: number;
+    signature?: string;
+    headers?: Record<string, string>;
+  } = {},
+): Promise<{ status: number; text: string }> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: "POST",
+    headers: {
+      "content-type": options.contentType ?? "application/json",
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": options.signature ?? sign(secret, timestamp, body),
+      ...options.headers,
+    },
+    body,
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+let counter = 0;
+/** An Events API envelope for an event. */
+export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${++counter}`) {
+  return {
+    token: "x",
+    team_id: "T1",
+    api_app_id: "A1",
+    type: "event_callback",
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    event,
+  };
+}
+
+/** A mention event in a channel. */
+export function mentionEvent(
+  text: string,
+  ts = `${1_700_000_000 + ++counter}.000100`,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    type: "app_mention",
+    user: "U1",
+    text: `<@UBOT> ${text}`,
+    ts,
+    channel: "C1",
+    event_ts: ts,
+    ...extra,
+  };
+}
+
+/** A direct message event. */
+export function dmEvent(text: string, extra: Record<string, unknown> = {}) {
+  const ts = `${1_700_000_000 + ++counter}.000200`;
+  return { type: "message", channel_type: "im", user: "U1", text, ts, channel: "D1", event_ts: ts, ...extra };
+}
+
+/** A form-encoded slash-command body. */
+export function commandBody(text: string, responseUrl: string): string {
+  return new URLSearchParams({
+    token: "x",
+    team_id: "T1",
+    channel_id: "C1",
+    user_id: "U1",
+    user_name: "asker",
+    command: "/openai-facts",
+    text,
+    response_url: responseUrl,
+    trigger_id: "1.2.3",
+    api_app_id: "A1",
+  }).toString();
+}
