@@ -108,6 +108,23 @@ function confidenceOf(ev: Evidence, agreement: number): number {
   );
 }
 
+/** An answer from the articles, with the fields every kind shares filled in. */
+function answered(
+  q: QuestionAnalysis,
+  intent: IntentMatch,
+  evidence: Evidence,
+  fields: Pick<Answer, "answer" | "citations" | "kind" | "agreement"> & Partial<Answer>,
+): Answer {
+  return {
+    question: q.raw,
+    answered: true,
+    intent: intent.id,
+    confidence: Number(confidenceOf(evidence, fields.agreement ?? 1).toFixed(3)),
+    language: q.language,
+    ...fields,
+  };
+}
+
 /** The longest spelling of a merged answer ("Tadao Nagasaki" over "Nagasaki"). */
 function display(g: Group, q: QuestionAnalysis, deps: CandidateDeps): string {
   const longest = g.texts.reduce((a, b) => (b.length > a.length ? b : a));
@@ -126,18 +143,12 @@ export function composeValue(
   const cands = usable.slice(0, 25).flatMap((e) => extractCandidates(e, type, q, deps));
   const best = group(cands)[0];
   if (!best) return undefined;
-  const agreement = best.byArticle.size;
-  return {
-    question: q.raw,
-    answered: true,
+  return answered(q, intent, best.best.evidence, {
     answer: display(best, q, deps),
-    intent: intent.id,
-    confidence: Number(confidenceOf(best.best.evidence, agreement).toFixed(3)),
-    language: q.language,
     citations: citationsOf(best, deps),
     kind: "value",
-    agreement,
-  };
+    agreement: best.byArticle.size,
+  });
 }
 
 /** Answers a list question: every item of the type across all articles, each with its citation. */
@@ -169,18 +180,13 @@ export function composeList(
     }
   }
   const articles = new Set(citations.map((c) => c.source)).size;
-  return {
-    question: q.raw,
-    answered: true,
+  return answered(q, intent, top, {
     answer: items.map((i) => i.text).join(", "),
-    intent: intent.id,
-    confidence: Number(confidenceOf(top, articles).toFixed(3)),
-    language: q.language,
     citations: citations.slice(0, 8),
     kind: "list",
     items,
     agreement: articles,
-  };
+  });
 }
 
 /** Answers "who is X?" with X's role or title as the articles give it. */
@@ -226,17 +232,12 @@ export function composeRole(
   }
   const best = group(cands)[0];
   if (!best) return undefined;
-  return {
-    question: q.raw,
-    answered: true,
+  return answered(q, intent, best.best.evidence, {
     answer: best.best.text,
-    intent: intent.id,
-    confidence: Number(confidenceOf(best.best.evidence, best.byArticle.size).toFixed(3)),
-    language: q.language,
     citations: citationsOf(best, deps),
     kind: "value",
     agreement: best.byArticle.size,
-  };
+  });
 }
 
 /** Answers with the best sentence itself (descriptions, and questions of no recognised type). */
@@ -248,15 +249,10 @@ export function composeSentence(
 ): Answer | undefined {
   const best = evidence.find((e) => e.constraintsMet && e.coverage >= MIN_COVERAGE);
   if (!best) return undefined;
-  return {
-    question: q.raw,
-    answered: true,
+  return answered(q, intent, best, {
     answer: best.sentence.text,
-    intent: intent.id,
-    confidence: Number(confidenceOf(best, 1).toFixed(3)),
-    language: q.language,
     citations: [citeSentence(best.sentence, deps)],
     kind: "sentence",
     agreement: 1,
-  };
+  });
 }
