@@ -30,6 +30,7 @@ describe("Slack over HTTP, end to end against a local fake Slack", () => {
   });
   const hostileDeps = buildDeps(loadCorpus(hostile), INTENTS);
   let useHostile = false;
+  let brokenCore = false;
 
   beforeAll(async () => {
     await fake.start();
@@ -42,7 +43,10 @@ describe("Slack over HTTP, end to end against a local fake Slack", () => {
     });
     slack = createSlackApp({
       config,
-      deps: () => (useHostile ? hostileDeps : seedsDeps()),
+      deps: () => {
+        if (brokenCore) throw new Error("kaboom: index corrupted at /secret/path");
+        return useHostile ? hostileDeps : seedsDeps();
+      },
       webApiRetries: 1,
       logger,
     });
@@ -205,6 +209,21 @@ describe("Slack over HTTP, end to end against a local fake Slack", () => {
     const after = posts().length;
     await send(mentionEvent("where are the offices?"));
     await waitUntil(() => posts().length > after, 5000, "serving after the faults");
+  });
+
+  it("replies with a short apology when answering fails, logging the cause but not showing it", async () => {
+    brokenCore = true;
+    try {
+      const before = posts().length;
+      await send(mentionEvent("who leads Tokyo?"));
+      await waitUntil(() => posts().length > before);
+      const sent = JSON.stringify(posts()[before]?.body);
+      expect(sent).toContain("Sorry, something went wrong");
+      expect(sent).not.toMatch(/kaboom|secret|at \//);
+      expect(capture.lines.some((l) => /answering a mention in C1 failed: kaboom/.test(l))).toBe(true);
+    } finally {
+      brokenCore = false;
+    }
   });
 
   it("never writes the bot token or the signing secret to the logs", () => {
