@@ -34,7 +34,7 @@ describe("npm start in HTTP mode (the built main, as a process)", () => {
       },
     });
     let output = "";
-    // The logger writes info to stdout and errors to output: read both.
+    // The logger writes info to stdout and errors to stderr: read both.
     child.stderr.on("data", (d) => {
       output += d;
     });
