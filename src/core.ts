@@ -14,6 +14,9 @@ import { analyzeQuestion } from "./question/analyze.js";
 import { buildIndex, type CorpusIndex } from "./retrieval/index.js";
 import { Analyzer } from "./text/terms.js";
 
+/** A meta intent (help, sources, ...) must match this well: a question is never taken for "help". */
+const MIN_META_CONFIDENCE = 0.6;
+
 /** Everything the core needs to answer: built once at start, passed down explicitly. */
 export interface Deps {
   index: CorpusIndex;
@@ -66,7 +69,8 @@ export function answer(question: string, deps: Deps): Answer {
     knownWords: deps.intents.words,
   });
   const match = matchIntent(q, deps.intents, (name) => slotKind(name, deps));
-  if (!q.text || (match.intent?.kind === "meta" && q.entities.length === 0)) {
+  const isMeta = match.intent?.kind === "meta" && q.entities.length === 0 && match.confidence >= MIN_META_CONFIDENCE;
+  if (!q.text || isMeta) {
     return composeMeta(q, match, deps);
   }
   let intent = match.intent?.kind === "meta" ? { ...match, intent: undefined, id: "fallback" } : match;

@@ -17,8 +17,13 @@ export interface Evidence {
   matchedTokens: number[];
 }
 
-/** How often a term must occur in an article before it counts as what the article is about. */
+/**
+ * A term counts as what an article is about when it occurs in at least this many of its
+ * sentences and in at least this share of them (so "OpenAI" in a short article about OpenAI
+ * is a given, but "Frankish" in a long history of the Normans must be in the evidence).
+ */
 const TOPIC_MIN_COUNT = 3;
+const TOPIC_MIN_SHARE = 0.25;
 /** A question word found only in the sentence before counts this much. */
 const PREVIOUS_SENTENCE_WEIGHT = 0.6;
 /** Weight of a question word absent from the whole corpus, relative to the rarest word. */
@@ -62,7 +67,9 @@ export function gatherEvidence(
     const key = `${article}:${term}`;
     let v = topicCache.get(key);
     if (v === undefined) {
-      v = articleTermCount(index, article, term) >= TOPIC_MIN_COUNT;
+      const n = articleTermCount(index, article, term);
+      const size = index.corpus.articles[article]?.sentences.length ?? 1;
+      v = n >= TOPIC_MIN_COUNT && n / size >= TOPIC_MIN_SHARE;
       topicCache.set(key, v);
     }
     return v;
@@ -77,9 +84,10 @@ export function gatherEvidence(
     const hasSynonym = [...expansions].some((t) => terms.has(t));
     let matchedIdf = 0;
     for (const t of content) {
-      if (terms.has(t)) matchedIdf += weightOf(t);
-      else if (expansions.has(t) && hasSynonym) matchedIdf += 0.8 * weightOf(t);
-      else if (prev?.has(t)) matchedIdf += PREVIOUS_SENTENCE_WEIGHT * weightOf(t);
+      const w = weightOf(t);
+      if (terms.has(t)) matchedIdf += w;
+      else if (expansions.has(t) && hasSynonym) matchedIdf += 0.8 * w;
+      else if (prev?.has(t)) matchedIdf += PREVIOUS_SENTENCE_WEIGHT * w;
     }
     const coverage = totalIdf > 0 ? matchedIdf / totalIdf : 1;
     let namesInSentence = 0;

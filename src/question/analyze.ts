@@ -5,6 +5,7 @@ import { detectLanguage, type Language } from "../text/language.js";
 import { stripSlackMarkup } from "../text/slack-markup.js";
 import { STOPWORDS } from "../text/stopwords.js";
 import { type Analyzer, type Token, tokenize } from "../text/terms.js";
+import { isEnglishWord } from "./dictionary.js";
 import { correctWord } from "./typos.js";
 
 /** Longest question the bot reads; the rest is cut before any work. */
@@ -118,8 +119,17 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
   const lower = text.toLowerCase();
   const tokens = tokenize(text);
   const known = deps.stats.wordFreq;
+  // A word is corrected only when neither the articles, the intents nor English know it, and
+  // no word of the articles shares its terms ("marry" stays: the articles say "married").
+  const corpusHasTerms = (lw: string) =>
+    deps.analyzer.termsOfWord(lw, language).every((t) => deps.stats.sentenceDf.has(t));
   const isKnown = (lw: string) =>
-    /^\p{N}/u.test(lw) || STOPWORDS.has(lw) || known.has(lw) || deps.knownWords?.has(lw) === true;
+    /^\p{N}/u.test(lw) ||
+    STOPWORDS.has(lw) ||
+    known.has(lw) ||
+    deps.knownWords?.has(lw) === true ||
+    corpusHasTerms(lw) ||
+    (language === "en" && isEnglishWord(lw));
   // Typos are corrected against the corpus vocabulary before anything else reads the words.
   const corrected: Token[] = tokens.map((token) => {
     const lw = token.word.toLowerCase();

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { toContract } from "../../src/answer/types.js";
 import { answer } from "../../src/core.js";
 import { depsFor, ROOT, SEEDS, seedsDeps } from "../helpers/fixtures.js";
-import { judge, readQuestions } from "../helpers/score.js";
+import { judge, readQuestions } from "../../src/eval/judge.js";
 
 const EVAL = join(ROOT, "tests/fixtures/eval");
 

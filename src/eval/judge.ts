@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { ContractAnswer } from "../../src/answer/types.js";
+import { existsSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import type { ContractAnswer } from "../answer/types.js";
 
-/** One line of a question file (../shared/eval/README.md). */
+/** One line of a question file (../shared/eval/README.md); `intent` is optional, for routing checks. */
 export interface EvalQuestion {
   id: string;
   q: string;
@@ -10,8 +10,10 @@ export interface EvalQuestion {
   any?: string[];
   all?: string[][];
   src?: string[];
+  intent?: string;
 }
 
+/** Strings that mark page furniture in a quote (as the reference scorer has them). */
 const BOILERPLATE = [
   "感谢阅读",
   "Want to learn more",
@@ -23,6 +25,7 @@ const BOILERPLATE = [
   "gravatar",
   "See also:",
 ];
+/** The scorer's normal form: NFC, plain quotes and dashes, folded white space, lower case. */
 const norm = (s: unknown) =>
   String(s ?? "")
     .normalize("NFC")
@@ -33,6 +36,7 @@ const norm = (s: unknown) =>
     .trim()
     .toLowerCase();
 
+/** Reads a question file: one JSON object per line. */
 export function readQuestions(file: string): EvalQuestion[] {
   return readFileSync(file, "utf8")
     .split("\n")
@@ -40,12 +44,26 @@ export function readQuestions(file: string): EvalQuestion[] {
     .map((l) => JSON.parse(l) as EvalQuestion);
 }
 
-/** The reference scorer's checks for one answer: the failures, empty when fully right. */
+const sources = new Map<string, string>();
+function sourceText(dir: string, name: string): string {
+  const path = join(dir, basename(name));
+  let text = sources.get(path);
+  if (text === undefined) {
+    text = existsSync(path) ? norm(readFileSync(path, "utf8")) : "";
+    sources.set(path, text);
+  }
+  return text;
+}
+
+/**
+ * The reference scorer's checks (../shared/eval/score.mjs) for one answer: answer, cited,
+ * faithful, clean, abstain. Returns the failures; empty when the answer is fully right.
+ */
 export function judge(q: EvalQuestion, r: ContractAnswer, seedsDir: string): string[] {
   const failures: string[] = [];
   for (const c of r.citations) {
-    const text = norm(readFileSync(join(seedsDir, c.source), "utf8"));
-    if (!text.includes(norm(c.quote))) failures.push(`unfaithful quote ${c.quote.slice(0, 60)}`);
+    const text = sourceText(seedsDir, c.source);
+    if (!text || !text.includes(norm(c.quote)) || !norm(c.quote)) failures.push(`unfaithful quote ${c.quote.slice(0, 60)}`);
     if (BOILERPLATE.some((b) => c.quote.includes(b))) failures.push("boilerplate quoted");
   }
   if (q.kind === "abstain") {
