@@ -26,6 +26,18 @@ const TOPIC_MIN_COUNT = 3;
 const TOPIC_MIN_SHARE = 0.25;
 /** A question word found only in the sentence before counts this much. */
 const PREVIOUS_SENTENCE_WEIGHT = 0.6;
+/** A question word whose stem begins a sentence word or the other way round ("commission" ~ "commissioned"). */
+const RELATED_FORM_WEIGHT = 0.7;
+const MIN_SHARED_STEM = 5;
+
+function sharesStem(term: string, terms: Set<string>): boolean {
+  if (term.length < MIN_SHARED_STEM || /\d/.test(term)) return false;
+  for (const s of terms) {
+    if (s.length >= MIN_SHARED_STEM && (s.startsWith(term) || term.startsWith(s))) return true;
+  }
+  return false;
+}
+
 /** Weight of a question word absent from the whole corpus, relative to the rarest word. */
 const ABSENT_TERM_WEIGHT = 0.5;
 
@@ -87,6 +99,7 @@ export function gatherEvidence(
       const w = weightOf(t);
       if (terms.has(t)) matchedIdf += w;
       else if (expansions.has(t) && hasSynonym) matchedIdf += 0.8 * w;
+      else if (sharesStem(t, terms)) matchedIdf += RELATED_FORM_WEIGHT * w;
       else if (prev?.has(t)) matchedIdf += PREVIOUS_SENTENCE_WEIGHT * w;
     }
     const coverage = totalIdf > 0 ? matchedIdf / totalIdf : 1;

@@ -9,6 +9,8 @@ export interface IntentModel {
   intents: Intent[];
   examples: { intent: number; terms: Map<string, number> }[];
   expansions: Set<string>[];
+  /** Per intent: every term of its examples. */
+  vocabulary: Set<string>[];
   /** Term -> weight (rarer across intents weighs more). */
   weight: Map<string, number>;
   /** Every word of every example and expansion, lower case: typo correction treats them as known. */
@@ -48,7 +50,9 @@ export function buildIntentModel(intents: Intent[], analyzer: Analyzer): IntentM
   const expansions = intents.map(
     (intent) => new Set(intent.expansions.flatMap((w) => analyzer.terms(w, detectLanguage(w)))),
   );
-  return { intents, examples, expansions, weight, words };
+  const vocabulary = intents.map(() => new Set<string>());
+  for (const ex of examples) for (const t of ex.terms.keys()) vocabulary[ex.intent]?.add(t);
+  return { intents, examples, expansions, vocabulary, weight, words };
 }
 
 function cosine(q: Map<string, number>, e: Map<string, number>, weight: Map<string, number>): number {
@@ -86,6 +90,11 @@ export function matchIntent(
     if (intent.kind === "meta" || plain.length === 0) return;
     const hits = plain.filter((t) => model.expansions[i]?.has(t)).length;
     scores[i] = (scores[i] as number) + (0.25 * hits) / plain.length;
+  });
+  // A meta intent ("help", "thanks") must account for every word of the question:
+  // "who used the church?" is a question, not a request for help.
+  model.intents.forEach((intent, i) => {
+    if (intent.kind === "meta" && !plain.every((t) => model.vocabulary[i]?.has(t))) scores[i] = 0;
   });
   let best = -1;
   scores.forEach((s, i) => {

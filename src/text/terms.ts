@@ -22,40 +22,29 @@ export function tokenize(text: string): Token[] {
 
 const germanStemmer = snowball.newStemmer("german");
 /** Irregular English forms a stemmer cannot join to their base ("led" -> "lead"). */
-const IRREGULAR: Record<string, string> = {
-  led: "lead",
-  ran: "run",
-  began: "begin",
-  begun: "begin",
-  met: "meet",
-  rose: "rise",
-  risen: "rise",
-  grew: "grow",
-  grown: "grow",
-  bought: "buy",
-  sold: "sell",
-  took: "take",
-  taken: "take",
-  made: "make",
-  held: "hold",
-  became: "become",
-  won: "win",
-  left: "leave",
-  brought: "bring",
-  spent: "spend",
-  paid: "pay",
-  told: "tell",
-  chose: "choose",
-  chosen: "choose",
-  built: "build",
-  sought: "seek",
-  thought: "think",
-  hired: "hire",
-  founded: "found",
-  founding: "found",
-  founder: "found",
-  founders: "found",
-};
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  (
+    "led:lead ran:run began:begin begun:begin met:meet rose:rise risen:rise grew:grow grown:grow " +
+    "bought:buy sold:sell took:take taken:take made:make held:hold became:become won:win left:leave " +
+    "brought:bring spent:spend paid:pay told:tell chose:choose chosen:choose built:build sought:seek " +
+    "thought:think hired:hire founded:found founding:found founder:found founders:found fell:fall " +
+    "fallen:fall fought:fight gave:give given:give went:go gone:go came:come saw:see seen:see " +
+    "knew:know known:know wrote:write written:write spoke:speak spoken:speak drove:drive driven:drive " +
+    "rode:ride fled:flee struck:strike stood:stand sent:send lost:lose kept:keep felt:feel fed:feed " +
+    "slew:slay slain:slay swore:swear sworn:swear broke:break broken:break bore:bear born:bear " +
+    "wore:wear worn:wear threw:throw thrown:throw caught:catch taught:teach dealt:deal meant:mean " +
+    "heard:hear sat:sit stole:steal stolen:steal hid:hide hidden:hide froze:freeze shook:shake " +
+    "forgave:forgive overthrew:overthrow overthrown:overthrow undertook:undertake withdrew:withdraw " +
+    "arose:arise arisen:arise bent:bend bound:bind drew:draw drawn:draw ate:eat eaten:eat flew:fly " +
+    "flown:fly got:get gotten:get hung:hang lent:lend rang:ring sang:sing sank:sink shot:shoot " +
+    "slid:slide spun:spin sprang:spring stuck:stick strove:strive swam:swim swept:sweep swung:swing " +
+    "tore:tear torn:tear understood:understand wove:weave woven:weave wept:weep married:marry " +
+    "marriage:marry marriages:marry "
+  )
+    .trim()
+    .split(" ")
+    .map((pair) => pair.split(":") as [string, string]),
+);
 const MAX_PLACE_WORDS = 4;
 
 /**
