@@ -69,7 +69,8 @@ export function answer(question: string, deps: Deps): Answer {
     knownWords: deps.intents.words,
   });
   const match = matchIntent(q, deps.intents, (name) => slotKind(name, deps));
-  const isMeta = match.intent?.kind === "meta" && q.entities.length === 0 && match.confidence >= MIN_META_CONFIDENCE;
+  const isMeta =
+    match.intent?.kind === "meta" && q.entities.length === 0 && match.confidence >= MIN_META_CONFIDENCE;
   if (!q.text || isMeta) {
     return composeMeta(q, match, deps);
   }

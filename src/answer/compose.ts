@@ -9,7 +9,7 @@ import { findNameRuns, placeLevel, splitTitle } from "./names.js";
 import type { Answer, AnswerItem, Citation } from "./types.js";
 
 /** Evidence must cover at least this share of the question's terms to answer from it. */
-export const MIN_COVERAGE = 0.5;
+export const MIN_COVERAGE = 0.7;
 /** Citations shown for one answer. */
 const MAX_CITATIONS = 3;
 

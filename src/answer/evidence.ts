@@ -18,9 +18,10 @@ export interface Evidence {
 }
 
 /**
- * A term counts as what an article is about when it occurs in at least this many of its
- * sentences and in at least this share of them (so "OpenAI" in a short article about OpenAI
- * is a given, but "Frankish" in a long history of the Normans must be in the evidence).
+ * A term counts as what an article is about when its title has it (without front matter, the
+ * title is the start of the first sentence), or when it occurs in at least this many of its sentences and this share of them: so
+ * "Tokyo" in an article headlined with Tokyo is a given, but "Frankish" in a long history of the
+ * Normans must be in the evidence.
  */
 const TOPIC_MIN_COUNT = 3;
 const TOPIC_MIN_SHARE = 0.25;
@@ -39,7 +40,7 @@ function sharesStem(term: string, terms: Set<string>): boolean {
 }
 
 /** Weight of a question word absent from the whole corpus, relative to the rarest word. */
-const ABSENT_TERM_WEIGHT = 0.5;
+const ABSENT_TERM_WEIGHT = 0.25;
 
 function articleTermCount(index: CorpusIndex, article: number, term: string): number {
   let n = 0;
@@ -47,6 +48,19 @@ function articleTermCount(index: CorpusIndex, article: number, term: string): nu
     if (index.sentenceTermSets[id]?.has(term)) n++;
   }
   return n;
+}
+
+/** The question's names as groups of adjacent name terms: "Sam Altman" -> ["sam", "altman"]. */
+function groupNames(question: QuestionAnalysis): string[][] {
+  const groups: string[][] = [];
+  let lastToken = -2;
+  for (const t of question.terms) {
+    if (!t.entity) continue;
+    if (t.token === lastToken + 1 && groups.length) (groups[groups.length - 1] as string[]).push(t.term);
+    else groups.push([t.term]);
+    lastToken = t.token;
+  }
+  return groups;
 }
 
 /**
@@ -62,6 +76,7 @@ export function gatherEvidence(
 ): Evidence[] {
   const content = [...new Set(question.terms.filter((t) => !t.entity).map((t) => t.term))];
   const names = [...new Set(question.terms.filter((t) => t.entity).map((t) => t.term))];
+  const nameGroups = groupNames(question);
   const query: QueryTerm[] = [
     ...content.map((term) => ({ term, weight: 1 })),
     ...names.map((term) => ({ term, weight: 1.3 })),
@@ -79,9 +94,10 @@ export function gatherEvidence(
     const key = `${article}:${term}`;
     let v = topicCache.get(key);
     if (v === undefined) {
+      const art = index.corpus.articles[article];
+      const inHeadline = index.analyzer.terms(art?.title ?? "", art?.language ?? "en").includes(term);
       const n = articleTermCount(index, article, term);
-      const size = index.corpus.articles[article]?.sentences.length ?? 1;
-      v = n >= TOPIC_MIN_COUNT && n / size >= TOPIC_MIN_SHARE;
+      v = inHeadline || (n >= TOPIC_MIN_COUNT && n / (art?.sentences.length ?? 1) >= TOPIC_MIN_SHARE);
       topicCache.set(key, v);
     }
     return v;
@@ -105,9 +121,11 @@ export function gatherEvidence(
     const coverage = totalIdf > 0 ? matchedIdf / totalIdf : 1;
     let namesInSentence = 0;
     let constraintsMet = true;
-    for (const n of names) {
-      if (terms.has(n)) namesInSentence++;
-      else if (!prev?.has(n) && !isTopic(sentence.article, n)) constraintsMet = false;
+    for (const group of nameGroups) {
+      // A name of several words is there when its last word is ("Altman" for "Sam Altman").
+      const key = group[group.length - 1] as string;
+      if (terms.has(key)) namesInSentence++;
+      else if (!prev?.has(key) && !group.every((n) => isTopic(sentence.article, n))) constraintsMet = false;
     }
     const wanted = new Set([...content, ...names, ...expansions]);
     const matchedTokens = (index.sentenceTerms[hit.id] ?? [])

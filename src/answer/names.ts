@@ -75,8 +75,9 @@ function isNameWord(word: string, sentenceStart: boolean, language: string, ctx:
 /** Splits a leading role title off a name: "Prime Minister Fumio Kishida" -> ["Prime Minister", "Fumio Kishida"]. */
 export function splitTitle(name: string, roleWords: Set<string>): { title: string; name: string } {
   const words = name.split(/\s+/);
-  let i = 0;
-  while (i < words.length - 1 && roleWords.has((words[i] as string).toLowerCase())) i++;
+  // Everything up to the last role word is the title: "OpenAI CEO Sam Altman", "Japanese Prime Minister X".
+  let i = words.length - 1;
+  while (i > 0 && !roleWords.has((words[i - 1] as string).toLowerCase())) i--;
   return { title: words.slice(0, i).join(" "), name: words.slice(i).join(" ") };
 }
 

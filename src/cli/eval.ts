@@ -22,7 +22,11 @@ async function main(): Promise<number> {
     return args.help ? 0 : 2;
   }
   const seedsDir = seedsDirFrom(args.seeds);
-  const deps = createDeps({ seedsDir, intentsDir: intentsDirFrom(), onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
+  const deps = createDeps({
+    seedsDir,
+    intentsDir: intentsDirFrom(),
+    onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+  });
   const questions = readQuestions(args.question);
   const perIntent = new Map<string, { n: number; right: number }>();
   const misrouted: string[] = [];
@@ -42,7 +46,8 @@ async function main(): Promise<number> {
       stat.right++;
     } else failures.push(`${q.id} [${a.intent}] "${q.q}": ${why.join("; ")}`);
     perIntent.set(a.intent, stat);
-    if (q.intent && q.intent !== a.intent) misrouted.push(`${q.id} "${q.q}": expected ${q.intent}, got ${a.intent}`);
+    if (q.intent && q.intent !== a.intent)
+      misrouted.push(`${q.id} "${q.q}": expected ${q.intent}, got ${a.intent}`);
     if (!a.answered) {
       abstained++;
       if (q.kind === "abstain") abstainedCorrectly++;
@@ -56,8 +61,10 @@ async function main(): Promise<number> {
   );
   out.push(`median answer length (answered, not lists): ${lengths[lengths.length >> 1] ?? 0} chars`);
   out.push("per intent:");
-  for (const [id, s] of [...perIntent].sort((x, y) => y[1].n - x[1].n)) out.push(`  ${id.padEnd(12)} ${s.right}/${s.n} (${pct(s.right, s.n)})`);
-  if (questions.some((q) => q.intent)) out.push(`routed to a wrong intent: ${misrouted.length}`, ...misrouted.map((m) => `  ${m}`));
+  for (const [id, s] of [...perIntent].sort((x, y) => y[1].n - x[1].n))
+    out.push(`  ${id.padEnd(12)} ${s.right}/${s.n} (${pct(s.right, s.n)})`);
+  if (questions.some((q) => q.intent))
+    out.push(`routed to a wrong intent: ${misrouted.length}`, ...misrouted.map((m) => `  ${m}`));
   out.push(`failures: ${failures.length}`, ...failures.map((f) => `  ${f}`));
   process.stdout.write(`${out.join("\n")}\n`);
   return 0;

@@ -63,7 +63,8 @@ export function judge(q: EvalQuestion, r: ContractAnswer, seedsDir: string): str
   const failures: string[] = [];
   for (const c of r.citations) {
     const text = sourceText(seedsDir, c.source);
-    if (!text || !text.includes(norm(c.quote)) || !norm(c.quote)) failures.push(`unfaithful quote ${c.quote.slice(0, 60)}`);
+    if (!text || !text.includes(norm(c.quote)) || !norm(c.quote))
+      failures.push(`unfaithful quote ${c.quote.slice(0, 60)}`);
     if (BOILERPLATE.some((b) => c.quote.includes(b))) failures.push("boilerplate quoted");
   }
   if (q.kind === "abstain") {

@@ -18,6 +18,8 @@ export interface QuestionTerm {
   word: string;
   /** A name, place or figure: the evidence must contain it. */
   entity: boolean;
+  /** Index of the word it came from: adjacent name words form one name ("Sam Altman"). */
+  token: number;
 }
 
 /** What the bot reads out of a question before looking for its answer. */
@@ -139,7 +141,7 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
   const terms: QuestionTerm[] = [];
   for (const { term, token } of deps.analyzer.termsOfTokens(corrected, language)) {
     const t = corrected[token] as Token;
-    terms.push({ term, word: t.word, entity: isEntityToken(t, token, deps) });
+    terms.push({ term, word: t.word, entity: isEntityToken(t, token, deps), token });
   }
   const answerType = answerTypeOf(lower);
   const list = PLURAL_LIST.test(lower) && answerType !== "count" && answerType !== "money";
