@@ -61,11 +61,22 @@ export function candidateKey(text: string, kind: AnswerType, deps: CandidateDeps
   return `${kind}:${words.join(" ")}`;
 }
 
-function questionMentions(q: QuestionAnalysis, text: string): boolean {
-  const words = tokenize(text).map((t) => t.word.toLowerCase());
-  const asked = new Set(q.entities.map((e) => e.toLowerCase()));
-  const askedTerms = new Set(q.terms.map((t) => t.word.toLowerCase()));
-  return words.length > 0 && (words.every((w) => askedTerms.has(w)) || words.some((w) => asked.has(w)));
+/**
+ * True when a candidate only repeats the question: all its terms are the question's ("Norman"
+ * for "the Normans"), or it is a person whose surname the question names ("Sam Altman" when
+ * asked about Altman).
+ */
+function questionMentions(
+  q: QuestionAnalysis,
+  text: string,
+  type: AnswerType,
+  deps: CandidateDeps,
+  sentence: Sentence,
+): boolean {
+  const terms = deps.index.analyzer.terms(text, sentence.language);
+  const asked = new Set(q.terms.map((t) => t.term));
+  if (terms.length === 0) return false;
+  return terms.every((t) => asked.has(t)) || (type === "person" && asked.has(terms[terms.length - 1] as string));
 }
 
 /** Values of a type in a sentence (dates, amounts, ...), or undefined when the type is not a value. */
@@ -135,7 +146,7 @@ export function extractCandidates(
   }
   const out: Candidate[] = [];
   for (const span of spans) {
-    if (type !== "quote" && type !== "reason" && questionMentions(q, span.text)) continue;
+    if (type !== "quote" && type !== "reason" && questionMentions(q, span.text, type, deps, sentence)) continue;
     const at = tokenIndexAt(sentence, span.start);
     const distance = ev.matchedTokens.length
       ? Math.min(...ev.matchedTokens.map((t) => Math.abs(t - at)))

@@ -163,7 +163,9 @@ export function collectPeople(sentences: Sentence[], ctx: Omit<NameContext, "peo
         ?.split(/\s+/)
         .some((w) => ctx.roleWords.has(w.toLowerCase()));
       const said = /^\s+(?:said|says|told|explained|added|sagte|erklärte)\b/.test(after);
-      const firstName = nlp(name.split(/\s+/)[0] as string).has("#FirstName");
+      // A first name makes a person, unless the rest is a place: "Norman Italy" is a region.
+      const words = name.split(/\s+/);
+      const firstName = nlp(words[0] as string).has("#FirstName") && !isKnownPlace(words[words.length - 1] as string);
       if (title || roleAfter || said || firstName) {
         people.add(name.toLowerCase());
         if (name.includes(" ")) people.add((name.split(/\s+/).pop() as string).toLowerCase());
