@@ -76,7 +76,9 @@ function questionMentions(
   const terms = deps.index.analyzer.terms(text, sentence.language);
   const asked = new Set(q.terms.map((t) => t.term));
   if (terms.length === 0) return false;
-  return terms.every((t) => asked.has(t)) || (type === "person" && asked.has(terms[terms.length - 1] as string));
+  return (
+    terms.every((t) => asked.has(t)) || (type === "person" && asked.has(terms[terms.length - 1] as string))
+  );
 }
 
 /** Values of a type in a sentence (dates, amounts, ...), or undefined when the type is not a value. */
@@ -146,7 +148,8 @@ export function extractCandidates(
   }
   const out: Candidate[] = [];
   for (const span of spans) {
-    if (type !== "quote" && type !== "reason" && questionMentions(q, span.text, type, deps, sentence)) continue;
+    if (type !== "quote" && type !== "reason" && questionMentions(q, span.text, type, deps, sentence))
+      continue;
     const at = tokenIndexAt(sentence, span.start);
     const distance = ev.matchedTokens.length
       ? Math.min(...ev.matchedTokens.map((t) => Math.abs(t - at)))

@@ -165,7 +165,8 @@ export function collectPeople(sentences: Sentence[], ctx: Omit<NameContext, "peo
       const said = /^\s+(?:said|says|told|explained|added|sagte|erklärte)\b/.test(after);
       // A first name makes a person, unless the rest is a place: "Norman Italy" is a region.
       const words = name.split(/\s+/);
-      const firstName = nlp(words[0] as string).has("#FirstName") && !isKnownPlace(words[words.length - 1] as string);
+      const firstName =
+        nlp(words[0] as string).has("#FirstName") && !isKnownPlace(words[words.length - 1] as string);
       if (title || roleAfter || said || firstName) {
         people.add(name.toLowerCase());
         if (name.includes(" ")) people.add((name.split(/\s+/).pop() as string).toLowerCase());

@@ -114,3 +114,23 @@ describe("npm start (built main)", () => {
     expect(r.stderr).not.toMatch(/secretvalue|not-an-app-token/);
   });
 });
+
+describe("npm run eval (built CLI)", () => {
+  const EVAL = join(ROOT, "dist/cli/eval.js");
+  const run = (file: string) =>
+    spawnSync(process.execPath, [EVAL, join(ROOT, "tests/fixtures/eval", file)], { encoding: "utf8" });
+
+  it("reports the share right, abstention precision and recall, per-intent accuracy and failures", () => {
+    const r = run("dev.jsonl");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^fully right: 24\/24 \(100\.0%\)/m);
+    expect(r.stdout).toMatch(/abstention: precision 100\.0% \(4\/4\), recall 100\.0% \(4\/4\)/);
+    expect(r.stdout).toMatch(/per intent:\n {2}\w+/);
+    expect(r.stdout).toMatch(/failures: 0/);
+  });
+
+  it("lists questions routed to a wrong intent when the file names the intents", () => {
+    const r = run("routing.jsonl");
+    expect(r.stdout).toMatch(/routed to a wrong intent: 0/);
+  });
+});
