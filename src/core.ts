@@ -30,6 +30,8 @@ export interface DepsOptions {
   intentsDir: string;
   /** Called with each warning (a skipped article file). */
   onWarning?: (message: string) => void;
+  /** Called once with how long loading the articles and building the index took (ms). */
+  onTiming?: (timing: { load: number; index: number }) => void;
 }
 
 /** Builds the answering dependencies from an already loaded corpus. */
@@ -48,9 +50,13 @@ export function buildDeps(corpus: Corpus, intentsDir: string): Deps {
 
 /** Loads the articles and intents and builds the index. Throws on a malformed intent file. */
 export function createDeps(options: DepsOptions): Deps {
+  const t0 = performance.now();
   const corpus = loadCorpus(options.seedsDir, { onWarning: options.onWarning });
   if (corpus.articles.length === 0) options.onWarning?.(`no readable article in ${options.seedsDir}`);
-  return buildDeps(corpus, options.intentsDir);
+  const t1 = performance.now();
+  const deps = buildDeps(corpus, options.intentsDir);
+  options.onTiming?.({ load: Math.round(t1 - t0), index: Math.round(performance.now() - t1) });
+  return deps;
 }
 
 function slotKind(name: string, deps: Deps): SlotKind | undefined {

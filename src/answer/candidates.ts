@@ -128,6 +128,24 @@ function dropQualifyingPlaces(names: NameSpan[], text: string, lexicon: Lexicon)
   });
 }
 
+const nameCache = new WeakMap<NameContext, Map<number, NameSpan[]>>();
+
+/** The names of an article sentence (countries that only locate a city dropped), computed once. */
+function namesOf(sentence: Sentence, deps: CandidateDeps): NameSpan[] {
+  let cache = nameCache.get(deps.names);
+  if (!cache) {
+    cache = new Map();
+    nameCache.set(deps.names, cache);
+  }
+  let names = cache.get(sentence.id);
+  if (!names) {
+    names = dropQualifyingPlaces(findNames(sentence, deps.names), sentence.text, deps.names.lexicon);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(sentence.id, names);
+  }
+  return names;
+}
+
 /** Finds the candidates of an answer type in one evidence sentence, scored by evidence and proximity. */
 export function extractCandidates(
   ev: Evidence,
@@ -142,9 +160,7 @@ export function extractCandidates(
   else {
     const kinds = NAME_KINDS[type];
     if (!kinds) return [];
-    spans = dropQualifyingPlaces(findNames(sentence, deps.names), sentence.text, deps.names.lexicon).filter(
-      (n) => kinds.includes(n.kind),
-    );
+    spans = namesOf(sentence, deps).filter((n) => kinds.includes(n.kind));
   }
   const out: Candidate[] = [];
   for (const span of spans) {

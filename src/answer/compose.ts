@@ -173,12 +173,17 @@ export function composeList(
     text: display(g, q, deps),
     citations: citationsOf(g, deps),
   }));
-  const citations: Citation[] = [];
+  // The sentences that name the most items come first: one enumeration beats many mentions.
+  const bySentence = new Map<string, { citation: Citation; items: number }>();
   for (const item of items) {
     for (const c of item.citations) {
-      if (!citations.some((x) => x.source === c.source && x.start === c.start)) citations.push(c);
+      const key = `${c.source}:${c.start}`;
+      const entry = bySentence.get(key) ?? { citation: c, items: 0 };
+      entry.items++;
+      bySentence.set(key, entry);
     }
   }
+  const citations = [...bySentence.values()].sort((a, b) => b.items - a.items).map((e) => e.citation);
   const articles = new Set(citations.map((c) => c.source)).size;
   return answered(q, intent, top, {
     answer: items.map((i) => i.text).join(", "),
@@ -187,6 +192,14 @@ export function composeList(
     items,
     agreement: articles,
   });
+}
+
+/** Roles written out and abbreviated are one answer: "Chief Operating Officer" = "COO". */
+function roleKey(role: string): string {
+  const words = role.replace(/^(?:the|former)\s+/gi, "").split(/\s+/);
+  const key =
+    words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w)) ? words.map((w) => w[0]).join("") : role;
+  return `role:${key.toLowerCase()}`;
 }
 
 /** Answers "who is X?" with X's role or title as the articles give it. */
@@ -221,7 +234,7 @@ export function composeRole(
       if (role) {
         cands.push({
           text: role,
-          key: `role:${role.toLowerCase()}`,
+          key: roleKey(role),
           evidence: ev,
           start,
           end: start + role.length,
@@ -233,7 +246,7 @@ export function composeRole(
   const best = group(cands)[0];
   if (!best) return undefined;
   return answered(q, intent, best.best.evidence, {
-    answer: best.best.text,
+    answer: best.texts.reduce((a, b) => (b.length > a.length ? b : a)),
     citations: citationsOf(best, deps),
     kind: "value",
     agreement: best.byArticle.size,

@@ -42,12 +42,27 @@ function sharesStem(term: string, terms: Set<string>): boolean {
 /** Weight of a question word absent from the whole corpus, relative to the rarest word. */
 const ABSENT_TERM_WEIGHT = 0.25;
 
-function articleTermCount(index: CorpusIndex, article: number, term: string): number {
-  let n = 0;
-  for (const id of index.corpus.articles[article]?.sentences ?? []) {
-    if (index.sentenceTermSets[id]?.has(term)) n++;
+const topics = new WeakMap<CorpusIndex, Map<number, Set<string>>>();
+
+/** The terms an article is about (see TOPIC_MIN_COUNT), computed once per article. */
+function topicTerms(index: CorpusIndex, article: number): Set<string> {
+  let byArticle = topics.get(index);
+  if (!byArticle) {
+    byArticle = new Map();
+    topics.set(index, byArticle);
   }
-  return n;
+  let set = byArticle.get(article);
+  if (set) return set;
+  const art = index.corpus.articles[article];
+  const counts = new Map<string, number>();
+  for (const id of art?.sentences ?? []) {
+    for (const t of index.sentenceTermSets[id] ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const size = art?.sentences.length ?? 1;
+  set = new Set(index.analyzer.terms(art?.title ?? "", art?.language ?? "en"));
+  for (const [t, n] of counts) if (n >= TOPIC_MIN_COUNT && n / size >= TOPIC_MIN_SHARE) set.add(t);
+  byArticle.set(article, set);
+  return set;
 }
 
 /** The question's names as groups of adjacent name terms: "Sam Altman" -> ["sam", "altman"]. */
@@ -89,19 +104,7 @@ export function gatherEvidence(
   const maxIdf = idf(stats, "\u0000never");
   const weightOf = (t: string) => (stats.sentenceDf.has(t) ? idf(stats, t) : ABSENT_TERM_WEIGHT * maxIdf);
   const totalIdf = content.reduce((sum, t) => sum + weightOf(t), 0);
-  const topicCache = new Map<string, boolean>();
-  const isTopic = (article: number, term: string) => {
-    const key = `${article}:${term}`;
-    let v = topicCache.get(key);
-    if (v === undefined) {
-      const art = index.corpus.articles[article];
-      const inHeadline = index.analyzer.terms(art?.title ?? "", art?.language ?? "en").includes(term);
-      const n = articleTermCount(index, article, term);
-      v = inHeadline || (n >= TOPIC_MIN_COUNT && n / (art?.sentences.length ?? 1) >= TOPIC_MIN_SHARE);
-      topicCache.set(key, v);
-    }
-    return v;
-  };
+  const isTopic = (article: number, term: string) => topicTerms(index, article).has(term);
   const out: Evidence[] = [];
   for (const hit of hits) {
     const sentence = index.corpus.sentences[hit.id] as Sentence;

@@ -1,7 +1,7 @@
-import nlp from "compromise";
 import type { Sentence } from "../corpus/types.js";
 import type { Lexicon } from "../lexicon/types.js";
 import type { CorpusStats } from "../retrieval/index.js";
+import { nameTags } from "../text/gazetteer.js";
 
 /** What kind of thing a name names. */
 export type NameKind = "person" | "place" | "organisation" | "other";
@@ -29,35 +29,29 @@ const ORG_SUFFIX =
   /\b(?:inc|corp|corporation|ltd|llc|plc|gmbh|ag|group|holdings|motor|motors|industries|services|systems|technologies|labs|bank|connected|foundation|university|institute|agency|ministry|council|company|partners)\.?$/i;
 const ORG_CUE_BEFORE =
   /\b(?:company|companies|firm|firms|giants?|manufacturer|maker|conglomerate|startup|partner|partners|rival|carrier|operator|bank|group|lab|unternehmen|firma|konzern|hersteller)\s+$/i;
-const compromiseCache = new Map<string, NameKind | undefined>();
-
 function compromiseKind(name: string): NameKind | undefined {
-  if (compromiseCache.has(name)) return compromiseCache.get(name);
-  const doc = nlp(name);
-  let kind: NameKind | undefined;
-  if (doc.has("#Place")) kind = "place";
-  else if (doc.has("#Organization")) kind = "organisation";
-  else if (doc.has("#Person") || doc.has("^#FirstName")) kind = "person";
-  if (compromiseCache.size > 50_000) compromiseCache.clear();
-  compromiseCache.set(name, kind);
-  return kind;
+  const tags = nameTags(name);
+  if (tags.place) return "place";
+  if (tags.organisation) return "organisation";
+  if (tags.person || tags.firstName) return "person";
+  return undefined;
 }
 
 /** True when compromise's gazetteer knows the word as a city or country ("Toronto", "paris"). */
 export function isKnownPlace(word: string): boolean {
-  const doc = nlp(word);
-  return doc.has("#City") || doc.has("#Country");
+  const tags = nameTags(word);
+  return tags.city || tags.country;
 }
 
 /** Whether compromise knows a place as a city, a country, or neither (a region, a continent). */
 export function placeLevel(name: string, lexicon: Lexicon): "city" | "country" | "region" {
   const place = lexicon.placeByAlias.get(name.toLowerCase());
   if (place?.type) return place.type;
-  const doc = nlp(place?.en ?? name);
-  if (doc.has("#City")) return "city";
-  if (doc.has("#Country")) return "country";
+  const tags = nameTags(place?.en ?? name);
+  if (tags.city) return "city";
+  if (tags.country) return "country";
   // Known as a place but neither (a continent, a region); unknown names are taken as towns.
-  return doc.has("#Place") ? "region" : "city";
+  return tags.place ? "region" : "city";
 }
 
 /** True when a word can be part of a name here (capitalised and not an ordinary word). */
@@ -111,7 +105,7 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
     }
     if (!ok && current && /^\p{Lu}/u.test(w.word) && /^\s+$/.test(text.slice(current.end, w.start))) {
       // A capitalised word after a first name is its surname: "Oliver Jay".
-      ok = nlp(current.text.split(/\s+/).pop() as string).has("#FirstName");
+      ok = nameTags(current.text.split(/\s+/).pop() as string).firstName;
     }
     if (ok && current && /^\s+$/.test(text.slice(current.end, w.start))) {
       current.end = w.end;
@@ -166,7 +160,7 @@ export function collectPeople(sentences: Sentence[], ctx: Omit<NameContext, "peo
       // A first name makes a person, unless the rest is a place: "Norman Italy" is a region.
       const words = name.split(/\s+/);
       const firstName =
-        nlp(words[0] as string).has("#FirstName") && !isKnownPlace(words[words.length - 1] as string);
+        nameTags(words[0] as string).firstName && !isKnownPlace(words[words.length - 1] as string);
       if (title || roleAfter || said || firstName) {
         people.add(name.toLowerCase());
         if (name.includes(" ")) people.add((name.split(/\s+/).pop() as string).toLowerCase());

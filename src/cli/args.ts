@@ -4,19 +4,22 @@ export interface CliArgs {
   jsonl: boolean;
   seeds?: string;
   help: boolean;
+  /** Print load and index build times to stderr. */
+  timing: boolean;
   /** The words of the question, joined. */
   question: string;
 }
 
 /** Parses argv (without node and the script); throws with a message on an unknown option. */
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { json: false, jsonl: false, help: false, question: "" };
+  const out: CliArgs = { json: false, jsonl: false, help: false, timing: false, question: "" };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === "--json") out.json = true;
     else if (a === "--jsonl") out.jsonl = true;
     else if (a === "--help" || a === "-h") out.help = true;
+    else if (a === "--timing") out.timing = true;
     else if (a === "--seeds") {
       const dir = argv[++i];
       if (!dir) throw new Error("--seeds needs a folder: --seeds DIR");

@@ -10,7 +10,8 @@ const USAGE = `usage: npm run ask -- [--json | --jsonl] [--seeds DIR] "question"
   (no option)  a readable answer with numbered citations
   --json       one JSON object (the answer contract)
   --jsonl      one question per line of standard input, one JSON object per line
-  --seeds DIR  read the articles from DIR instead of seeds/ (or set SEEDS_DIR)`;
+  --seeds DIR  read the articles from DIR instead of seeds/ (or set SEEDS_DIR)
+  --timing     print how long loading and indexing took, on stderr`;
 
 /** Answers every line of a stream, one JSON line each, in order, written as it goes. */
 export async function answerLines(input: NodeJS.ReadableStream, out: NodeJS.WritableStream, deps: Deps) {
@@ -34,6 +35,9 @@ async function main(): Promise<number> {
     seedsDir: seedsDirFrom(args.seeds),
     intentsDir: intentsDirFrom(),
     onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+    onTiming: args.timing
+      ? (t) => process.stderr.write(`timing: load ${t.load} ms, index ${t.index} ms\n`)
+      : undefined,
   });
   if (args.jsonl) await answerLines(process.stdin, process.stdout, deps);
   else {

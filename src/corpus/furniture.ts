@@ -14,6 +14,7 @@ const EVENT_AD =
 const NON_LATIN_LETTER =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}]/gu;
 const LETTER = /\p{L}/gu;
+const NON_LATIN_TEST = new RegExp(NON_LATIN_LETTER.source, "u");
 
 /** Normalised form of a line for spotting repeats. */
 function lineKey(line: string): string {
@@ -26,6 +27,7 @@ export function isFurnitureLine(line: string): boolean {
   if (t === "") return true;
   if (SEPARATOR.test(t) || IMAGE.test(t) || PROMO_PREFIX.test(t) || CAPTION.test(t) || EVENT_AD.test(t))
     return true;
+  if (!NON_LATIN_TEST.test(t)) return false;
   const letters = t.match(LETTER)?.length ?? 0;
   const foreign = t.match(NON_LATIN_LETTER)?.length ?? 0;
   return letters > 0 && foreign / letters > 0.3;

@@ -24,6 +24,16 @@ function endsWithAbbreviation(segment: string): boolean {
   return /^(?:\p{L}\.)+\p{L}?$/u.test(m[1] as string); // "U.S", "z.B"
 }
 
+const segmenters = new Map<Language, Intl.Segmenter>();
+function segmenterFor(language: Language): Intl.Segmenter {
+  let s = segmenters.get(language);
+  if (!s) {
+    s = new Intl.Segmenter(language, { granularity: "sentence" });
+    segmenters.set(language, s);
+  }
+  return s;
+}
+
 /**
  * Splits a stretch of text into sentences with their offsets. Intl.Segmenter (Unicode sentence
  * boundaries) does the splitting; pieces are joined back when the break was an abbreviation, an
@@ -31,7 +41,7 @@ function endsWithAbbreviation(segment: string): boolean {
  * figure that continues the sentence.
  */
 export function splitSentences(text: string, language: Language, offset = 0): Span[] {
-  const segmenter = new Intl.Segmenter(language, { granularity: "sentence" });
+  const segmenter = segmenterFor(language);
   const pieces: Span[] = [];
   for (const s of segmenter.segment(text)) {
     const prev = pieces[pieces.length - 1];

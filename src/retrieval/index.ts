@@ -12,7 +12,11 @@ export interface CorpusStats {
   nameWords: Set<string>;
   /** Term -> number of sentences that contain it. */
   sentenceDf: Map<string, number>;
+  /** Term -> number of articles that contain it. */
+  articleDf: Map<string, number>;
   sentenceCount: number;
+  /** Mean number of distinct terms in a sentence. */
+  meanSentenceTerms: number;
 }
 
 /** The searchable form of a corpus. */
@@ -24,7 +28,8 @@ export interface CorpusIndex {
   sentenceTerms: { term: string; token: number }[][];
   /** Per sentence: its distinct terms. */
   sentenceTermSets: Set<string>[];
-  search: MiniSearch<{ id: number }>;
+  /** BM25 over whole articles (their sentences' terms, the title boosted): the first stage. */
+  articleSearch: MiniSearch<{ id: number }>;
 }
 
 const SEP = "\u0001";
@@ -53,23 +58,48 @@ export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
     for (const term of set) sentenceDf.set(term, (sentenceDf.get(term) ?? 0) + 1);
   }
   const nameWords = new Set([...capitalisedInside].filter((w) => !lowerSeen.has(w)));
-  const search = new MiniSearch<{ id: number }>({
-    fields: ["terms"],
+  const articleDf = new Map<string, number>();
+  for (const article of corpus.articles) {
+    const seen = new Set<string>();
+    for (const id of article.sentences) for (const t of sentenceTermSets[id] ?? []) seen.add(t);
+    for (const t of seen) articleDf.set(t, (articleDf.get(t) ?? 0) + 1);
+  }
+  const articleSearch = new MiniSearch<{ id: number }>({
+    fields: ["title", "terms"],
     idField: "id",
-    extractField: (doc, field) =>
-      field === "id" ? String(doc.id) : (sentenceTerms[doc.id] ?? []).map((t) => t.term).join(SEP),
+    extractField: (doc, field) => {
+      const article = corpus.articles[doc.id];
+      if (field === "id") return String(doc.id);
+      if (field === "title") return analyzer.terms(article?.title ?? "", article?.language ?? "en").join(SEP);
+      return (article?.sentences ?? [])
+        .flatMap((id) => (sentenceTerms[id] ?? []).map((t) => t.term))
+        .join(SEP);
+    },
     tokenize: (text) => text.split(SEP),
     processTerm: (term) => term || null,
-    searchOptions: { tokenize: (text) => text.split(SEP), processTerm: (term) => term || null },
+    searchOptions: {
+      tokenize: (text) => text.split(SEP),
+      processTerm: (term) => term || null,
+      boost: { title: 2 },
+    },
   });
-  search.addAll(corpus.sentences.map((s) => ({ id: s.id })));
+  articleSearch.addAll(corpus.articles.map((_, id) => ({ id })));
   return {
     corpus,
     analyzer,
-    stats: { wordFreq, lowerSeen, nameWords, sentenceDf, sentenceCount: corpus.sentences.length },
+    stats: {
+      wordFreq,
+      lowerSeen,
+      nameWords,
+      sentenceDf,
+      articleDf,
+      sentenceCount: corpus.sentences.length,
+      meanSentenceTerms:
+        sentenceTermSets.reduce((n, s) => n + s.size, 0) / Math.max(1, sentenceTermSets.length),
+    },
     sentenceTerms,
     sentenceTermSets,
-    search,
+    articleSearch,
   };
 }
 
@@ -85,7 +115,17 @@ export interface QueryTerm {
   weight: number;
 }
 
-/** The best sentences for a query by BM25 over sentences, with fuzzy matching of long terms. */
+/** Articles whose sentences are scored in the second stage. */
+export const CANDIDATE_ARTICLES = 40;
+/** First-stage query: at most this many terms, each in at most this share of the articles. */
+const MAX_FIRST_STAGE_TERMS = 10;
+const MAX_ARTICLE_SHARE = 0.5;
+
+/**
+ * The best sentences for a query, in two stages: BM25 over whole articles picks the candidate
+ * articles, then every sentence of those is scored by the IDF-weighted query terms it holds.
+ * The cost of a question grows with the candidates, not with the corpus.
+ */
 export function searchSentences(
   index: CorpusIndex,
   query: QueryTerm[],
@@ -94,10 +134,31 @@ export function searchSentences(
   if (query.length === 0) return [];
   const weights = new Map<string, number>();
   for (const q of query) weights.set(q.term, Math.max(weights.get(q.term) ?? 0, q.weight));
-  const results = index.search.search([...weights.keys()].join(SEP), {
+  // The first stage asks for the rarer terms only: a term in most articles picks none of them,
+  // and every term costs a pass over its posting list.
+  const n = index.corpus.articles.length;
+  const selective = [...weights.keys()]
+    .filter((t) => index.stats.articleDf.has(t))
+    .sort((a, b) => (index.stats.articleDf.get(a) ?? 0) - (index.stats.articleDf.get(b) ?? 0));
+  const firstStage = selective.filter(
+    (t, i) => i < 3 || (index.stats.articleDf.get(t) ?? 0) <= n * MAX_ARTICLE_SHARE,
+  );
+  const articles = index.articleSearch.search(firstStage.slice(0, MAX_FIRST_STAGE_TERMS).join(SEP), {
     combineWith: "OR",
-    fuzzy: (term) => (term.length > 6 && !term.includes(" ") && !/\d/.test(term) ? 0.15 : false),
     boostTerm: (term) => weights.get(term) ?? 1,
   });
-  return results.slice(0, limit).map((r) => ({ id: Number(r.id), score: r.score }));
+  const termWeight = new Map([...weights].map(([t, w]) => [t, w * idf(index.stats, t)]));
+  const hits: { id: number; score: number }[] = [];
+  for (const a of articles.slice(0, CANDIDATE_ARTICLES)) {
+    for (const id of index.corpus.articles[Number(a.id)]?.sentences ?? []) {
+      const terms = index.sentenceTermSets[id];
+      if (!terms) continue;
+      let score = 0;
+      for (const t of terms) score += termWeight.get(t) ?? 0;
+      // BM25's length normalisation (b = 0.75): a long sentence matches more by chance.
+      if (score > 0)
+        hits.push({ id, score: score / (0.25 + (0.75 * terms.size) / index.stats.meanSentenceTerms) });
+    }
+  }
+  return hits.sort((x, y) => y.score - x.score).slice(0, limit);
 }

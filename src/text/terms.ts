@@ -57,8 +57,13 @@ const MAX_PLACE_WORDS = 4;
 export class Analyzer {
   private readonly cache = new Map<string, readonly string[]>();
   private readonly deLexicon = new Map<string, string[]>();
+  /** First words of the multi-word place names ("new" of "new york city"). */
+  private readonly phraseStarts = new Set<string>();
 
   constructor(readonly lexicon: Lexicon) {
+    for (const alias of lexicon.placeByAlias.keys()) {
+      if (alias.includes(" ")) this.phraseStarts.add(alias.split(" ")[0] as string);
+    }
     for (const [de, en] of lexicon.deToEn) {
       const terms = en.flatMap((w) => (STOPWORDS.has(w) ? [] : [porter(w)]));
       this.deLexicon.set(de, terms);
@@ -119,6 +124,7 @@ export class Analyzer {
   }
 
   private matchPlace(tokens: Token[], i: number): { key: string; length: number } | undefined {
+    if (!this.phraseStarts.has((tokens[i] as Token).word.toLowerCase())) return undefined;
     for (let n = Math.min(MAX_PLACE_WORDS, tokens.length - i); n >= 2; n--) {
       const phrase = tokens
         .slice(i, i + n)
