@@ -18,7 +18,7 @@ for (const source of readdirSync(dir)) {
 const index = new MiniSearch({ fields: ["text"], storeFields: ["source", "text", "start"] });
 index.addAll(docs);
 for await (const line of createInterface({ input: process.stdin })) {
-  const hit = index.search(line, { fuzzy: 0.2, prefix: true })[0];
+  const hit = index.search(line, { fuzzy: 0.2 })[0];
   const out = hit
     ? {
         question: line,

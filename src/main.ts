@@ -2,7 +2,7 @@
 import "dotenv/config";
 import { runConsole } from "./cli/console.js";
 import { ConfigError, readConfig } from "./config.js";
-import { createDeps } from "./core.js";
+import { LiveDeps } from "./live-deps.js";
 
 /**
  * `npm start`: the Slack app when SLACK_BOT_TOKEN is set (Socket Mode with SLACK_APP_TOKEN,
@@ -10,26 +10,30 @@ import { createDeps } from "./core.js";
  */
 async function main() {
   const config = readConfig();
-  const deps = createDeps({
+  // Articles and intents are reloaded when their files change; a bad change keeps the last good set.
+  const live = new LiveDeps({
     seedsDir: config.seedsDir,
     intentsDir: config.intentsDir,
-    onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+    log: (m) => process.stderr.write(`${m}\n`),
   });
+  live.watch();
   if (config.mode === "console") {
     process.stderr.write(
       "No SLACK_BOT_TOKEN set: running the console. To connect Slack, copy .env.example to .env and fill in the tokens (see README.md).\n",
     );
-    await runConsole(process.stdin, process.stdout, deps, { interactive: process.stdin.isTTY === true });
+    await runConsole(process.stdin, process.stdout, live, { interactive: process.stdin.isTTY === true });
+    live.close();
     return;
   }
   // Bolt is loaded only for Slack: the console and `ask` start faster without it.
   const { createSlackApp } = await import("./slack/app.js");
-  const slack = createSlackApp({ config, deps: () => deps });
+  const slack = createSlackApp({ config, deps: () => live.current() });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stderr.write(`${signal}: stopping\n`);
+    live.close();
     slack.stop().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -18,9 +18,10 @@ export interface ConsoleOptions {
 export async function runConsole(
   input: NodeJS.ReadableStream,
   output: NodeJS.WritableStream,
-  deps: Deps,
+  source: Deps | { current(): Deps },
   options: ConsoleOptions,
 ): Promise<void> {
+  const deps = () => ("current" in source ? source.current() : source);
   const rl = createInterface({
     input,
     output: options.interactive ? output : undefined,
@@ -31,13 +32,13 @@ export async function runConsole(
   };
   if (options.interactive) {
     output.write(
-      `Ask a question about the ${deps.index.corpus.articles.length} articles ("help", "sources", "quit").\n`,
+      `Ask a question about the ${deps().index.corpus.articles.length} articles ("help", "sources", "quit").\n`,
     );
   }
   prompt();
   for await (const line of rl) {
     if (QUIT.test(line)) break;
-    if (line.trim()) output.write(`${renderText(answer(line, deps))}\n`);
+    if (line.trim()) output.write(`${renderText(answer(line, deps()))}\n`);
     prompt();
   }
   rl.close();

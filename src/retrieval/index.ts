@@ -137,20 +137,28 @@ export function searchSentences(
   // The first stage asks for the rarer terms only: a term in most articles picks none of them,
   // and every term costs a pass over its posting list.
   const n = index.corpus.articles.length;
-  const selective = [...weights.keys()]
-    .filter((t) => index.stats.articleDf.has(t))
-    .sort((a, b) => (index.stats.articleDf.get(a) ?? 0) - (index.stats.articleDf.get(b) ?? 0));
-  const firstStage = selective.filter(
-    (t, i) => i < 3 || (index.stats.articleDf.get(t) ?? 0) <= n * MAX_ARTICLE_SHARE,
-  );
-  const articles = index.articleSearch.search(firstStage.slice(0, MAX_FIRST_STAGE_TERMS).join(SEP), {
-    combineWith: "OR",
-    boostTerm: (term) => weights.get(term) ?? 1,
-  });
+  let candidates: number[];
+  if (n <= CANDIDATE_ARTICLES) candidates = index.corpus.articles.map((_, id) => id);
+  else {
+    // Rarer terms first, the question's own words before its synonyms; a term in most
+    // articles picks none of them and costs a pass over its posting list.
+    const df = (t: string) => index.stats.articleDf.get(t) ?? 0;
+    const selective = [...weights.keys()]
+      .filter((t) => df(t) > 0)
+      .sort((a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0) || df(a) - df(b));
+    const firstStage = selective.filter((t, i) => i < 3 || df(t) <= n * MAX_ARTICLE_SHARE);
+    candidates = index.articleSearch
+      .search(firstStage.slice(0, MAX_FIRST_STAGE_TERMS).join(SEP), {
+        combineWith: "OR",
+        boostTerm: (term) => weights.get(term) ?? 1,
+      })
+      .slice(0, CANDIDATE_ARTICLES)
+      .map((a) => Number(a.id));
+  }
   const termWeight = new Map([...weights].map(([t, w]) => [t, w * idf(index.stats, t)]));
   const hits: { id: number; score: number }[] = [];
-  for (const a of articles.slice(0, CANDIDATE_ARTICLES)) {
-    for (const id of index.corpus.articles[Number(a.id)]?.sentences ?? []) {
+  for (const a of candidates) {
+    for (const id of index.corpus.articles[a]?.sentences ?? []) {
       const terms = index.sentenceTermSets[id];
       if (!terms) continue;
       let score = 0;

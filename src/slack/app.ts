@@ -14,6 +14,8 @@ export interface SlackAppOptions {
   deps: () => Deps;
   /** Retries of failed Web API calls (default: @slack/web-api's; tests use 0). */
   webApiRetries?: number;
+  /** Time limit of one Web API call in ms (default 10 s): a hung call is logged, not waited on forever. */
+  webApiTimeoutMs?: number;
   logger?: RedactingLogger;
 }
 
@@ -37,6 +39,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   logger.setLevel(toLogLevel(config.logLevel));
   const clientOptions = {
     slackApiUrl: config.slackApiUrl,
+    timeout: options.webApiTimeoutMs ?? 10_000,
     ...(options.webApiRetries === undefined ? {} : { retryConfig: { retries: options.webApiRetries } }),
   };
   const common = {

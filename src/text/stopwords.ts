@@ -8,7 +8,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "may might must i me my we our us you your he him his she her it its they them their this that these those " +
     "who whom whose what which where when why how all any both each few more most other some such no nor not " +
     "only own same too very just also s t don now yet ever per via what's who's where's it's " +
-    "tell me please know anyone anybody someone something thing things say says said " +
+    "many much tell me please know anyone anybody someone something thing things say says said " +
     // German
     "der die das den dem des ein eine einen einem einer eines und oder aber wenn dann als so von zu im in an " +
     "am auf bei für aus mit über nach vor unter zwischen durch während ohne innerhalb seit bis ist sind war " +

@@ -14,6 +14,7 @@ export interface RecordedCall {
 
 /** A canned failure for the next call of a method. */
 export interface Failure {
+  /** HTTP status; 0 means never answer (a hung call). */
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
@@ -74,6 +75,7 @@ export class FakeSlack {
         const method = url.replace(/^\/api\//, "").split("?")[0] as string;
         this.calls.push({ method, body, headers: req.headers, at: Date.now() });
         const failure = this.failures.get(method)?.shift();
+        if (failure?.status === 0) return; // hang: the client's time limit has to end it
         if (failure) {
           res.writeHead(failure.status, { "content-type": "application/json", ...failure.headers });
           res.end(JSON.stringify(failure.body ?? { ok: false, error: "fake_failure" }));
@@ -154,6 +156,7 @@ export class FakeSlack {
   async close(): Promise<void> {
     for (const s of this.sockets) s.terminate();
     this.wss?.close();
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 }

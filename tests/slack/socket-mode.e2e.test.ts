@@ -103,6 +103,26 @@ describe("Slack in Socket Mode, end to end against a local WebSocket server", ()
     expect(JSON.stringify(body.blocks)).toContain("I know 5 articles");
   });
 
+  it("reconnects after the connection drops and goes on answering", async () => {
+    const opens = fake.callsOf("apps.connections.open").length;
+    fake.dropSockets();
+    await fake.waitForSocket();
+    expect(fake.callsOf("apps.connections.open").length).toBeGreaterThan(opens);
+    const before = fake.callsOf("chat.postMessage").length;
+    fake.sendEnvelope({
+      envelope_id: "env-after",
+      type: "events_api",
+      payload: eventEnvelope(mentionEvent("who is Brad Lightcap?")),
+      retry_attempt: 0,
+      retry_reason: "",
+    });
+    await waitUntil(
+      () => fake.callsOf("chat.postMessage").length > before,
+      10_000,
+      "an answer after reconnecting",
+    );
+  });
+
   it("keeps the tokens out of the logs", () => {
     const all = capture.lines.join("\n");
     expect(all).not.toContain("SeCrEtApPtOkEn");
