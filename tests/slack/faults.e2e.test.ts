@@ -81,7 +81,11 @@ describe("Slack faults and bursts over HTTP (loopback)", () => {
       const burst = events.slice(b, b + 50);
       await Promise.all(burst.flatMap((e, k) => [deliver(e, b + k, false), deliver(e, b + k, true)]));
     }
-    await waitUntil(() => posts().length >= before + 300, 20_000, `300 answers (got ${posts().length - before})`);
+    await waitUntil(
+      () => posts().length >= before + 300,
+      20_000,
+      `300 answers (got ${posts().length - before})`,
+    );
     await new Promise((r) => setTimeout(r, 300));
     const threads = posts()
       .slice(before)
