@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { abstain, composeList, composeRole, composeSentence, composeValue } from "./answer/compose.js";
 import { gatherEvidence } from "./answer/evidence.js";
 import { composeMeta } from "./answer/meta.js";
-import { classifyName, collectPeople, type NameContext } from "./answer/names.js";
+import { classifyName, type NameContext } from "./answer/names.js";
 import type { Answer } from "./answer/types.js";
 import { loadCorpus } from "./corpus/load.js";
 import type { Corpus } from "./corpus/types.js";
@@ -43,7 +43,8 @@ export function buildDeps(corpus: Corpus, intentsDir: string): Deps {
     [...lexicon.roles.en, ...lexicon.roles.de].flatMap((r) => r.toLowerCase().split(/\s+/)),
   );
   const base = { stats: index.stats, lexicon, roleWords };
-  const names: NameContext = { ...base, people: collectPeople(corpus.sentences, base) };
+  // People are found per article, when an article is first searched (namesForArticle).
+  const names: NameContext = { ...base, people: new Set() };
   const intents = buildIntentModel(loadIntents(intentsDir), analyzer);
   return { index, intents, names };
 }

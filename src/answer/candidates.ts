@@ -5,7 +5,7 @@ import type { QuestionAnalysis } from "../question/analyze.js";
 import type { CorpusIndex } from "../retrieval/index.js";
 import { tokenize } from "../text/terms.js";
 import type { Evidence } from "./evidence.js";
-import { findNames, type NameContext, type NameSpan, placeLevel } from "./names.js";
+import { findNames, type NameContext, type NameSpan, namesForArticle, placeLevel } from "./names.js";
 import {
   dateKey,
   findCounts,
@@ -139,7 +139,8 @@ function namesOf(sentence: Sentence, deps: CandidateDeps): NameSpan[] {
   }
   let names = cache.get(sentence.id);
   if (!names) {
-    names = dropQualifyingPlaces(findNames(sentence, deps.names), sentence.text, deps.names.lexicon);
+    const ctx = namesForArticle(deps.names, deps.index.corpus, sentence.article);
+    names = dropQualifyingPlaces(findNames(sentence, ctx), sentence.text, deps.names.lexicon);
     if (cache.size > 100_000) cache.clear();
     cache.set(sentence.id, names);
   }

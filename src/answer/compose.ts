@@ -5,7 +5,7 @@ import type { Language } from "../text/language.js";
 import { tokenize } from "../text/terms.js";
 import { type Candidate, type CandidateDeps, enumerated, extractCandidates } from "./candidates.js";
 import type { Evidence } from "./evidence.js";
-import { findNameRuns, placeLevel, splitTitle } from "./names.js";
+import { findNameRuns, namesForArticle, placeLevel, splitTitle } from "./names.js";
 import type { Answer, AnswerItem, Citation } from "./types.js";
 
 /** Evidence must cover at least this share of the question's terms to answer from it. */
@@ -215,7 +215,7 @@ export function composeRole(
   const cands: Candidate[] = [];
   for (const ev of evidence.filter((e) => e.constraintsMet && e.namesInSentence > 0)) {
     const text = ev.sentence.text;
-    for (const run of findNameRuns(ev.sentence, deps.names)) {
+    for (const run of findNameRuns(ev.sentence, namesForArticle(deps.names, deps.index.corpus, ev.sentence.article))) {
       const { title, name } = splitTitle(run.text, deps.names.roleWords);
       if (!name.toLowerCase().endsWith(last)) continue;
       let role = title;

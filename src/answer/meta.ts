@@ -1,7 +1,10 @@
 import type { Deps } from "../core.js";
 import type { IntentMatch } from "../intents/types.js";
 import type { QuestionAnalysis } from "../question/analyze.js";
+import { namesForArticle } from "./names.js";
 import type { Answer } from "./types.js";
+
+const EXAMPLE_ARTICLES = 50;
 
 const TEXT = {
   en: {
@@ -28,10 +31,14 @@ const TEXT = {
  */
 export function exampleQuestions(deps: Deps, language: "en" | "de"): string[] {
   const counts = new Map<string, number>();
-  for (const s of deps.index.corpus.sentences) {
-    for (const m of s.text.matchAll(/\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+\b/gu)) {
-      const last = (m[0].split(" ")[1] as string).toLowerCase();
-      if (deps.names.people.has(last)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  const corpus = deps.index.corpus;
+  // The first articles are enough to find a person to ask about.
+  for (let a = 0; a < Math.min(corpus.articles.length, EXAMPLE_ARTICLES); a++) {
+    const people = namesForArticle(deps.names, corpus, a).people;
+    for (const id of corpus.articles[a]?.sentences ?? []) {
+      for (const m of (corpus.sentences[id]?.text ?? "").matchAll(/\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+\b/gu)) {
+        if (people.has(m[0].toLowerCase())) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+      }
     }
   }
   const person = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];

@@ -1,4 +1,4 @@
-import type { Sentence } from "../corpus/types.js";
+import type { Corpus, Sentence } from "../corpus/types.js";
 import type { Lexicon } from "../lexicon/types.js";
 import type { CorpusStats } from "../retrieval/index.js";
 import { nameTags } from "../text/gazetteer.js";
@@ -18,7 +18,7 @@ export interface NameSpan {
 export interface NameContext {
   stats: CorpusStats;
   lexicon: Lexicon;
-  /** Lower-case names (and surnames) seen with a person cue somewhere in the corpus. */
+  /** Lower-case names (and surnames) seen with a person cue in the article at hand. */
   people: Set<string>;
   /** Lower-case words of role titles ("chief", "officer", "geschäftsführer"). */
   roleWords: Set<string>;
@@ -136,6 +136,7 @@ export function classifyName(
   return "other";
 }
 
+const AS_ROLE = /^\s+(?:\p{Ll}+\s+){0,4}(?:as|als)\s+(?:the\s+|its\s+|a\s+|an\s+|der\s+|neuer\s+)?(?:new\s+|former\s+)?(\p{L}[\p{L} -]{1,40}?)\b/u;
 const PERSON_AFTER =
   /^\s*,?\s*(?:the\s+|a\s+|der\s+|die\s+)?(?:former\s+|then\s+|new\s+|ehemals\s+|ehemalige[rn]?\s+)?(\p{L}[\p{L} -]{1,40}?)\b/u;
 
@@ -157,11 +158,13 @@ export function collectPeople(sentences: Sentence[], ctx: Omit<NameContext, "peo
         ?.split(/\s+/)
         .some((w) => ctx.roleWords.has(w.toLowerCase()));
       const said = /^\s+(?:said|says|told|explained|added|sagte|erklärte)\b/.test(after);
+      // "X has been welcomed as the president", "X was named as CEO", "X joins as head".
+      const roleAs = AS_ROLE.exec(after)?.[1]?.split(/\s+/).some((w) => ctx.roleWords.has(w.toLowerCase()));
       // A first name makes a person, unless the rest is a place: "Norman Italy" is a region.
       const words = name.split(/\s+/);
       const firstName =
         nameTags(words[0] as string).firstName && !isKnownPlace(words[words.length - 1] as string);
-      if (title || roleAfter || said || firstName) {
+      if (title || roleAfter || roleAs || said || firstName) {
         people.add(name.toLowerCase());
         if (name.includes(" ")) people.add((name.split(/\s+/).pop() as string).toLowerCase());
       }
@@ -194,6 +197,29 @@ function harmoniseEnumerations(names: NameSpan[], text: string): NameSpan[] {
     start = i;
   }
   return names;
+}
+
+const articlePeople = new WeakMap<NameContext, Map<number, NameContext>>();
+
+/**
+ * The name context for the sentences of one article: its people are the names that article
+ * marks as persons (so "Nagasaki’s role" is the person its earlier sentence named, not the
+ * city). Computed on first use per article, so start-up does not pay for every article.
+ */
+export function namesForArticle(base: NameContext, corpus: Corpus, article: number): NameContext {
+  let byArticle = articlePeople.get(base);
+  if (!byArticle) {
+    byArticle = new Map();
+    articlePeople.set(base, byArticle);
+  }
+  let ctx = byArticle.get(article);
+  if (!ctx) {
+    const sentences = (corpus.articles[article]?.sentences ?? []).map((id) => corpus.sentences[id] as Sentence);
+    ctx = { ...base, people: collectPeople(sentences, base) };
+    if (byArticle.size > 20_000) byArticle.clear();
+    byArticle.set(article, ctx);
+  }
+  return ctx;
 }
 
 /** The names of a sentence, classified. */
