@@ -215,7 +215,10 @@ export function composeRole(
   const cands: Candidate[] = [];
   for (const ev of evidence.filter((e) => e.constraintsMet && e.namesInSentence > 0)) {
     const text = ev.sentence.text;
-    for (const run of findNameRuns(ev.sentence, namesForArticle(deps.names, deps.index.corpus, ev.sentence.article))) {
+    for (const run of findNameRuns(
+      ev.sentence,
+      namesForArticle(deps.names, deps.index.corpus, ev.sentence.article),
+    )) {
       const { title, name } = splitTitle(run.text, deps.names.roleWords);
       if (!name.toLowerCase().endsWith(last)) continue;
       let role = title;

@@ -136,7 +136,8 @@ export function classifyName(
   return "other";
 }
 
-const AS_ROLE = /^\s+(?:\p{Ll}+\s+){0,4}(?:as|als)\s+(?:the\s+|its\s+|a\s+|an\s+|der\s+|neuer\s+)?(?:new\s+|former\s+)?(\p{L}[\p{L} -]{1,40}?)\b/u;
+const AS_ROLE =
+  /^\s+(?:\p{Ll}+\s+){0,4}(?:as|als)\s+(?:the\s+|its\s+|a\s+|an\s+|der\s+|neuer\s+)?(?:new\s+|former\s+)?(\p{L}[\p{L} -]{1,40}?)\b/u;
 const PERSON_AFTER =
   /^\s*,?\s*(?:the\s+|a\s+|der\s+|die\s+)?(?:former\s+|then\s+|new\s+|ehemals\s+|ehemalige[rn]?\s+)?(\p{L}[\p{L} -]{1,40}?)\b/u;
 
@@ -159,7 +160,9 @@ export function collectPeople(sentences: Sentence[], ctx: Omit<NameContext, "peo
         .some((w) => ctx.roleWords.has(w.toLowerCase()));
       const said = /^\s+(?:said|says|told|explained|added|sagte|erklärte)\b/.test(after);
       // "X has been welcomed as the president", "X was named as CEO", "X joins as head".
-      const roleAs = AS_ROLE.exec(after)?.[1]?.split(/\s+/).some((w) => ctx.roleWords.has(w.toLowerCase()));
+      const roleAs = AS_ROLE.exec(after)?.[1]
+        ?.split(/\s+/)
+        .some((w) => ctx.roleWords.has(w.toLowerCase()));
       // A first name makes a person, unless the rest is a place: "Norman Italy" is a region.
       const words = name.split(/\s+/);
       const firstName =
@@ -214,7 +217,9 @@ export function namesForArticle(base: NameContext, corpus: Corpus, article: numb
   }
   let ctx = byArticle.get(article);
   if (!ctx) {
-    const sentences = (corpus.articles[article]?.sentences ?? []).map((id) => corpus.sentences[id] as Sentence);
+    const sentences = (corpus.articles[article]?.sentences ?? []).map(
+      (id) => corpus.sentences[id] as Sentence,
+    );
     ctx = { ...base, people: collectPeople(sentences, base) };
     if (byArticle.size > 20_000) byArticle.clear();
     byArticle.set(article, ctx);

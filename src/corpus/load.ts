@@ -68,6 +68,16 @@ function readFrontMatter(text: string): { meta: z.infer<typeof FrontMatter>; bod
   return { meta: result.data, bodyStart: m[0].length };
 }
 
+/** The first `max` characters of some lines, for language detection. */
+function sample(lines: string[], max: number): string {
+  let out = "";
+  for (const l of lines) {
+    if (out.length >= max) break;
+    out += ` ${l.slice(0, max - out.length)}`;
+  }
+  return out;
+}
+
 function shorten(text: string, max = 90): string {
   const t = text.replace(/\s+/g, " ").trim();
   if (t.length <= max) return t;
@@ -106,10 +116,10 @@ export function parseArticle(
   const language: Language =
     meta.language ??
     detectLanguage(
-      body
-        .map((l) => l.text)
-        .join(" ")
-        .slice(0, 6000),
+      sample(
+        body.map((l) => l.text),
+        3000,
+      ),
     );
   const spans: Sentence[] = [];
   for (const line of body) {

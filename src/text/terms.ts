@@ -55,7 +55,8 @@ const MAX_PLACE_WORDS = 4;
  * ("internationalen" and "international" both become "intern").
  */
 export class Analyzer {
-  private readonly cache = new Map<string, readonly string[]>();
+  private readonly cacheEn = new Map<string, readonly string[]>();
+  private readonly cacheDe = new Map<string, readonly string[]>();
   private readonly deLexicon = new Map<string, string[]>();
   /** First words of the multi-word place names ("new" of "new york city"). */
   private readonly phraseStarts = new Set<string>();
@@ -74,12 +75,12 @@ export class Analyzer {
 
   /** The terms of one word (none for a stop word, several for a compound the lexicon splits). */
   termsOfWord(word: string, language: Language): readonly string[] {
-    const key = `${language}:${word}`;
-    let terms = this.cache.get(key);
+    const cache = language === "de" ? this.cacheDe : this.cacheEn;
+    let terms = cache.get(word);
     if (terms) return terms;
     terms = this.computeTerms(word, language);
-    if (this.cache.size > 200_000) this.cache.clear();
-    this.cache.set(key, terms);
+    if (cache.size > 200_000) cache.clear();
+    cache.set(word, terms);
     return terms;
   }
 
@@ -124,7 +125,9 @@ export class Analyzer {
   }
 
   private matchPlace(tokens: Token[], i: number): { key: string; length: number } | undefined {
-    if (!this.phraseStarts.has((tokens[i] as Token).word.toLowerCase())) return undefined;
+    const first = (tokens[i] as Token).word;
+    // Place names start with a capital or are typed in lower case; skip the rest cheaply.
+    if (!this.phraseStarts.has(first) && !this.phraseStarts.has(first.toLowerCase())) return undefined;
     for (let n = Math.min(MAX_PLACE_WORDS, tokens.length - i); n >= 2; n--) {
       const phrase = tokens
         .slice(i, i + n)
