@@ -120,7 +120,7 @@ export interface QueryTerm {
 /** Articles whose sentences are scored in the second stage. */
 export const CANDIDATE_ARTICLES = 40;
 /** First-stage query: at most this many terms, each in at most this share of the articles. */
-const MAX_FIRST_STAGE_TERMS = 10;
+const MAX_FIRST_STAGE_TERMS = 6;
 const MAX_ARTICLE_SHARE = 0.5;
 
 /**
@@ -142,13 +142,14 @@ export function searchSentences(
   let candidates: number[];
   if (n <= CANDIDATE_ARTICLES) candidates = index.corpus.articles.map((_, id) => id);
   else {
-    // Rarer terms first, the question's own words before its synonyms; a term in most
-    // articles picks none of them and costs a pass over its posting list.
+    // The question's own words pick the articles (synonyms only when it has too few), rarest
+    // first: a term in most articles picks none of them and costs a pass over its postings.
     const df = (t: string) => index.stats.articleDf.get(t) ?? 0;
-    const selective = [...weights.keys()]
-      .filter((t) => df(t) > 0)
-      .sort((a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0) || df(a) - df(b));
-    const firstStage = selective.filter((t, i) => i < 3 || df(t) <= n * MAX_ARTICLE_SHARE);
+    const own = [...weights.keys()].filter((t) => df(t) > 0 && (weights.get(t) ?? 0) >= 1);
+    const pool = own.length >= 2 ? own : [...weights.keys()].filter((t) => df(t) > 0);
+    const firstStage = pool
+      .sort((a, b) => df(a) - df(b))
+      .filter((t, i) => i < 2 || df(t) <= n * MAX_ARTICLE_SHARE);
     candidates = index.articleSearch
       .search(firstStage.slice(0, MAX_FIRST_STAGE_TERMS).join(SEP), {
         combineWith: "OR",
