@@ -79,6 +79,16 @@ describe("loadCorpus", () => {
     expect(corpus.articles.some((a) => a.source === "ok.txt")).toBe(true);
   });
 
+  it("skips a 10 MB article with a warning naming it, at the default limit", () => {
+    const dir = tempDir({
+      "huge.txt": `${"Acme opened an office in Berlin. ".repeat(330_000)}\n`,
+      "ok.txt": GOOD,
+    });
+    const corpus = loadCorpus(dir);
+    expect(corpus.warnings).toEqual([expect.stringMatching(/huge\.txt: it is larger than 5242880 bytes/)]);
+    expect(corpus.articles.map((a) => a.source)).toEqual(["ok.txt"]);
+  });
+
   it("says so when a folder has no article, and names a missing folder", () => {
     expect(loadCorpus(tempDir()).warnings).toEqual([expect.stringMatching(/no readable article/)]);
     expect(() => loadCorpus("/no/such/folder")).toThrow(/cannot read the articles folder \/no\/such\/folder/);
