@@ -1,6 +1,7 @@
 import type { Sentence } from "../corpus/types.js";
 import type { QuestionAnalysis } from "../question/analyze.js";
-import { type CorpusIndex, idf, type QueryTerm, searchSentences } from "../retrieval/index.js";
+import { type CorpusIndex, idf, type QueryTerm, searchSentences, termSetOf } from "../retrieval/index.js";
+import { tokenize } from "../text/terms.js";
 
 /** A sentence judged as evidence for a question. */
 export interface Evidence {
@@ -56,7 +57,7 @@ function topicTerms(index: CorpusIndex, article: number): Set<string> {
   const art = index.corpus.articles[article];
   const counts = new Map<string, number>();
   for (const id of art?.sentences ?? []) {
-    for (const t of index.sentenceTermSets[id] ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const t of index.sentenceTerms[id] ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   const size = art?.sentences.length ?? 1;
   set = new Set(index.analyzer.terms(art?.title ?? "", art?.language ?? "en"));
@@ -108,10 +109,9 @@ export function gatherEvidence(
   const out: Evidence[] = [];
   for (const hit of hits) {
     const sentence = index.corpus.sentences[hit.id] as Sentence;
-    const terms = index.sentenceTermSets[hit.id] as Set<string>;
-    const article = index.corpus.articles[sentence.article];
-    const prevId = article?.sentences[article.sentences.indexOf(hit.id) - 1];
-    const prev = prevId === undefined ? undefined : index.sentenceTermSets[prevId];
+    const terms = termSetOf(index, hit.id);
+    // An article's sentences have consecutive ids.
+    const prev = index.corpus.sentences[hit.id - 1]?.article === sentence.article ? termSetOf(index, hit.id - 1) : undefined;
     const hasSynonym = [...expansions].some((t) => terms.has(t));
     let matchedIdf = 0;
     for (const t of content) {
@@ -131,7 +131,8 @@ export function gatherEvidence(
       else if (!prev?.has(key) && !group.every((n) => isTopic(sentence.article, n))) constraintsMet = false;
     }
     const wanted = new Set([...content, ...names, ...expansions]);
-    const matchedTokens = (index.sentenceTerms[hit.id] ?? [])
+    const matchedTokens = index.analyzer
+      .termsOfTokens(tokenize(sentence.text), sentence.language)
       .filter((t) => wanted.has(t.term))
       .map((t) => t.token);
     const score = coverage * 3 + (0.5 * hit.score) / maxScore + 0.3 * namesInSentence;

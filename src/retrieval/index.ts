@@ -24,10 +24,8 @@ export interface CorpusIndex {
   corpus: Corpus;
   analyzer: Analyzer;
   stats: CorpusStats;
-  /** Per sentence: its terms, in order, with the token each came from. */
-  sentenceTerms: { term: string; token: number }[][];
-  /** Per sentence: its distinct terms. */
-  sentenceTermSets: Set<string>[];
+  /** Per sentence: its distinct terms (arrays: a set per sentence costs too much memory at scale). */
+  sentenceTerms: string[][];
   /** BM25 over whole articles (their sentences' terms, the title boosted): the first stage. */
   articleSearch: MiniSearch<{ id: number }>;
 }
@@ -40,8 +38,7 @@ export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
   const lowerSeen = new Set<string>();
   const capitalisedInside = new Set<string>();
   const sentenceDf = new Map<string, number>();
-  const sentenceTerms: { term: string; token: number }[][] = [];
-  const sentenceTermSets: Set<string>[] = [];
+  const sentenceTerms: string[][] = [];
   for (const s of corpus.sentences) {
     const tokens = tokenize(s.text);
     tokens.forEach((t, i) => {
@@ -51,17 +48,15 @@ export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
       // German capitalises every noun: only English sentences tell names from words.
       else if (i > 0 && s.language === "en" && /^\p{Lu}/u.test(t.word)) capitalisedInside.add(lower);
     });
-    const terms = analyzer.termsOfTokens(tokens, s.language);
-    sentenceTerms.push(terms);
-    const set = new Set(terms.map((t) => t.term));
-    sentenceTermSets.push(set);
-    for (const term of set) sentenceDf.set(term, (sentenceDf.get(term) ?? 0) + 1);
+    const distinct = [...new Set(analyzer.termsOfTokens(tokens, s.language).map((t) => t.term))];
+    sentenceTerms.push(distinct);
+    for (const term of distinct) sentenceDf.set(term, (sentenceDf.get(term) ?? 0) + 1);
   }
   const nameWords = new Set([...capitalisedInside].filter((w) => !lowerSeen.has(w)));
   const articleDf = new Map<string, number>();
   for (const article of corpus.articles) {
     const seen = new Set<string>();
-    for (const id of article.sentences) for (const t of sentenceTermSets[id] ?? []) seen.add(t);
+    for (const id of article.sentences) for (const t of sentenceTerms[id] ?? []) seen.add(t);
     for (const t of seen) articleDf.set(t, (articleDf.get(t) ?? 0) + 1);
   }
   const articleSearch = new MiniSearch<{ id: number }>({
@@ -74,7 +69,7 @@ export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
       // Distinct terms only: the first stage only picks candidates, and a third of the tokens
       // makes the index three times cheaper to build.
       const terms = new Set<string>();
-      for (const id of article?.sentences ?? []) for (const t of sentenceTermSets[id] ?? []) terms.add(t);
+      for (const id of article?.sentences ?? []) for (const t of sentenceTerms[id] ?? []) terms.add(t);
       return [...terms].join(SEP);
     },
     tokenize: (text) => text.split(SEP),
@@ -97,12 +92,29 @@ export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
       articleDf,
       sentenceCount: corpus.sentences.length,
       meanSentenceTerms:
-        sentenceTermSets.reduce((n, s) => n + s.size, 0) / Math.max(1, sentenceTermSets.length),
+        sentenceTerms.reduce((n, s) => n + s.length, 0) / Math.max(1, sentenceTerms.length),
     },
     sentenceTerms,
-    sentenceTermSets,
     articleSearch,
   };
+}
+
+const termSets = new WeakMap<CorpusIndex, Map<number, Set<string>>>();
+
+/** The distinct terms of a sentence as a set, for the few sentences a question looks at closely. */
+export function termSetOf(index: CorpusIndex, id: number): Set<string> {
+  let cache = termSets.get(index);
+  if (!cache) {
+    cache = new Map();
+    termSets.set(index, cache);
+  }
+  let set = cache.get(id);
+  if (!set) {
+    set = new Set(index.sentenceTerms[id] ?? []);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(id, set);
+  }
+  return set;
 }
 
 /** Inverse document frequency of a term over sentences (BM25's form, always > 0). */
@@ -162,13 +174,13 @@ export function searchSentences(
   const hits: { id: number; score: number }[] = [];
   for (const a of candidates) {
     for (const id of index.corpus.articles[a]?.sentences ?? []) {
-      const terms = index.sentenceTermSets[id];
+      const terms = index.sentenceTerms[id];
       if (!terms) continue;
       let score = 0;
       for (const t of terms) score += termWeight.get(t) ?? 0;
       // BM25's length normalisation (b = 0.75): a long sentence matches more by chance.
       if (score > 0)
-        hits.push({ id, score: score / (0.25 + (0.75 * terms.size) / index.stats.meanSentenceTerms) });
+        hits.push({ id, score: score / (0.25 + (0.75 * terms.length) / index.stats.meanSentenceTerms) });
     }
   }
   return hits.sort((x, y) => y.score - x.score).slice(0, limit);
