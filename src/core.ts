@@ -1,5 +1,12 @@
 import { join } from "node:path";
-import { abstain, composeList, composeRole, composeSentence, composeValue } from "./answer/compose.js";
+import {
+  abstain,
+  closestNote,
+  composeList,
+  composeRole,
+  composeSentence,
+  composeValue,
+} from "./answer/compose.js";
 import { gatherEvidence } from "./answer/evidence.js";
 import { composeMeta } from "./answer/meta.js";
 import { classifyName, type NameContext } from "./answer/names.js";
@@ -104,5 +111,8 @@ export function answer(question: string, deps: Deps): Answer {
     result = composeValue(q, intent, type, evidence, deps) ?? composeSentence(q, intent, evidence, deps);
   } else result = composeValue(q, intent, type, evidence, deps);
   const best = evidence[0];
-  return result ?? abstain(q, intent, best ? Math.min(0.5, best.coverage * 0.5) : 0.1);
+  return (
+    result ??
+    abstain(q, intent, best ? Math.min(0.5, best.coverage * 0.5) : 0.1, closestNote(q, evidence, deps))
+  );
 }

@@ -18,7 +18,31 @@ const MESSAGES = {
     en: "The articles don't say.",
     de: "Dazu steht nichts in den Artikeln.",
   },
+  closest: {
+    en: (titles: string) => `The closest they come: ${titles}.`,
+    de: (titles: string) => `Am nächsten kommen: ${titles}.`,
+  },
+  disagree: {
+    en: "The articles disagree; each figure is given with its source.",
+    de: "Die Artikel widersprechen sich; jede Angabe steht mit ihrer Quelle da.",
+  },
 };
+
+/** What the articles do cover near a question they don't answer: the titles of the closest ones. */
+export function closestNote(
+  q: QuestionAnalysis,
+  evidence: Evidence[],
+  deps: CandidateDeps,
+): string | undefined {
+  const titles: string[] = [];
+  for (const e of evidence) {
+    if (e.coverage < 0.5) continue;
+    const title = deps.index.corpus.articles[e.sentence.article]?.title;
+    if (title && !titles.includes(title)) titles.push(title);
+    if (titles.length === 2) break;
+  }
+  return titles.length ? MESSAGES.closest[q.language](titles.map((t) => `"${t}"`).join(", ")) : undefined;
+}
 
 /** The citation of a whole sentence. */
 export function citeSentence(s: Sentence, deps: CandidateDeps): Citation {
@@ -131,6 +155,31 @@ function display(g: Group, q: QuestionAnalysis, deps: CandidateDeps): string {
   return localise(longest, q.language, deps);
 }
 
+/** Answer types where two articles can give different figures or dates for the same fact. */
+const FIGURE_TYPES = new Set<AnswerType>(["money", "number", "percent", "count", "date"]);
+/** A rival figure must be found about as well as the best one to count as disagreement. */
+const RIVAL_SCORE_SHARE = 0.95;
+
+/**
+ * Other figures that answer the question about as well as the best one, from other articles
+ * than the best one's: the articles disagree, and each is shown with its source.
+ */
+function disagreeing(best: Group, groups: Group[]): Group[] {
+  return groups
+    .slice(1)
+    .filter(
+      (g) =>
+        g.score >= best.score * RIVAL_SCORE_SHARE &&
+        g.best.evidence.coverage >= best.best.evidence.coverage &&
+        [...g.byArticle.keys()].every((a) => !best.byArticle.has(a)),
+    )
+    .slice(0, 2);
+}
+
+function sourceOf(g: Group, deps: CandidateDeps): string {
+  return deps.index.corpus.articles[g.best.evidence.sentence.article]?.source ?? "";
+}
+
 /** Answers with one value or name of the expected type. */
 export function composeValue(
   q: QuestionAnalysis,
@@ -141,8 +190,20 @@ export function composeValue(
 ): Answer | undefined {
   const usable = evidence.filter((e) => e.constraintsMet && e.coverage >= MIN_COVERAGE);
   const cands = usable.slice(0, 25).flatMap((e) => extractCandidates(e, type, q, deps));
-  const best = group(cands)[0];
+  const groups = group(cands);
+  const best = groups[0];
   if (!best) return undefined;
+  const rivals = FIGURE_TYPES.has(type) ? disagreeing(best, groups) : [];
+  if (rivals.length) {
+    const shown = [best, ...rivals];
+    return answered(q, intent, best.best.evidence, {
+      answer: shown.map((g) => `${display(g, q, deps)} (${sourceOf(g, deps)})`).join("; "),
+      citations: shown.flatMap((g) => citationsOf(g, deps).slice(0, 1)),
+      kind: "value",
+      agreement: 1,
+      note: MESSAGES.disagree[q.language],
+    });
+  }
   return answered(q, intent, best.best.evidence, {
     answer: display(best, q, deps),
     citations: citationsOf(best, deps),

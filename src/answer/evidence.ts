@@ -111,7 +111,10 @@ export function gatherEvidence(
     const sentence = index.corpus.sentences[hit.id] as Sentence;
     const terms = termSetOf(index, hit.id);
     // An article's sentences have consecutive ids.
-    const prev = index.corpus.sentences[hit.id - 1]?.article === sentence.article ? termSetOf(index, hit.id - 1) : undefined;
+    const prev =
+      index.corpus.sentences[hit.id - 1]?.article === sentence.article
+        ? termSetOf(index, hit.id - 1)
+        : undefined;
     const hasSynonym = [...expansions].some((t) => terms.has(t));
     let matchedIdf = 0;
     for (const t of content) {

@@ -91,8 +91,7 @@ export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
       sentenceDf,
       articleDf,
       sentenceCount: corpus.sentences.length,
-      meanSentenceTerms:
-        sentenceTerms.reduce((n, s) => n + s.length, 0) / Math.max(1, sentenceTerms.length),
+      meanSentenceTerms: sentenceTerms.reduce((n, s) => n + s.length, 0) / Math.max(1, sentenceTerms.length),
     },
     sentenceTerms,
     articleSearch,

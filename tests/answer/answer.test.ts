@@ -65,6 +65,31 @@ describe("answer on a corpus the bot was not built around", () => {
   });
 });
 
+describe("answer when articles disagree or don't answer", () => {
+  const dir = tempDir({
+    "a.txt": "Zenith Robotics raised $40 million in its funding round, the company said on Monday.\n",
+    "b.txt":
+      "Zenith Robotics raised $45 million in its funding round, according to a filing seen by reporters.\n",
+    "c.txt": "Orbit Labs opened an office in Lisbon. Orbit Labs also hired forty engineers there.\n",
+  });
+  const deps = depsFor(dir);
+
+  it("shows each figure with its source instead of picking one", () => {
+    const a = answer("How much did Zenith Robotics raise?", deps);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toMatch(/\$40 million \(a\.txt\)/);
+    expect(a.answer).toMatch(/\$45 million \(b\.txt\)/);
+    expect(a.note).toMatch(/disagree/);
+    expect(new Set(a.citations.map((c) => c.source))).toEqual(new Set(["a.txt", "b.txt"]));
+  });
+
+  it("says what the articles do cover when they don't answer", () => {
+    const a = answer("Who leads the Lisbon office of Orbit Labs?", deps);
+    expect(a.answered).toBe(false);
+    expect(a.note).toMatch(/closest they come: "Orbit Labs opened an office in Lisbon/);
+  });
+});
+
 describe("answer on the seed articles", () => {
   const deps = seedsDeps();
   it("says how many articles agree and cites each", () => {
