@@ -21,7 +21,7 @@ import {
 /** A possible answer found in one evidence sentence. */
 export interface Candidate {
   text: string;
-  /** Candidates with the same key are the same answer (Tokio = Tokyo, Nagasaki = Tadao Nagasaki). */
+  /** Candidates with the same key are the same answer (München = Munich, Okafor = Maria Okafor). */
   key: string;
   evidence: Evidence;
   /** Offsets in the sentence. */
@@ -54,7 +54,7 @@ export function candidateKey(text: string, kind: AnswerType, deps: CandidateDeps
   if (place) return `place:${place.key}`;
   if (kind === "person") return `person:${lower.split(" ").pop()}`;
   if (kind === "date") return dateKey(text);
-  // Merge names written with place names of either language ("AI Singapur" = "AI Singapore").
+  // Merge names written with place names of either language ("Universität München" = "Universität Munich").
   const words = tokenize(text).map(
     (t) => deps.names.lexicon.placeByAlias.get(t.word.toLowerCase())?.key ?? t.word.toLowerCase(),
   );
@@ -63,8 +63,8 @@ export function candidateKey(text: string, kind: AnswerType, deps: CandidateDeps
 
 /**
  * True when a candidate only repeats the question: all its terms are the question's ("Norman"
- * for "the Normans"), or it is a person whose surname the question names ("Sam Altman" when
- * asked about Altman).
+ * for "the Vikings"), or it is a person whose surname the question names ("Maria Okafor" when
+ * asked about Okafor).
  */
 function questionMentions(
   q: QuestionAnalysis,
@@ -115,7 +115,7 @@ function valuesOf(type: AnswerType, text: string, q: QuestionAnalysis): ValueSpa
   }
 }
 
-/** Drops a country written right after a city ("Tokyo, Japan"): it only locates the city. */
+/** Drops a country written right after a city ("Lyon, France"): it only locates the city. */
 function dropQualifyingPlaces(names: NameSpan[], text: string, lexicon: Lexicon): NameSpan[] {
   return names.filter((n, i) => {
     const prev = names[i - 1];

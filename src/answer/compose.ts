@@ -57,7 +57,7 @@ export function citeSentence(s: Sentence, deps: CandidateDeps): Citation {
   };
 }
 
-/** Writes place names in the question's language: "AI Singapur" -> "AI Singapore" for an English question. */
+/** Writes place names in the question's language: "Universität München" -> "Universität Munich" for an English question. */
 export function localise(text: string, language: Language, deps: CandidateDeps): string {
   const lexicon = deps.names.lexicon;
   const whole = lexicon.placeByAlias.get(text.toLowerCase());
@@ -149,7 +149,7 @@ function answered(
   };
 }
 
-/** The longest spelling of a merged answer ("Tadao Nagasaki" over "Nagasaki"). */
+/** The longest spelling of a merged answer ("Maria Okafor" over "Okafor"). */
 function display(g: Group, q: QuestionAnalysis, deps: CandidateDeps): string {
   const longest = g.texts.reduce((a, b) => (b.length > a.length ? b : a));
   return localise(longest, q.language, deps);

@@ -21,8 +21,8 @@ export interface Evidence {
 /**
  * A term counts as what an article is about when its title has it (without front matter, the
  * title is the start of the first sentence), or when it occurs in at least this many of its sentences and this share of them: so
- * "Tokyo" in an article headlined with Tokyo is a given, but "Frankish" in a long history of the
- * Normans must be in the evidence.
+ * "Berlin" in an article headlined with Berlin is a given, but a people named once in a long
+ * history must be in the evidence.
  */
 const TOPIC_MIN_COUNT = 3;
 const TOPIC_MIN_SHARE = 0.25;
@@ -66,7 +66,7 @@ function topicTerms(index: CorpusIndex, article: number): Set<string> {
   return set;
 }
 
-/** The question's names as groups of adjacent name terms: "Sam Altman" -> ["sam", "altman"]. */
+/** The question's names as groups of adjacent name terms: "Maria Okafor" -> ["maria", "okafor"]. */
 function groupNames(question: QuestionAnalysis): string[][] {
   const groups: string[][] = [];
   let lastToken = -2;
@@ -128,7 +128,7 @@ export function gatherEvidence(
     let namesInSentence = 0;
     let constraintsMet = true;
     for (const group of nameGroups) {
-      // A name of several words is there when its last word is ("Altman" for "Sam Altman").
+      // A name of several words is there when its last word is ("Okafor" for "Maria Okafor").
       const key = group[group.length - 1] as string;
       if (terms.has(key)) namesInSentence++;
       else if (!prev?.has(key) && !group.every((n) => isTopic(sentence.article, n))) constraintsMet = false;

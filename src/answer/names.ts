@@ -66,10 +66,10 @@ function isNameWord(word: string, sentenceStart: boolean, language: string, ctx:
   return !sentenceStart;
 }
 
-/** Splits a leading role title off a name: "Prime Minister Fumio Kishida" -> ["Prime Minister", "Fumio Kishida"]. */
+/** Splits a leading role title off a name: "Prime Minister Jane Doe" -> ["Prime Minister", "Jane Doe"]. */
 export function splitTitle(name: string, roleWords: Set<string>): { title: string; name: string } {
   const words = name.split(/\s+/);
-  // Everything up to the last role word is the title: "OpenAI CEO Sam Altman", "Japanese Prime Minister X".
+  // Everything up to the last role word is the title: "Acme CEO Jane Doe", "German Prime Minister X".
   let i = words.length - 1;
   while (i > 0 && !roleWords.has((words[i - 1] as string).toLowerCase())) i--;
   return { title: words.slice(0, i).join(" "), name: words.slice(i).join(" ") };
@@ -143,9 +143,9 @@ const PERSON_AFTER =
 
 /**
  * Collects the names that some sentence marks as a person: a role title right before
- * ("CEO Sam Altman", "Geschäftsführer Oliver Jay"), a role right after ("X, the former president
- * of ..."), "X said", or compromise's first-name list. Their surnames count too, so "Nagasaki’s
- * role" is read as the person, not the city.
+ * ("CEO Jane Doe", "Geschäftsführer Max Muster"), a role right after ("X, the former president
+ * of ..."), "X said", or compromise's first-name list. Their surnames count too, so "Paris’s
+ * role" is read as the person (Jane Paris), not the city.
  */
 export function collectPeople(sentences: Sentence[], ctx: Omit<NameContext, "people">): Set<string> {
   const people = new Set<string>();
@@ -206,7 +206,7 @@ const articlePeople = new WeakMap<NameContext, Map<number, NameContext>>();
 
 /**
  * The name context for the sentences of one article: its people are the names that article
- * marks as persons (so "Nagasaki’s role" is the person its earlier sentence named, not the
+ * marks as persons (so "Paris’s role" is the person its earlier sentence named, not the
  * city). Computed on first use per article, so start-up does not pay for every article.
  */
 export function namesForArticle(base: NameContext, corpus: Corpus, article: number): NameContext {

@@ -18,7 +18,7 @@ export interface QuestionTerm {
   word: string;
   /** A name, place or figure: the evidence must contain it. */
   entity: boolean;
-  /** Index of the word it came from: adjacent name words form one name ("Sam Altman"). */
+  /** Index of the word it came from: adjacent name words form one name ("Maria Okafor"). */
   token: number;
 }
 

@@ -4,7 +4,7 @@ import { franc } from "franc-min";
 export type Language = "en" | "de";
 
 // Function words that are frequent in one language and rare in the other. Short questions carry
-// too few trigrams for a statistical guesser ("Who leads Tokyo?"), but almost always one of these.
+// too few trigrams for a statistical guesser ("Who runs Acme?"), but almost always one of these.
 const GERMAN = new Set(
   (
     "der die das den dem des ein eine einen einem einer und oder ist sind war waren wird werden wurde hat haben " +

@@ -49,7 +49,7 @@ const MAX_PLACE_WORDS = 4;
 
 /**
  * Maps words of either language to one shared set of terms, so that a German question finds an
- * English sentence and the other way round: place names through the place table (Tokio -> tokyo),
+ * English sentence and the other way round: place names through the place table (München -> munich),
  * German words through the bilingual lexicon, then English (Porter) stemming. German words the
  * lexicon lacks are German-stemmed, then Porter-stemmed, which also joins most cognates
  * ("internationalen" and "international" both become "intern").
