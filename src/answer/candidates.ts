@@ -4,6 +4,7 @@ import type { Lexicon } from "../lexicon/types.js";
 import type { QuestionAnalysis } from "../question/analyze.js";
 import type { CorpusIndex } from "../retrieval/index.js";
 import { tokenize } from "../text/terms.js";
+import { OwnerCache } from "../util/owner-cache.js";
 import type { Evidence } from "./evidence.js";
 import { findNames, type NameContext, type NameSpan, namesForArticle, placeLevel } from "./names.js";
 import {
@@ -128,23 +129,14 @@ function dropQualifyingPlaces(names: NameSpan[], text: string, lexicon: Lexicon)
   });
 }
 
-const nameCache = new WeakMap<NameContext, Map<number, NameSpan[]>>();
+const nameCache = new OwnerCache<NameContext, number, NameSpan[]>(100_000);
 
 /** The names of an article sentence (countries that only locate a city dropped), computed once. */
 function namesOf(sentence: Sentence, deps: CandidateDeps): NameSpan[] {
-  let cache = nameCache.get(deps.names);
-  if (!cache) {
-    cache = new Map();
-    nameCache.set(deps.names, cache);
-  }
-  let names = cache.get(sentence.id);
-  if (!names) {
+  return nameCache.get(deps.names, sentence.id, () => {
     const ctx = namesForArticle(deps.names, deps.index.corpus, sentence.article);
-    names = dropQualifyingPlaces(findNames(sentence, ctx), sentence.text, deps.names.lexicon);
-    if (cache.size > 100_000) cache.clear();
-    cache.set(sentence.id, names);
-  }
-  return names;
+    return dropQualifyingPlaces(findNames(sentence, ctx), sentence.text, deps.names.lexicon);
+  });
 }
 
 /** Finds the candidates of an answer type in one evidence sentence, scored by evidence and proximity. */

@@ -2,6 +2,7 @@ import type { Sentence } from "../corpus/types.js";
 import type { QuestionAnalysis } from "../question/analyze.js";
 import { type CorpusIndex, idf, type QueryTerm, searchSentences, termSetOf } from "../retrieval/index.js";
 import { tokenize } from "../text/terms.js";
+import { OwnerCache } from "../util/owner-cache.js";
 
 /** A sentence judged as evidence for a question. */
 export interface Evidence {
@@ -43,27 +44,21 @@ function sharesStem(term: string, terms: Set<string>): boolean {
 /** Weight of a question word absent from the whole corpus, relative to the rarest word. */
 const ABSENT_TERM_WEIGHT = 0.25;
 
-const topics = new WeakMap<CorpusIndex, Map<number, Set<string>>>();
+const topics = new OwnerCache<CorpusIndex, number, Set<string>>(100_000);
 
 /** The terms an article is about (see TOPIC_MIN_COUNT), computed once per article. */
 function topicTerms(index: CorpusIndex, article: number): Set<string> {
-  let byArticle = topics.get(index);
-  if (!byArticle) {
-    byArticle = new Map();
-    topics.set(index, byArticle);
-  }
-  let set = byArticle.get(article);
-  if (set) return set;
-  const art = index.corpus.articles[article];
-  const counts = new Map<string, number>();
-  for (const id of art?.sentences ?? []) {
-    for (const t of index.sentenceTerms[id] ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
-  }
-  const size = art?.sentences.length ?? 1;
-  set = new Set(index.analyzer.terms(art?.title ?? "", art?.language ?? "en"));
-  for (const [t, n] of counts) if (n >= TOPIC_MIN_COUNT && n / size >= TOPIC_MIN_SHARE) set.add(t);
-  byArticle.set(article, set);
-  return set;
+  return topics.get(index, article, () => {
+    const art = index.corpus.articles[article];
+    const counts = new Map<string, number>();
+    for (const id of art?.sentences ?? []) {
+      for (const t of index.sentenceTerms[id] ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+    const size = art?.sentences.length ?? 1;
+    const set = new Set(index.analyzer.terms(art?.title ?? "", art?.language ?? "en"));
+    for (const [t, n] of counts) if (n >= TOPIC_MIN_COUNT && n / size >= TOPIC_MIN_SHARE) set.add(t);
+    return set;
+  });
 }
 
 /** The question's names as groups of adjacent name terms: "Maria Okafor" -> ["maria", "okafor"]. */

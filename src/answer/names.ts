@@ -2,6 +2,7 @@ import type { Corpus, Sentence } from "../corpus/types.js";
 import type { Lexicon } from "../lexicon/types.js";
 import type { CorpusStats } from "../retrieval/index.js";
 import { nameTags } from "../text/gazetteer.js";
+import { OwnerCache } from "../util/owner-cache.js";
 
 /** What kind of thing a name names. */
 export type NameKind = "person" | "place" | "organisation" | "other";
@@ -202,7 +203,7 @@ function harmoniseEnumerations(names: NameSpan[], text: string): NameSpan[] {
   return names;
 }
 
-const articlePeople = new WeakMap<NameContext, Map<number, NameContext>>();
+const articlePeople = new OwnerCache<NameContext, number, NameContext>(20_000);
 
 /**
  * The name context for the sentences of one article: its people are the names that article
@@ -210,21 +211,12 @@ const articlePeople = new WeakMap<NameContext, Map<number, NameContext>>();
  * city). Computed on first use per article, so start-up does not pay for every article.
  */
 export function namesForArticle(base: NameContext, corpus: Corpus, article: number): NameContext {
-  let byArticle = articlePeople.get(base);
-  if (!byArticle) {
-    byArticle = new Map();
-    articlePeople.set(base, byArticle);
-  }
-  let ctx = byArticle.get(article);
-  if (!ctx) {
+  return articlePeople.get(base, article, () => {
     const sentences = (corpus.articles[article]?.sentences ?? []).map(
       (id) => corpus.sentences[id] as Sentence,
     );
-    ctx = { ...base, people: collectPeople(sentences, base) };
-    if (byArticle.size > 20_000) byArticle.clear();
-    byArticle.set(article, ctx);
-  }
-  return ctx;
+    return { ...base, people: collectPeople(sentences, base) };
+  });
 }
 
 /** The names of a sentence, classified. */

@@ -5,6 +5,7 @@ import { intentsDirFrom, seedsDirFrom } from "../config-paths.js";
 import { answer, createDeps, type Deps } from "../core.js";
 import { parseArgs } from "./args.js";
 import { renderText } from "./render-text.js";
+import { runMain } from "./run-main.js";
 
 const USAGE = `usage: npm run ask -- [--json | --jsonl] [--seeds DIR] "question"
   (no option)  a readable answer with numbered citations
@@ -47,12 +48,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stderr.write(`error: ${(err as Error).message}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

@@ -4,6 +4,7 @@ import { intentsDirFrom, seedsDirFrom } from "../config-paths.js";
 import { answer, createDeps } from "../core.js";
 import { judge, readQuestions } from "../eval/judge.js";
 import { parseArgs } from "./args.js";
+import { runMain } from "./run-main.js";
 
 const USAGE = "usage: npm run eval -- FILE.jsonl [--seeds DIR]";
 
@@ -70,12 +71,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stderr.write(`error: ${(err as Error).message}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

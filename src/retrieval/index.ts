@@ -1,6 +1,7 @@
 import MiniSearch from "minisearch";
 import type { Corpus } from "../corpus/types.js";
 import { type Analyzer, tokenize } from "../text/terms.js";
+import { OwnerCache } from "../util/owner-cache.js";
 
 /** Word statistics of a corpus, used to read questions (typos, names) and to weigh terms. */
 export interface CorpusStats {
@@ -98,22 +99,11 @@ export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
   };
 }
 
-const termSets = new WeakMap<CorpusIndex, Map<number, Set<string>>>();
+const termSets = new OwnerCache<CorpusIndex, number, Set<string>>(50_000);
 
 /** The distinct terms of a sentence as a set, for the few sentences a question looks at closely. */
 export function termSetOf(index: CorpusIndex, id: number): Set<string> {
-  let cache = termSets.get(index);
-  if (!cache) {
-    cache = new Map();
-    termSets.set(index, cache);
-  }
-  let set = cache.get(id);
-  if (!set) {
-    set = new Set(index.sentenceTerms[id] ?? []);
-    if (cache.size > 50_000) cache.clear();
-    cache.set(id, set);
-  }
-  return set;
+  return termSets.get(index, id, () => new Set(index.sentenceTerms[id] ?? []));
 }
 
 /** Inverse document frequency of a term over sentences (BM25's form, always > 0). */
