@@ -14,7 +14,7 @@ export interface EvalQuestion {
 }
 
 /** Strings that mark page furniture in a quote (as the reference scorer has them). */
-const BOILERPLATE = [
+export const BOILERPLATE = [
   "感谢阅读",
   "Want to learn more",
   "ALSO READ",
