@@ -13,3 +13,10 @@ export function seedsDirFrom(argSeeds: string | undefined, env: NodeJS.ProcessEn
 export function intentsDirFrom(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.INTENTS_DIR ?? join(PROJECT_ROOT, "intents"));
 }
+
+/** The index cache folder: INDEX_CACHE_DIR, else .cache/index of the project; "off" disables it. */
+export function cacheDirFrom(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const v = env.INDEX_CACHE_DIR?.trim();
+  if (v === "off") return undefined;
+  return resolve(v || join(PROJECT_ROOT, ".cache", "index"));
+}

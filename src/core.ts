@@ -18,6 +18,7 @@ import { buildIntentModel, type IntentModel, matchIntent } from "./intents/match
 import type { AnswerType, SlotKind } from "./intents/types.js";
 import { loadLexicon } from "./lexicon/load.js";
 import { analyzeQuestion } from "./question/analyze.js";
+import { cacheKey, loadCachedIndex, saveIndex } from "./retrieval/cache.js";
 import { buildIndex, type CorpusIndex } from "./retrieval/index.js";
 import { Analyzer } from "./text/terms.js";
 
@@ -38,14 +39,20 @@ export interface DepsOptions {
   /** Called with each warning (a skipped article file). */
   onWarning?: (message: string) => void;
   /** Called once with how long loading the articles and building the index took (ms). */
-  onTiming?: (timing: { load: number; index: number }) => void;
+  onTiming?: (timing: { load: number; index: number; cached: boolean }) => void;
+  /** Folder of the persistent index cache; none: no cache. */
+  cacheDir?: string;
 }
 
 /** Builds the answering dependencies from an already loaded corpus. */
 export function buildDeps(corpus: Corpus, intentsDir: string): Deps {
-  const lexicon = loadLexicon(join(intentsDir, "lexicon"));
-  const analyzer = new Analyzer(lexicon);
-  const index = buildIndex(corpus, analyzer);
+  const analyzer = new Analyzer(loadLexicon(join(intentsDir, "lexicon")));
+  return depsFromIndex(buildIndex(corpus, analyzer), intentsDir);
+}
+
+function depsFromIndex(index: CorpusIndex, intentsDir: string): Deps {
+  const { analyzer } = index;
+  const lexicon = analyzer.lexicon;
   const roleWords = new Set(
     [...lexicon.roles.en, ...lexicon.roles.de].flatMap((r) => r.toLowerCase().split(/\s+/)),
   );
@@ -56,14 +63,30 @@ export function buildDeps(corpus: Corpus, intentsDir: string): Deps {
   return { index, intents, names };
 }
 
-/** Loads the articles and intents and builds the index. Throws on a malformed intent file. */
+/**
+ * Loads the articles and intents and builds the index, or reads the index from the cache when
+ * one matches the files. Throws on a malformed intent file.
+ */
 export function createDeps(options: DepsOptions): Deps {
   const t0 = performance.now();
-  const corpus = loadCorpus(options.seedsDir, { onWarning: options.onWarning });
-  if (corpus.articles.length === 0) options.onWarning?.(`no readable article in ${options.seedsDir}`);
-  const t1 = performance.now();
-  const deps = buildDeps(corpus, options.intentsDir);
-  options.onTiming?.({ load: Math.round(t1 - t0), index: Math.round(performance.now() - t1) });
+  const lexiconDir = join(options.intentsDir, "lexicon");
+  const analyzer = new Analyzer(loadLexicon(lexiconDir));
+  const key = options.cacheDir ? cacheKey(options.seedsDir, lexiconDir) : "";
+  let index = options.cacheDir
+    ? loadCachedIndex(options.seedsDir, key, options.cacheDir, analyzer)
+    : undefined;
+  const cached = index !== undefined;
+  let t1 = performance.now();
+  if (index) for (const w of index.corpus.warnings) options.onWarning?.(w);
+  else {
+    const corpus = loadCorpus(options.seedsDir, { onWarning: options.onWarning });
+    if (corpus.articles.length === 0) options.onWarning?.(`no readable article in ${options.seedsDir}`);
+    t1 = performance.now();
+    index = buildIndex(corpus, analyzer);
+    if (options.cacheDir) saveIndex(index, key, options.cacheDir);
+  }
+  const deps = depsFromIndex(index, options.intentsDir);
+  options.onTiming?.({ load: Math.round(t1 - t0), index: Math.round(performance.now() - t1), cached });
   return deps;
 }
 

@@ -1,5 +1,5 @@
 import { type FSWatcher, watch } from "node:fs";
-import { buildDeps, type Deps } from "./core.js";
+import { buildDeps, createDeps, type Deps } from "./core.js";
 import { loadCorpus } from "./corpus/load.js";
 
 /** Options of LiveDeps. */
@@ -10,6 +10,8 @@ export interface LiveDepsOptions {
   log?: (message: string) => void;
   /** Quiet time after the last file change before reloading (ms, default 500). */
   debounceMs?: number;
+  /** Index cache folder for the first load (see createDeps). */
+  cacheDir?: string;
 }
 
 /**
@@ -25,9 +27,13 @@ export class LiveDeps {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: LiveDepsOptions) {
-    const corpus = loadCorpus(options.seedsDir, { onWarning: (m) => options.log?.(`warning: ${m}`) });
-    this.deps = buildDeps(corpus, options.intentsDir);
-    this.goodSources = new Set(corpus.articles.map((a) => a.source));
+    this.deps = createDeps({
+      seedsDir: options.seedsDir,
+      intentsDir: options.intentsDir,
+      cacheDir: options.cacheDir,
+      onWarning: (m) => options.log?.(`warning: ${m}`),
+    });
+    this.goodSources = new Set(this.deps.index.corpus.articles.map((a) => a.source));
   }
 
   /** The set in use now. */

@@ -2,6 +2,7 @@
 import "dotenv/config";
 import { runConsole } from "./cli/console.js";
 import { ConfigError, readConfig } from "./config.js";
+import { cacheDirFrom } from "./config-paths.js";
 import { LiveDeps } from "./live-deps.js";
 
 /**
@@ -15,6 +16,7 @@ async function main() {
     seedsDir: config.seedsDir,
     intentsDir: config.intentsDir,
     log: (m) => process.stderr.write(`${m}\n`),
+    cacheDir: cacheDirFrom(),
   });
   live.watch();
   if (config.mode === "console") {

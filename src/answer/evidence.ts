@@ -52,7 +52,7 @@ function topicTerms(index: CorpusIndex, article: number): Set<string> {
     const art = index.corpus.articles[article];
     const counts = new Map<string, number>();
     for (const id of art?.sentences ?? []) {
-      for (const t of index.sentenceTerms[id] ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+      for (const t of index.sentenceTerms.termsOf(id)) counts.set(t, (counts.get(t) ?? 0) + 1);
     }
     const size = art?.sentences.length ?? 1;
     const set = new Set(index.analyzer.terms(art?.title ?? "", art?.language ?? "en"));

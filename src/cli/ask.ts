@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { createInterface } from "node:readline";
 import { toContract } from "../answer/types.js";
-import { intentsDirFrom, seedsDirFrom } from "../config-paths.js";
+import { cacheDirFrom, intentsDirFrom, seedsDirFrom } from "../config-paths.js";
 import { answer, createDeps, type Deps } from "../core.js";
 import { parseArgs } from "./args.js";
 import { renderText } from "./render-text.js";
@@ -37,8 +37,12 @@ async function main(): Promise<number> {
     intentsDir: intentsDirFrom(),
     onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
     onTiming: args.timing
-      ? (t) => process.stderr.write(`timing: load ${t.load} ms, index ${t.index} ms\n`)
+      ? (t) =>
+          process.stderr.write(
+            `timing: load ${t.load} ms, index ${t.index} ms${t.cached ? " (index cache)" : ""}\n`,
+          )
       : undefined,
+    cacheDir: cacheDirFrom(),
   });
   if (args.jsonl) await answerLines(process.stdin, process.stdout, deps);
   else {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { intentsDirFrom, seedsDirFrom } from "../config-paths.js";
+import { cacheDirFrom, intentsDirFrom, seedsDirFrom } from "../config-paths.js";
 import { createDeps } from "../core.js";
 import { parseArgs } from "./args.js";
 import { runConsole } from "./console.js";
@@ -11,6 +11,7 @@ async function main(): Promise<number> {
   const deps = createDeps({
     seedsDir: seedsDirFrom(args.seeds),
     intentsDir: intentsDirFrom(),
+    cacheDir: cacheDirFrom(),
     onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
   });
   await runConsole(process.stdin, process.stdout, deps, { interactive: process.stdin.isTTY === true });

@@ -21,12 +21,22 @@ function lineKey(line: string): string {
   return line.replace(/\s+/g, " ").trim().toLowerCase();
 }
 
+/** Longest line that is dropped whole for starting like a promo or an ad. */
+const MAX_PROMO_LINE = 400;
+
+/** True for a sentence that is a promo, an ad, a caption or an image link. */
+export function isFurnitureSentence(text: string): boolean {
+  return IMAGE.test(text) || PROMO_PREFIX.test(text) || CAPTION.test(text) || EVENT_AD.test(text);
+}
+
 /** True when one line, on its own, is furniture. */
 export function isFurnitureLine(line: string): boolean {
   const t = line.trim();
   if (t === "") return true;
-  if (SEPARATOR.test(t) || IMAGE.test(t) || PROMO_PREFIX.test(t) || CAPTION.test(t) || EVENT_AD.test(t))
-    return true;
+  if (SEPARATOR.test(t) || IMAGE.test(t)) return true;
+  // A promo line is short; a long paragraph that merely starts with one keeps its other
+  // sentences (isFurnitureSentence drops the promo itself).
+  if (t.length <= MAX_PROMO_LINE && isFurnitureSentence(t)) return true;
   if (!NON_LATIN_TEST.test(t)) return false;
   const letters = t.match(LETTER)?.length ?? 0;
   const foreign = t.match(NON_LATIN_LETTER)?.length ?? 0;

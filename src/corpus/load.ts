@@ -3,7 +3,7 @@ import { extname, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { detectLanguage, type Language } from "../text/language.js";
-import { isHeadingLine, markFurniture } from "./furniture.js";
+import { isFurnitureSentence, isHeadingLine, markFurniture } from "./furniture.js";
 import { splitSentences } from "./sentences.js";
 import type { Article, Corpus, Sentence } from "./types.js";
 
@@ -124,6 +124,7 @@ export function parseArticle(
   const spans: Sentence[] = [];
   for (const line of body) {
     for (const s of splitSentences(line.text, language, line.start)) {
+      if (isFurnitureSentence(text.slice(s.start, s.end))) continue;
       spans.push({
         id: -1,
         article: -1,

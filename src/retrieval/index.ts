@@ -1,7 +1,8 @@
-import MiniSearch from "minisearch";
+import MiniSearch, { type Options } from "minisearch";
 import type { Corpus } from "../corpus/types.js";
 import { type Analyzer, tokenize } from "../text/terms.js";
 import { OwnerCache } from "../util/owner-cache.js";
+import { TermTable } from "./term-table.js";
 
 /** Word statistics of a corpus, used to read questions (typos, names) and to weigh terms. */
 export interface CorpusStats {
@@ -26,12 +27,41 @@ export interface CorpusIndex {
   analyzer: Analyzer;
   stats: CorpusStats;
   /** Per sentence: its distinct terms (arrays: a set per sentence costs too much memory at scale). */
-  sentenceTerms: string[][];
+  sentenceTerms: TermTable;
   /** BM25 over whole articles (their sentences' terms, the title boosted): the first stage. */
   articleSearch: MiniSearch<{ id: number }>;
 }
 
 const SEP = "\u0001";
+
+/** The options of the article index (the same when it is built and when it is loaded from the cache). */
+export function indexOptions(
+  corpus: Corpus,
+  analyzer: Analyzer,
+  sentenceTerms: TermTable,
+): Options<{ id: number }> {
+  return {
+    fields: ["title", "terms"],
+    idField: "id",
+    extractField: (doc, field) => {
+      const article = corpus.articles[doc.id];
+      if (field === "id") return String(doc.id);
+      if (field === "title") return analyzer.terms(article?.title ?? "", article?.language ?? "en").join(SEP);
+      // Distinct terms only: the first stage only picks candidates, and a third of the tokens
+      // makes the index three times cheaper to build.
+      const terms = new Set<string>();
+      for (const id of article?.sentences ?? []) for (const t of sentenceTerms.termsOf(id)) terms.add(t);
+      return [...terms].join(SEP);
+    },
+    tokenize: (text) => text.split(SEP),
+    processTerm: (term) => term || null,
+    searchOptions: {
+      tokenize: (text) => text.split(SEP),
+      processTerm: (term) => term || null,
+      boost: { title: 2 },
+    },
+  };
+}
 
 /** Builds the sentence index and the statistics of a corpus. */
 export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
@@ -39,7 +69,7 @@ export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
   const lowerSeen = new Set<string>();
   const capitalisedInside = new Set<string>();
   const sentenceDf = new Map<string, number>();
-  const sentenceTerms: string[][] = [];
+  const perSentence: string[][] = [];
   for (const s of corpus.sentences) {
     const tokens = tokenize(s.text);
     tokens.forEach((t, i) => {
@@ -50,37 +80,18 @@ export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
       else if (i > 0 && s.language === "en" && /^\p{Lu}/u.test(t.word)) capitalisedInside.add(lower);
     });
     const distinct = [...new Set(analyzer.termsOfTokens(tokens, s.language).map((t) => t.term))];
-    sentenceTerms.push(distinct);
+    perSentence.push(distinct);
     for (const term of distinct) sentenceDf.set(term, (sentenceDf.get(term) ?? 0) + 1);
   }
   const nameWords = new Set([...capitalisedInside].filter((w) => !lowerSeen.has(w)));
   const articleDf = new Map<string, number>();
   for (const article of corpus.articles) {
     const seen = new Set<string>();
-    for (const id of article.sentences) for (const t of sentenceTerms[id] ?? []) seen.add(t);
+    for (const id of article.sentences) for (const t of perSentence[id] ?? []) seen.add(t);
     for (const t of seen) articleDf.set(t, (articleDf.get(t) ?? 0) + 1);
   }
-  const articleSearch = new MiniSearch<{ id: number }>({
-    fields: ["title", "terms"],
-    idField: "id",
-    extractField: (doc, field) => {
-      const article = corpus.articles[doc.id];
-      if (field === "id") return String(doc.id);
-      if (field === "title") return analyzer.terms(article?.title ?? "", article?.language ?? "en").join(SEP);
-      // Distinct terms only: the first stage only picks candidates, and a third of the tokens
-      // makes the index three times cheaper to build.
-      const terms = new Set<string>();
-      for (const id of article?.sentences ?? []) for (const t of sentenceTerms[id] ?? []) terms.add(t);
-      return [...terms].join(SEP);
-    },
-    tokenize: (text) => text.split(SEP),
-    processTerm: (term) => term || null,
-    searchOptions: {
-      tokenize: (text) => text.split(SEP),
-      processTerm: (term) => term || null,
-      boost: { title: 2 },
-    },
-  });
+  const sentenceTerms = TermTable.build(perSentence);
+  const articleSearch = new MiniSearch<{ id: number }>(indexOptions(corpus, analyzer, sentenceTerms));
   articleSearch.addAll(corpus.articles.map((_, id) => ({ id })));
   return {
     corpus,
@@ -92,7 +103,7 @@ export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
       sentenceDf,
       articleDf,
       sentenceCount: corpus.sentences.length,
-      meanSentenceTerms: sentenceTerms.reduce((n, s) => n + s.length, 0) / Math.max(1, sentenceTerms.length),
+      meanSentenceTerms: sentenceTerms.ids.length / Math.max(1, sentenceTerms.size),
     },
     sentenceTerms,
     articleSearch,
@@ -103,7 +114,7 @@ const termSets = new OwnerCache<CorpusIndex, number, Set<string>>(50_000);
 
 /** The distinct terms of a sentence as a set, for the few sentences a question looks at closely. */
 export function termSetOf(index: CorpusIndex, id: number): Set<string> {
-  return termSets.get(index, id, () => new Set(index.sentenceTerms[id] ?? []));
+  return termSets.get(index, id, () => new Set(index.sentenceTerms.termsOf(id)));
 }
 
 /** Inverse document frequency of a term over sentences (BM25's form, always > 0). */
@@ -159,17 +170,19 @@ export function searchSentences(
       .slice(0, CANDIDATE_ARTICLES)
       .map((a) => Number(a.id));
   }
-  const termWeight = new Map([...weights].map(([t, w]) => [t, w * idf(index.stats, t)]));
+  const table = index.sentenceTerms;
+  const weightById = new Map<number, number>();
+  for (const [t, w] of weights) {
+    const id = table.idOf(t);
+    if (id !== undefined) weightById.set(id, w * idf(index.stats, t));
+  }
   const hits: { id: number; score: number }[] = [];
   for (const a of candidates) {
     for (const id of index.corpus.articles[a]?.sentences ?? []) {
-      const terms = index.sentenceTerms[id];
-      if (!terms) continue;
-      let score = 0;
-      for (const t of terms) score += termWeight.get(t) ?? 0;
+      const score = table.sumOf(id, weightById);
       // BM25's length normalisation (b = 0.75): a long sentence matches more by chance.
       if (score > 0)
-        hits.push({ id, score: score / (0.25 + (0.75 * terms.length) / index.stats.meanSentenceTerms) });
+        hits.push({ id, score: score / (0.25 + (0.75 * table.countOf(id)) / index.stats.meanSentenceTerms) });
     }
   }
   return hits.sort((x, y) => y.score - x.score).slice(0, limit);

@@ -1,0 +1,80 @@
+/**
+ * The distinct terms of every sentence, packed: one vocabulary and two integer arrays instead
+ * of an array of strings per sentence. At 10,000 articles (177,000 sentences) this is what
+ * keeps the index small in memory and quick to store and load.
+ */
+export class TermTable {
+  private constructor(
+    /** Term id -> term. */
+    readonly vocabulary: string[],
+    /** Term ids of all sentences, one after the other. */
+    readonly ids: Int32Array,
+    /** Sentence i's ids are ids[offsets[i]] .. ids[offsets[i + 1] - 1]. */
+    readonly offsets: Int32Array,
+  ) {}
+
+  /** Packs the distinct terms of each sentence. */
+  static build(sentences: string[][]): TermTable {
+    const vocabulary: string[] = [];
+    const idOf = new Map<string, number>();
+    const offsets = new Int32Array(sentences.length + 1);
+    let total = 0;
+    for (const s of sentences) total += s.length;
+    const ids = new Int32Array(total);
+    let at = 0;
+    sentences.forEach((terms, i) => {
+      offsets[i] = at;
+      for (const t of terms) {
+        let id = idOf.get(t);
+        if (id === undefined) {
+          id = vocabulary.length;
+          vocabulary.push(t);
+          idOf.set(t, id);
+        }
+        ids[at++] = id;
+      }
+    });
+    offsets[sentences.length] = at;
+    return new TermTable(vocabulary, ids, offsets);
+  }
+
+  /** Rebuilds a table from its three parts (as stored in the index cache). */
+  static from(parts: { vocabulary: string[]; ids: Int32Array; offsets: Int32Array }): TermTable {
+    return new TermTable(parts.vocabulary, parts.ids, parts.offsets);
+  }
+
+  private index: Map<string, number> | undefined;
+
+  /** The id of a term, or undefined when no sentence has it. */
+  idOf(term: string): number | undefined {
+    if (!this.index) this.index = new Map(this.vocabulary.map((t, i) => [t, i]));
+    return this.index.get(term);
+  }
+
+  /** Sum over sentence `i`'s terms of `weight[id]` (ids without a weight count 0). */
+  sumOf(i: number, weight: Map<number, number>): number {
+    let sum = 0;
+    const end = this.offsets[i + 1] ?? 0;
+    for (let k = this.offsets[i] ?? 0; k < end; k++) sum += weight.get(this.ids[k] as number) ?? 0;
+    return sum;
+  }
+
+  /** Number of sentences. */
+  get size(): number {
+    return this.offsets.length - 1;
+  }
+
+  /** The distinct terms of sentence `i`. */
+  termsOf(i: number): string[] {
+    const out: string[] = [];
+    const end = this.offsets[i + 1] ?? 0;
+    for (let k = this.offsets[i] ?? 0; k < end; k++)
+      out.push(this.vocabulary[this.ids[k] as number] as string);
+    return out;
+  }
+
+  /** How many distinct terms sentence `i` has. */
+  countOf(i: number): number {
+    return (this.offsets[i + 1] ?? 0) - (this.offsets[i] ?? 0);
+  }
+}

@@ -1,0 +1,95 @@
+import { readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { answer, createDeps } from "../../src/core.js";
+import { FICTION, INTENTS, tempDir } from "../helpers/fixtures.js";
+
+const QUESTIONS = [
+  "Who leads the Berlin office?",
+  "How much did Northwind raise?",
+  "Where are Acme's offices?",
+  "Who founded Amazon?",
+];
+
+describe("the persistent index cache", () => {
+  it("answers the same from a warm cache as from a fresh build, and says it used the cache", () => {
+    const seeds = tempDir(FICTION);
+    const cacheDir = tempDir();
+    const timings: boolean[] = [];
+    const cold = createDeps({
+      seedsDir: seeds,
+      intentsDir: INTENTS,
+      cacheDir,
+      onTiming: (t) => timings.push(t.cached),
+    });
+    const warm = createDeps({
+      seedsDir: seeds,
+      intentsDir: INTENTS,
+      cacheDir,
+      onTiming: (t) => timings.push(t.cached),
+    });
+    expect(timings).toEqual([false, true]);
+    for (const q of QUESTIONS) expect(answer(q, warm)).toEqual(answer(q, cold));
+    expect(warm.index.corpus.sentences.map((s) => s.text)).toEqual(
+      cold.index.corpus.sentences.map((s) => s.text),
+    );
+  });
+
+  it("is rebuilt when an article changes", () => {
+    const seeds = tempDir(FICTION);
+    const cacheDir = tempDir();
+    createDeps({ seedsDir: seeds, intentsDir: INTENTS, cacheDir });
+    writeFileSync(
+      join(seeds, "acme.md"),
+      "The Berlin office of Acme is led by Lars Novak, the former head of sales.\n",
+    );
+    const cached: boolean[] = [];
+    const deps = createDeps({
+      seedsDir: seeds,
+      intentsDir: INTENTS,
+      cacheDir,
+      onTiming: (t) => cached.push(t.cached),
+    });
+    expect(cached).toEqual([false]);
+    expect(answer("Who leads the Berlin office?", deps).answer).toBe("Lars Novak");
+  });
+
+  it("is rebuilt, never trusted, when its file is corrupt", () => {
+    const seeds = tempDir(FICTION);
+    const cacheDir = tempDir();
+    createDeps({ seedsDir: seeds, intentsDir: INTENTS, cacheDir });
+    for (const f of readdirSync(cacheDir)) writeFileSync(join(cacheDir, f), "not a cache");
+    const cached: boolean[] = [];
+    const deps = createDeps({
+      seedsDir: seeds,
+      intentsDir: INTENTS,
+      cacheDir,
+      onTiming: (t) => cached.push(t.cached),
+    });
+    expect(cached).toEqual([false]);
+    expect(answer("Who leads the Berlin office?", deps).answer).toBe("Maria Okafor");
+  });
+
+  it("replays the warnings of skipped files from the cache", () => {
+    const seeds = tempDir({ ...FICTION, "empty.txt": "" });
+    const cacheDir = tempDir();
+    createDeps({ seedsDir: seeds, intentsDir: INTENTS, cacheDir });
+    const warnings: string[] = [];
+    createDeps({ seedsDir: seeds, intentsDir: INTENTS, cacheDir, onWarning: (w) => warnings.push(w) });
+    expect(warnings).toEqual([expect.stringMatching(/empty\.txt: the file is empty/)]);
+  });
+});
+
+describe("the cache folder", () => {
+  it("keeps at most 20 folders' indexes", () => {
+    const cacheDir = tempDir();
+    for (let i = 0; i < 23; i++) {
+      createDeps({
+        seedsDir: tempDir({ "a.txt": `Article number ${i} says Acme opened an office.\n` }),
+        intentsDir: INTENTS,
+        cacheDir,
+      });
+    }
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith(".bin"))).toHaveLength(20);
+  });
+});
