@@ -2,9 +2,10 @@
 // npm run bench [-- --sizes seeds,1000,10000 --questions 40]
 // Runs the project's `ask --jsonl` and the naive anchor side by side, in one run, on the seeds
 // and on synthetic corpora (../shared/eval/make-corpus.mjs), and prints for each: start-up
-// (wall time for one question), per question ((wall(N) - wall(1)) / (N - 1)), per-question
-// latency p50/p99 (one question at a time through the pipe), peak RSS, and the project's
-// index build time. All numbers are measured from outside the process.
+// (wall time for one question; the project cold, without its index cache, and warm, with it),
+// per question ((wall(N) - wall(1)) / (N - 1), warm), per-question latency p50/p99 (one
+// question at a time through the pipe), peak RSS, and the project's index build time (cold).
+// All numbers are measured from outside the process.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -53,11 +54,12 @@ function corpusDir(size) {
 }
 
 /** Runs one process; `interactive` sends a question only after the previous answer arrived. */
-function run(system, dir, lines, interactive) {
+function run(system, dir, lines, interactive, cache = join(cacheDir, "index")) {
   return new Promise((resolveRun, reject) => {
     const [cmd, argv] = systems[system](dir);
     const t0 = process.hrtime.bigint();
-    const child = spawn(cmd, argv, { stdio: ["pipe", "pipe", "pipe"] });
+    const env = { ...process.env, INDEX_CACHE_DIR: cache };
+    const child = spawn(cmd, argv, { stdio: ["pipe", "pipe", "pipe"], env });
     let out = "";
     let err = "";
     const latencies = [];
@@ -104,20 +106,31 @@ console.log(
   `machine: ${cpus().length} x ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
 );
 console.log(`questions: ${nQuestions} (the dev set's questions, repeated)`);
-console.log("corpus  system   start-up s  per-q ms  p50 ms  p99 ms  index ms  peak RSS MB");
+console.log("corpus  system   start cold s  start warm s  per-q ms  p50 ms  p99 ms  index ms  peak RSS MB");
 const perQ = {};
 for (const size of sizes) {
   const dir = corpusDir(size);
   for (const system of Object.keys(systems)) {
-    const one = await run(system, dir, qs.slice(0, 1), false);
+    const cold = await run(system, dir, qs.slice(0, 1), false, "off");
+    await run(system, dir, qs.slice(0, 1), false); // writes the index cache when missing
+    const warm = await run(system, dir, qs.slice(0, 1), false);
     const many = await run(system, dir, qs, false);
     const inter = await run(system, dir, qs, true);
-    const per = (many.wall - one.wall) / (qs.length - 1);
+    const per = (many.wall - warm.wall) / (qs.length - 1);
     perQ[`${size}:${system}`] = per;
     const lat = inter.latencies.slice(1); // the first includes start-up
-    console.log(
-      `${size.padEnd(7)} ${system.padEnd(8)} ${f(one.wall / 1000, 2).padStart(10)} ${f(per, 2).padStart(9)} ${f(pct(lat, 50), 2).padStart(7)} ${f(pct(lat, 99), 2).padStart(7)} ${f(one.index, 0).padStart(9)} ${f(Math.max(one.rss, many.rss, inter.rss), 0).padStart(12)}`,
-    );
+    const row = [
+      size.padEnd(7),
+      system.padEnd(8),
+      f(cold.wall / 1000, 2).padStart(12),
+      (system === "project" ? f(warm.wall / 1000, 2) : "-").padStart(13),
+      f(per, 2).padStart(9),
+      f(pct(lat, 50), 2).padStart(7),
+      f(pct(lat, 99), 2).padStart(7),
+      f(cold.index, 0).padStart(9),
+      f(Math.max(cold.rss, warm.rss, many.rss, inter.rss), 0).padStart(12),
+    ];
+    console.log(row.join(" "));
   }
 }
 for (const size of sizes) {
