@@ -61,6 +61,15 @@ function topicTerms(index: CorpusIndex, article: number): Set<string> {
   });
 }
 
+const positions = new OwnerCache<CorpusIndex, number, { term: string; token: number }[]>(20_000);
+
+/** A sentence's terms with the position of the word each came from (for proximity), cached. */
+function positionedTerms(index: CorpusIndex, sentence: Sentence): { term: string; token: number }[] {
+  return positions.get(index, sentence.id, () =>
+    index.analyzer.termsOfTokens(tokenize(sentence.text), sentence.language),
+  );
+}
+
 /** The question's names as groups of adjacent name terms: "Maria Okafor" -> ["maria", "okafor"]. */
 function groupNames(question: QuestionAnalysis): string[][] {
   const groups: string[][] = [];
@@ -129,8 +138,7 @@ export function gatherEvidence(
       else if (!prev?.has(key) && !group.every((n) => isTopic(sentence.article, n))) constraintsMet = false;
     }
     const wanted = new Set([...content, ...names, ...expansions]);
-    const matchedTokens = index.analyzer
-      .termsOfTokens(tokenize(sentence.text), sentence.language)
+    const matchedTokens = positionedTerms(index, sentence)
       .filter((t) => wanted.has(t.term))
       .map((t) => t.token);
     const score = coverage * 3 + (0.5 * hit.score) / maxScore + 0.3 * namesInSentence;
