@@ -175,8 +175,43 @@ export function extractCandidates(
   return out;
 }
 
-/** The items written as enumerations ("A, B, and C") when the sentence has any; else all. */
-export function enumerated(cands: Candidate[], text: string): Candidate[] {
+/** How the text groups the items of its enumerations ("existing offices in A and B, new ones in C"). */
+export type ItemGroup = "existing" | "new";
+
+// Qualifiers before an enumeration that say which group it is (English and German).
+const GROUP_WORDS: [RegExp, ItemGroup][] = [
+  [/\b(?:existing|current|established|bestehend\w*|vorhanden\w*|bisherig\w*)\b/iu, "existing"],
+  [
+    /\b(?:new|planned|upcoming|future|additional|neue?[nmrs]?|geplant\w*|künftig\w*|weitere?[nmrs]?)\b/iu,
+    "new",
+  ],
+];
+
+/**
+ * The group each enumerated candidate belongs to, when its sentence has two or more
+ * enumerations each led by a qualifier ("existing ..." / "new ...").
+ */
+export function enumerationGroups(cands: Candidate[], text: string): Map<Candidate, ItemGroup> {
+  const out = new Map<Candidate, ItemGroup>();
+  const runs = enumerationRuns(cands, text);
+  if (runs.length < 2) return out;
+  let from = 0;
+  for (const run of runs) {
+    const lead = text.slice(from, (run[0] as Candidate).start);
+    // The qualifier nearest the enumeration wins.
+    let best: { at: number; group: ItemGroup } | undefined;
+    for (const [re, group] of GROUP_WORDS) {
+      for (const m of lead.matchAll(new RegExp(re.source, "giu"))) {
+        if (!best || m.index > best.at) best = { at: m.index, group };
+      }
+    }
+    if (best) for (const c of run) out.set(c, best.group);
+    from = (run[run.length - 1] as Candidate).end;
+  }
+  return new Set(out.values()).size >= 2 ? out : new Map();
+}
+
+function enumerationRuns(cands: Candidate[], text: string): Candidate[][] {
   const sorted = [...cands].sort((a, b) => a.start - b.start);
   const runs: Candidate[][] = [];
   let run: Candidate[] = [];
@@ -189,6 +224,11 @@ export function enumerated(cands: Candidate[], text: string): Candidate[] {
       runs.push(run);
     }
   }
-  const lists = runs.filter((r) => r.length >= 2);
+  return runs.filter((r) => r.length >= 2);
+}
+
+/** The items written as enumerations ("A, B, and C") when the sentence has any; else all. */
+export function enumerated(cands: Candidate[], text: string): Candidate[] {
+  const lists = enumerationRuns(cands, text);
   return lists.length ? lists.flat() : cands;
 }

@@ -3,7 +3,14 @@ import type { AnswerType, IntentMatch } from "../intents/types.js";
 import type { QuestionAnalysis } from "../question/analyze.js";
 import type { Language } from "../text/language.js";
 import { tokenize } from "../text/terms.js";
-import { type Candidate, type CandidateDeps, enumerated, extractCandidates } from "./candidates.js";
+import {
+  type Candidate,
+  type CandidateDeps,
+  enumerated,
+  enumerationGroups,
+  extractCandidates,
+  type ItemGroup,
+} from "./candidates.js";
 import type { Evidence } from "./evidence.js";
 import { findNameRuns, namesForArticle, placeLevel, splitTitle } from "./names.js";
 import type { Answer, AnswerItem, Citation } from "./types.js";
@@ -212,6 +219,27 @@ export function composeValue(
   });
 }
 
+/** How list groups are named in answers, per language. */
+export const GROUP_LABELS: Record<Language, Record<ItemGroup | "other", string>> = {
+  en: { existing: "existing", new: "new", other: "also" },
+  de: { existing: "bestehende", new: "neue", other: "außerdem" },
+};
+
+/**
+ * A list as text; grouped the way the articles group it ("existing: A, B; new: C; also: D")
+ * when they do, else one comma-separated list.
+ */
+function listText(items: AnswerItem[], language: Language): string {
+  if (!items.some((i) => i.group)) return items.map((i) => i.text).join(", ");
+  const labels = GROUP_LABELS[language];
+  const parts: string[] = [];
+  for (const g of ["existing", "new", undefined] as const) {
+    const members = items.filter((i) => i.group === g).map((i) => i.text);
+    if (members.length) parts.push(`${labels[g ?? "other"]}: ${members.join(", ")}`);
+  }
+  return parts.join("; ");
+}
+
 /** Answers a list question: every item of the type across all articles, each with its citation. */
 export function composeList(
   q: QuestionAnalysis,
@@ -224,7 +252,13 @@ export function composeList(
   if (usable.length === 0) return undefined;
   const top = usable[0] as Evidence;
   const strong = usable.filter((e) => e.coverage >= top.coverage * 0.9);
-  let cands = strong.flatMap((e) => enumerated(extractCandidates(e, type, q, deps), e.sentence.text));
+  const groupOf = new Map<string, ItemGroup>();
+  let cands = strong.flatMap((e) => {
+    const found = extractCandidates(e, type, q, deps);
+    for (const [c, g] of enumerationGroups(found, e.sentence.text))
+      if (!groupOf.has(c.key)) groupOf.set(c.key, g);
+    return enumerated(found, e.sentence.text);
+  });
   // A list of places is of cities and countries, not of the continents and regions around them.
   if (type === "place") cands = cands.filter((c) => placeLevel(c.text, deps.names.lexicon) !== "region");
   const groups = group(cands);
@@ -233,6 +267,7 @@ export function composeList(
   const items: AnswerItem[] = groups.map((g) => ({
     text: display(g, q, deps),
     citations: citationsOf(g, deps),
+    group: groupOf.get(g.key),
   }));
   // The sentences that name the most items come first: one enumeration beats many mentions.
   const bySentence = new Map<string, { citation: Citation; items: number }>();
@@ -247,7 +282,7 @@ export function composeList(
   const citations = [...bySentence.values()].sort((a, b) => b.items - a.items).map((e) => e.citation);
   const articles = new Set(citations.map((c) => c.source)).size;
   return answered(q, intent, top, {
-    answer: items.map((i) => i.text).join(", "),
+    answer: listText(items, q.language),
     citations: citations.slice(0, 8),
     kind: "list",
     items,

@@ -16,6 +16,8 @@ export interface Citation {
 export interface AnswerItem {
   text: string;
   citations: Citation[];
+  /** The group the articles put it in, when they group the list ("existing", "new"). */
+  group?: string;
 }
 
 /** What the core returns for one question; the front ends only render it. */

@@ -1,3 +1,4 @@
+import { GROUP_LABELS } from "../answer/compose.js";
 import type { Answer, Citation } from "../answer/types.js";
 import { escapeMrkdwn, truncate } from "./escape.js";
 
@@ -38,6 +39,11 @@ function sourceLine(c: Citation, n: number): string {
   return `[${n}] ${escapeMrkdwn(c.title)} · ${escapeMrkdwn(c.source)}${lang}`;
 }
 
+function groupLabel(group: string, language: Answer["language"]): string {
+  const labels: Record<string, string> = GROUP_LABELS[language];
+  return escapeMrkdwn(labels[group] ?? group);
+}
+
 /** The numbers of the citations that support a list item. */
 function itemRefs(item: { citations: Citation[] }, all: Citation[]): string {
   const refs = item.citations
@@ -56,7 +62,10 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
   if (options.question !== undefined) blocks.push(context(`*Question:* ${escapeMrkdwn(options.question)}`));
   const citations = answer.citations.slice(0, MAX_CITATIONS);
   if (answer.kind === "list" && answer.items?.length) {
-    const lines = answer.items.map((i) => `• ${escapeMrkdwn(i.text)}${itemRefs(i, citations)}`);
+    const lines = answer.items.map(
+      (i) =>
+        `• ${escapeMrkdwn(i.text)}${i.group ? ` _(${groupLabel(i.group, answer.language)})_` : ""}${itemRefs(i, citations)}`,
+    );
     blocks.push(section(`*${answer.items.length} found:*\n${lines.join("\n")}`));
   } else if (answer.answered) blocks.push(section(`*${escapeMrkdwn(answer.answer)}*`));
   else blocks.push(section(escapeMrkdwn(answer.answer)));

@@ -83,6 +83,18 @@ describe("answer when articles disagree or don't answer", () => {
     expect(new Set(a.citations.map((c) => c.source))).toEqual(new Set(["a.txt", "b.txt"]));
   });
 
+  it("groups list items the way the text groups them", () => {
+    const grouped = depsFor(
+      tempDir({
+        "k.txt":
+          "Kappa Systems runs existing offices in Austin and Toronto and is opening new offices in Lima and Oslo.\n",
+      }),
+    );
+    const a = answer("Where are Kappa Systems' offices?", grouped);
+    expect(a.answer).toBe("existing: Austin, Toronto; new: Lima, Oslo");
+    expect(a.items?.map((i) => i.group).sort()).toEqual(["existing", "existing", "new", "new"]);
+  });
+
   it("says what the articles do cover when they don't answer", () => {
     const a = answer("Who leads the Lisbon office of Orbit Labs?", deps);
     expect(a.answered).toBe(false);
