@@ -110,6 +110,8 @@ export function gatherEvidence(
   const weightOf = (t: string) => (stats.sentenceDf.has(t) ? idf(stats, t) : ABSENT_TERM_WEIGHT * maxIdf);
   const totalIdf = content.reduce((sum, t) => sum + weightOf(t), 0);
   const isTopic = (article: number, term: string) => topicTerms(index, article).has(term);
+  // The words whose positions count for proximity: the same for every sentence.
+  const wanted = new Set([...content, ...names, ...expansions]);
   const out: Evidence[] = [];
   for (const hit of hits) {
     const sentence = index.corpus.sentences[hit.id] as Sentence;
@@ -137,7 +139,6 @@ export function gatherEvidence(
       if (terms.has(key)) namesInSentence++;
       else if (!prev?.has(key) && !group.every((n) => isTopic(sentence.article, n))) constraintsMet = false;
     }
-    const wanted = new Set([...content, ...names, ...expansions]);
     const matchedTokens = positionedTerms(index, sentence)
       .filter((t) => wanted.has(t.term))
       .map((t) => t.token);

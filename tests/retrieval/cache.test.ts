@@ -11,24 +11,30 @@ const QUESTIONS = [
   "Who founded Amazon?",
 ];
 
+/** Builds the answering deps of a folder through the cache; `cached` says whether it was used. */
+function load(seedsDir: string, cacheDir: string, onWarning?: (w: string) => void) {
+  let cached: boolean | undefined;
+  const deps = createDeps({
+    seedsDir,
+    intentsDir: INTENTS,
+    cacheDir,
+    onWarning,
+    onTiming: (t) => {
+      cached = t.cached;
+    },
+  });
+  return { deps, cached };
+}
+
 describe("the persistent index cache", () => {
   it("answers the same from a warm cache as from a fresh build, and says it used the cache", () => {
     const seeds = tempDir(FICTION);
     const cacheDir = tempDir();
-    const timings: boolean[] = [];
-    const cold = createDeps({
-      seedsDir: seeds,
-      intentsDir: INTENTS,
-      cacheDir,
-      onTiming: (t) => timings.push(t.cached),
-    });
-    const warm = createDeps({
-      seedsDir: seeds,
-      intentsDir: INTENTS,
-      cacheDir,
-      onTiming: (t) => timings.push(t.cached),
-    });
-    expect(timings).toEqual([false, true]);
+    const first = load(seeds, cacheDir);
+    const second = load(seeds, cacheDir);
+    expect([first.cached, second.cached]).toEqual([false, true]);
+    const cold = first.deps;
+    const warm = second.deps;
     for (const q of QUESTIONS) expect(answer(q, warm)).toEqual(answer(q, cold));
     expect(warm.index.corpus.sentences.map((s) => s.text)).toEqual(
       cold.index.corpus.sentences.map((s) => s.text),
@@ -38,44 +44,32 @@ describe("the persistent index cache", () => {
   it("is rebuilt when an article changes", () => {
     const seeds = tempDir(FICTION);
     const cacheDir = tempDir();
-    createDeps({ seedsDir: seeds, intentsDir: INTENTS, cacheDir });
+    load(seeds, cacheDir);
     writeFileSync(
       join(seeds, "acme.md"),
       "The Berlin office of Acme is led by Lars Novak, the former head of sales.\n",
     );
-    const cached: boolean[] = [];
-    const deps = createDeps({
-      seedsDir: seeds,
-      intentsDir: INTENTS,
-      cacheDir,
-      onTiming: (t) => cached.push(t.cached),
-    });
-    expect(cached).toEqual([false]);
+    const { deps, cached } = load(seeds, cacheDir);
+    expect(cached).toBe(false);
     expect(answer("Who leads the Berlin office?", deps).answer).toBe("Lars Novak");
   });
 
   it("is rebuilt, never trusted, when its file is corrupt", () => {
     const seeds = tempDir(FICTION);
     const cacheDir = tempDir();
-    createDeps({ seedsDir: seeds, intentsDir: INTENTS, cacheDir });
+    load(seeds, cacheDir);
     for (const f of readdirSync(cacheDir)) writeFileSync(join(cacheDir, f), "not a cache");
-    const cached: boolean[] = [];
-    const deps = createDeps({
-      seedsDir: seeds,
-      intentsDir: INTENTS,
-      cacheDir,
-      onTiming: (t) => cached.push(t.cached),
-    });
-    expect(cached).toEqual([false]);
+    const { deps, cached } = load(seeds, cacheDir);
+    expect(cached).toBe(false);
     expect(answer("Who leads the Berlin office?", deps).answer).toBe("Maria Okafor");
   });
 
   it("replays the warnings of skipped files from the cache", () => {
     const seeds = tempDir({ ...FICTION, "empty.txt": "" });
     const cacheDir = tempDir();
-    createDeps({ seedsDir: seeds, intentsDir: INTENTS, cacheDir });
+    load(seeds, cacheDir);
     const warnings: string[] = [];
-    createDeps({ seedsDir: seeds, intentsDir: INTENTS, cacheDir, onWarning: (w) => warnings.push(w) });
+    load(seeds, cacheDir, (w) => warnings.push(w));
     expect(warnings).toEqual([expect.stringMatching(/empty\.txt: the file is empty/)]);
   });
 });
@@ -84,11 +78,7 @@ describe("the cache folder", () => {
   it("keeps at most 20 folders' indexes", () => {
     const cacheDir = tempDir();
     for (let i = 0; i < 23; i++) {
-      createDeps({
-        seedsDir: tempDir({ "a.txt": `Article number ${i} says Acme opened an office.\n` }),
-        intentsDir: INTENTS,
-        cacheDir,
-      });
+      load(tempDir({ "a.txt": `Article number ${i} says Acme opened an office.\n` }), cacheDir);
     }
     expect(readdirSync(cacheDir).filter((f) => f.endsWith(".bin"))).toHaveLength(20);
   });
