@@ -32,7 +32,7 @@ const systems = {
     [
       "-r",
       join(root, "scripts/rss-probe.cjs"),
-      join(root, "dist/cli/ask.js"),
+      join(root, "dist/bin/ask.js"),
       "--jsonl",
       "--timing",
       "--seeds",

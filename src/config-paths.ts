@@ -1,8 +1,19 @@
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The project folder (one up from src/ or dist/). */
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/**
+ * The project folder: the nearest folder above this code that holds package.json (the code runs
+ * from src/, from dist/ or from a bundle in dist/bin/).
+ */
+export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) return resolve(from, "..");
+  }
+}
 
 /** The articles folder: `--seeds DIR`, else SEEDS_DIR, else seeds/ of the project. */
 export function seedsDirFrom(argSeeds: string | undefined, env: NodeJS.ProcessEnv = process.env): string {

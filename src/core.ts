@@ -13,8 +13,8 @@ import { classifyName, type NameContext } from "./answer/names.js";
 import type { Answer } from "./answer/types.js";
 import { loadCorpus } from "./corpus/load.js";
 import type { Corpus } from "./corpus/types.js";
-import { loadIntents } from "./intents/load.js";
-import { buildIntentModel, type IntentModel, matchIntent } from "./intents/match.js";
+import { loadIntentModel } from "./intents/cache.js";
+import { type IntentModel, matchIntent } from "./intents/match.js";
 import type { AnswerType, SlotKind } from "./intents/types.js";
 import { loadLexicon } from "./lexicon/load.js";
 import { analyzeQuestion } from "./question/analyze.js";
@@ -50,7 +50,7 @@ export function buildDeps(corpus: Corpus, intentsDir: string): Deps {
   return depsFromIndex(buildIndex(corpus, analyzer), intentsDir);
 }
 
-function depsFromIndex(index: CorpusIndex, intentsDir: string): Deps {
+function depsFromIndex(index: CorpusIndex, intentsDir: string, cacheDir?: string): Deps {
   const { analyzer } = index;
   const lexicon = analyzer.lexicon;
   const roleWords = new Set(
@@ -59,7 +59,7 @@ function depsFromIndex(index: CorpusIndex, intentsDir: string): Deps {
   const base = { stats: index.stats, lexicon, roleWords };
   // People are found per article, when an article is first searched (namesForArticle).
   const names: NameContext = { ...base, people: new Set() };
-  const intents = buildIntentModel(loadIntents(intentsDir), analyzer);
+  const intents = loadIntentModel(intentsDir, analyzer, cacheDir);
   return { index, intents, names };
 }
 
@@ -85,7 +85,7 @@ export function createDeps(options: DepsOptions): Deps {
     index = buildIndex(corpus, analyzer);
     if (options.cacheDir) saveIndex(index, key, options.cacheDir);
   }
-  const deps = depsFromIndex(index, options.intentsDir);
+  const deps = depsFromIndex(index, options.intentsDir, options.cacheDir);
   options.onTiming?.({ load: Math.round(t1 - t0), index: Math.round(performance.now() - t1), cached });
   return deps;
 }

@@ -44,8 +44,19 @@ const NAME_KINDS: Partial<Record<AnswerType, NameSpan["kind"][]>> = {
   organisation: ["organisation", "other"],
 };
 
-function tokenIndexAt(sentence: Sentence, offset: number): number {
-  return tokenize(sentence.text.slice(0, offset)).length;
+const tokenStarts = new OwnerCache<CandidateDeps["index"], number, number[]>(20_000);
+
+/** The position (in tokenize's words) of the word at a character offset of a sentence. */
+function tokenIndexAt(sentence: Sentence, offset: number, deps: CandidateDeps): number {
+  const starts = tokenStarts.get(deps.index, sentence.id, () => tokenize(sentence.text).map((t) => t.start));
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo; // the number of words that start before the offset
 }
 
 /** The key under which a name or value is merged with its other spellings. */
@@ -159,7 +170,7 @@ export function extractCandidates(
   for (const span of spans) {
     if (type !== "quote" && type !== "reason" && questionMentions(q, span.text, type, deps, sentence))
       continue;
-    const at = tokenIndexAt(sentence, span.start);
+    const at = tokenIndexAt(sentence, span.start, deps);
     const distance = ev.matchedTokens.length
       ? Math.min(...ev.matchedTokens.map((t) => Math.abs(t - at)))
       : 10;

@@ -15,10 +15,14 @@ const NON_LATIN_LETTER =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}]/gu;
 const LETTER = /\p{L}/gu;
 const NON_LATIN_TEST = new RegExp(NON_LATIN_LETTER.source, "u");
+/** Any character past Latin and IPA: a cheap test before the script test. */
+const BEYOND_LATIN = /[\u0370-\uffff]/;
 
 /** Normalised form of a line for spotting repeats. */
 function lineKey(line: string): string {
-  return line.replace(/\s+/g, " ").trim().toLowerCase();
+  // Most lines have single spaces only: skip the replacement for them (it is a copy of the line).
+  const spaced = /\s\s|[^\S ]/.test(line) ? line.replace(/\s+/g, " ") : line;
+  return spaced.trim().toLowerCase();
 }
 
 /** Longest line that is dropped whole for starting like a promo or an ad. */
@@ -37,7 +41,7 @@ export function isFurnitureLine(line: string): boolean {
   // A promo line is short; a long paragraph that merely starts with one keeps its other
   // sentences (isFurnitureSentence drops the promo itself).
   if (t.length <= MAX_PROMO_LINE && isFurnitureSentence(t)) return true;
-  if (!NON_LATIN_TEST.test(t)) return false;
+  if (!BEYOND_LATIN.test(t) || !NON_LATIN_TEST.test(t)) return false;
   const letters = t.match(LETTER)?.length ?? 0;
   const foreign = t.match(NON_LATIN_LETTER)?.length ?? 0;
   return letters > 0 && foreign / letters > 0.3;

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
-import { parse as parseYaml } from "yaml";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { detectLanguage, type Language } from "../text/language.js";
+import { parseYaml } from "../text/yaml.js";
+import "../util/zod-messages.js";
 import { isFurnitureSentence, isHeadingLine, markFurniture } from "./furniture.js";
 import { splitSentences } from "./sentences.js";
 import type { Article, Corpus, Sentence } from "./types.js";
@@ -19,15 +20,14 @@ const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** The file types read as articles. */
 export const ARTICLE_EXTENSIONS: readonly string[] = [".txt", ".md"];
 
-const FrontMatter = z
-  .object({
-    title: z.string().trim().min(1).optional(),
-    date: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
-    author: z.string().optional(),
-    url: z.string().optional(),
-    language: z.enum(["en", "de"]).optional(),
-  })
-  .passthrough();
+// Dates stay as written: the YAML core schema reads 2024-04-15 as a string.
+const FrontMatter = z.looseObject({
+  title: z.optional(z.string().check(z.trim(), z.minLength(1))),
+  date: z.optional(z.string()),
+  author: z.optional(z.string()),
+  url: z.optional(z.string()),
+  language: z.optional(z.enum(["en", "de"])),
+});
 
 /** A file that cannot be an article; the message says why. */
 export class BadArticleError extends Error {}
@@ -118,7 +118,7 @@ export function parseArticle(
     detectLanguage(
       sample(
         body.map((l) => l.text),
-        3000,
+        1500,
       ),
     );
   const spans: Sentence[] = [];

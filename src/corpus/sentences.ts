@@ -15,13 +15,29 @@ const ABBREVIATIONS = new Set(
     "bspw sog zzt ggü jh jhd"
   ).split(" "),
 );
+const WORD_CHAR = /[\p{L}.]/u;
+const BEFORE_WORD = /[\s(“"']/u;
+
+/**
+ * True when a piece of text ends with a full stop that does not end a sentence. Only the last
+ * word is looked at (walking back from the end: a regular expression anchored at the end would
+ * rescan the whole piece, and pieces grow as they are joined).
+ */
 function endsWithAbbreviation(segment: string): boolean {
-  const m = /(?:^|[\s(“"'])([\p{L}.]+)\.\s*$/u.exec(segment);
-  if (!m) return /(?:^|\s)\d{1,2}\.\s*$/.test(segment); // German ordinal: "am 15. April"
-  const word = (m[1] as string).toLowerCase();
-  if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ""))) return true;
-  if (/^\p{L}$/u.test(m[1] as string)) return true; // an initial: "John F. Kennedy", "z. B."
-  return /^(?:\p{L}\.)+\p{L}?$/u.test(m[1] as string); // "U.S", "z.B"
+  const text = segment.trimEnd();
+  if (!text.endsWith(".")) return false;
+  let start = text.length - 1;
+  while (start > 0 && WORD_CHAR.test(text[start - 1] as string)) start--;
+  const before = text[start - 1];
+  const word = text.slice(start, -1);
+  if (word === "" || (before !== undefined && !BEFORE_WORD.test(before))) {
+    // German ordinal: "am 15. April"
+    return /(?:^|\s)\d{1,2}\.$/.test(text.slice(-4));
+  }
+  const lower = word.toLowerCase();
+  if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/\.$/, ""))) return true;
+  if (/^\p{L}$/u.test(word)) return true; // an initial: "John F. Kennedy", "z. B."
+  return /^(?:\p{L}\.)+\p{L}?$/u.test(word); // "U.S", "z.B"
 }
 
 const segmenters = new Map<Language, Intl.Segmenter>();

@@ -1,23 +1,24 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
-import { z } from "zod";
+import * as z from "zod/mini";
+import { parseYaml } from "../text/yaml.js";
+import "../util/zod-messages.js";
 import { ANSWER_TYPES, type Intent, SLOT_KINDS } from "./types.js";
 
-const IntentSchema = z
-  .object({
-    id: z.string().regex(/^[a-z][a-z0-9_-]*$/, "must be lower-case letters, digits, - or _"),
-    description: z.string().min(1),
-    kind: z.enum(["question", "meta"]).default("question"),
-    answer_type: z.enum(ANSWER_TYPES).optional(),
-    slots: z.array(z.enum(SLOT_KINDS)).default([]),
-    examples: z.object({
-      en: z.array(z.string().min(1)).min(1),
-      de: z.array(z.string().min(1)).default([]),
-    }),
-    expansions: z.array(z.string().min(1)).default([]),
-  })
-  .strict();
+const nonEmpty = () => z.string().check(z.minLength(1));
+
+const IntentSchema = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z][a-z0-9_-]*$/, "must be lower-case letters, digits, - or _")),
+  description: nonEmpty(),
+  kind: z._default(z.enum(["question", "meta"]), "question"),
+  answer_type: z.optional(z.enum(ANSWER_TYPES)),
+  slots: z._default(z.array(z.enum(SLOT_KINDS)), []),
+  examples: z.object({
+    en: z.array(nonEmpty()).check(z.minLength(1)),
+    de: z._default(z.array(nonEmpty()), []),
+  }),
+  expansions: z._default(z.array(nonEmpty()), []),
+});
 
 /** An intent file that cannot be used; the message names the file and the field. */
 export class IntentFileError extends Error {}
@@ -26,7 +27,7 @@ export class IntentFileError extends Error {}
 export function parseIntent(file: string, text: string): Intent {
   let data: unknown;
   try {
-    data = parse(text);
+    data = parseYaml(text);
   } catch (err) {
     throw new IntentFileError(
       `intent file ${file}: not valid YAML: ${(err as Error).message.split("\n")[0]}`,

@@ -7,7 +7,8 @@ import type { Intent, IntentMatch, SlotKind } from "./types.js";
 /** Intents prepared for matching: each example as a bag of terms. */
 export interface IntentModel {
   intents: Intent[];
-  examples: { intent: number; terms: Map<string, number> }[];
+  /** Each example's terms and the (weighted) norm of its term vector. */
+  examples: { intent: number; terms: Map<string, number>; norm: number }[];
   expansions: Set<string>[];
   /** Per intent: every term of its examples. */
   vocabulary: Set<string>[];
@@ -38,7 +39,7 @@ export function buildIntentModel(intents: Intent[], analyzer: Analyzer): IntentM
   const words = new Set<string>();
   intents.forEach((intent, i) => {
     for (const ex of [...intent.examples.en, ...intent.examples.de]) {
-      examples.push({ intent: i, terms: bag(featureTerms(ex, analyzer)) });
+      examples.push({ intent: i, terms: bag(featureTerms(ex, analyzer)), norm: 0 });
       for (const w of ex.toLowerCase().match(/\p{L}+/gu) ?? []) words.add(w);
     }
     for (const w of intent.expansions) words.add(w.toLowerCase());
@@ -47,6 +48,7 @@ export function buildIntentModel(intents: Intent[], analyzer: Analyzer): IntentM
   for (const ex of examples) for (const t of ex.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const weight = new Map<string, number>();
   for (const [t, n] of df) weight.set(t, Math.log(1 + examples.length / n));
+  for (const ex of examples) ex.norm = normOf(ex.terms, weight);
   const expansions = intents.map(
     (intent) => new Set(intent.expansions.flatMap((w) => analyzer.terms(w, detectLanguage(w)))),
   );
@@ -55,17 +57,26 @@ export function buildIntentModel(intents: Intent[], analyzer: Analyzer): IntentM
   return { intents, examples, expansions, vocabulary, weight, words };
 }
 
-function cosine(q: Map<string, number>, e: Map<string, number>, weight: Map<string, number>): number {
+/** A term's weight; a term no example has weighs like a rare one. */
+const termWeight = (weight: Map<string, number>, t: string) => weight.get(t) ?? 1.5;
+
+function normOf(terms: Map<string, number>, weight: Map<string, number>): number {
+  let sum = 0;
+  for (const t of terms.keys()) sum += termWeight(weight, t) ** 2;
+  return Math.sqrt(sum);
+}
+
+/** Weighted cosine of a question's terms and an example's (binary bags). */
+function cosine(
+  q: Map<string, number>,
+  qNorm: number,
+  ex: IntentModel["examples"][number],
+  weight: Map<string, number>,
+): number {
+  if (!qNorm || !ex.norm) return 0;
   let dot = 0;
-  let qn = 0;
-  let en = 0;
-  const w = (t: string) => weight.get(t) ?? 1.5;
-  for (const t of q.keys()) {
-    qn += w(t) ** 2;
-    if (e.has(t)) dot += w(t) ** 2;
-  }
-  for (const t of e.keys()) en += w(t) ** 2;
-  return qn && en ? dot / Math.sqrt(qn * en) : 0;
+  for (const t of q.keys()) if (ex.terms.has(t)) dot += termWeight(weight, t) ** 2;
+  return dot / (qNorm * ex.norm);
 }
 
 /**
@@ -81,9 +92,10 @@ export function matchIntent(
   const terms = question.terms.filter((t) => !t.entity).map((t) => t.term);
   if (question.answerType) terms.push(`type:${question.answerType}`);
   const q = bag(terms);
+  const qNorm = normOf(q, model.weight);
   const scores = model.intents.map(() => 0);
   for (const ex of model.examples) {
-    scores[ex.intent] = Math.max(scores[ex.intent] as number, cosine(q, ex.terms, model.weight));
+    scores[ex.intent] = Math.max(scores[ex.intent] as number, cosine(q, qNorm, ex, model.weight));
   }
   const plain = terms.filter((t) => !t.startsWith("type:"));
   model.intents.forEach((intent, i) => {

@@ -1,23 +1,25 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { tokenize } from "../text/terms.js";
+import { parseYaml } from "../text/yaml.js";
+import "../util/zod-messages.js";
 import type { Lexicon, Place } from "./types.js";
 
+const nonEmpty = () => z.string().check(z.minLength(1));
 const PlacesSchema = z.array(
   z.object({
-    type: z.enum(["city", "country", "region"]).optional(),
-    en: z.string().min(1),
-    de: z.string().min(1).optional(),
-    aliases: z.array(z.string()).optional(),
+    type: z.optional(z.enum(["city", "country", "region"])),
+    en: nonEmpty(),
+    de: z.optional(nonEmpty()),
+    aliases: z.optional(z.array(z.string())),
   }),
 );
 const RolesSchema = z.object({
   en: z.array(z.string()),
   de: z.array(z.string()),
-  en_prefixes: z.array(z.string()).default([]),
-  de_prefixes: z.array(z.string()).default([]),
+  en_prefixes: z._default(z.array(z.string()), []),
+  de_prefixes: z._default(z.array(z.string()), []),
 });
 const DeEnSchema = z.record(z.string(), z.string());
 
@@ -28,10 +30,10 @@ export function aliasKey(name: string): string {
     .join(" ");
 }
 
-function readYaml<T>(file: string, schema: z.ZodType<T>): T {
+function readYaml<T>(file: string, schema: z.ZodMiniType<T>): T {
   let data: unknown;
   try {
-    data = parse(readFileSync(file, "utf8"));
+    data = parseYaml(readFileSync(file, "utf8"));
   } catch (err) {
     throw new Error(`lexicon: cannot read ${file}: ${(err as Error).message}`);
   }

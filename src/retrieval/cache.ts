@@ -1,31 +1,22 @@
 import { createHash } from "node:crypto";
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { deserialize, serialize } from "node:v8";
 import MiniSearch from "minisearch";
 import type { Article, Corpus, Sentence } from "../corpus/types.js";
 import type { Analyzer } from "../text/terms.js";
+import { codeFingerprint, readCache, writeCache } from "../util/disk-cache.js";
 import { type CorpusIndex, type CorpusStats, indexOptions } from "./index.js";
 import { TermTable } from "./term-table.js";
 
 /** Bumped whenever what is stored, or how articles are read and analysed, changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface Stored {
-  format: number;
-  key: string;
   dir: string;
   warnings: string[];
   articles: Omit<Article, "text">[];
+  /** The articles' texts as they were indexed (the key checks they are unchanged). */
+  texts: string[];
   /** Per sentence: start, end, article, language (0 en, 1 de). */
   spans: Int32Array;
   terms: { vocabulary: string[]; ids: Int32Array; offsets: Int32Array };
@@ -34,11 +25,6 @@ interface Stored {
   articleSearch: string;
 }
 
-/** The code that reads and analyses articles: a new build of it makes old caches stale. */
-const CODE_DIRS = ["corpus", "text", "retrieval"].map((d) =>
-  fileURLToPath(new URL(`../${d}/`, import.meta.url)),
-);
-
 /**
  * The cache key of a folder of articles: the format, the code that builds the index, the
  * analyser's data (lexicon files) and every article file's name, size and modification time.
@@ -46,12 +32,7 @@ const CODE_DIRS = ["corpus", "text", "retrieval"].map((d) =>
  */
 export function cacheKey(seedsDir: string, lexiconDir: string): string {
   const hash = createHash("sha256").update(`${FORMAT}\n${resolve(seedsDir)}\n`);
-  for (const dir of CODE_DIRS) {
-    for (const f of readdirSync(dir).sort()) {
-      const st = statSync(join(dir, f));
-      hash.update(`${f}\t${st.size}\t${st.mtimeMs}\n`);
-    }
-  }
+  hash.update(codeFingerprint());
   for (const f of readdirSync(lexiconDir).sort()) hash.update(readFileSync(join(lexiconDir, f)));
   for (const name of readdirSync(seedsDir).sort()) {
     try {
@@ -87,11 +68,10 @@ export function saveIndex(index: CorpusIndex, key: string, cacheDir: string): vo
     spans.set([s.start, s.end, s.article, s.language === "de" ? 1 : 0], i * 4);
   });
   const stored: Stored = {
-    format: FORMAT,
-    key,
     dir: index.corpus.dir,
     warnings: index.corpus.warnings,
     articles: index.corpus.articles.map(({ text: _text, ...meta }) => meta),
+    texts: index.corpus.articles.map((a) => a.text),
     spans,
     terms: {
       vocabulary: index.sentenceTerms.vocabulary,
@@ -101,26 +81,19 @@ export function saveIndex(index: CorpusIndex, key: string, cacheDir: string): vo
     stats: index.stats,
     articleSearch: JSON.stringify(index.articleSearch),
   };
-  const file = fileOf(cacheDir, index.corpus.dir);
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(tmp, serialize(stored));
-    renameSync(tmp, file);
-    evictOld(cacheDir);
-  } catch {
+  if (writeCache(fileOf(cacheDir, index.corpus.dir), FORMAT, key, stored)) {
     try {
-      unlinkSync(tmp);
+      evictOld(cacheDir);
     } catch {
-      // nothing written
+      // best effort
     }
   }
 }
 
 /**
  * Reads a cached index when its key matches; undefined when it is missing, stale or corrupt
- * (the caller then rebuilds it). Article texts are read from their files again: quotes are
- * always slices of the files as they are.
+ * (the caller then rebuilds it). The texts come from the cache too, in one read: the key has
+ * every file's size and modification time, so they are the files' texts.
  */
 export function loadCachedIndex(
   seedsDir: string,
@@ -128,18 +101,11 @@ export function loadCachedIndex(
   cacheDir: string,
   analyzer: Analyzer,
 ): CorpusIndex | undefined {
-  let stored: Stored;
+  const stored = readCache<Stored>(fileOf(cacheDir, seedsDir), FORMAT, key);
+  if (!stored) return undefined;
   try {
-    stored = deserialize(readFileSync(fileOf(cacheDir, seedsDir))) as Stored;
-    if (stored.format !== FORMAT || stored.key !== key) return undefined;
-  } catch {
-    return undefined;
-  }
-  try {
-    const articles: Article[] = stored.articles.map((a) => ({
-      ...a,
-      text: readFileSync(join(seedsDir, a.source), "utf8"),
-    }));
+    if (stored.texts.length !== stored.articles.length) return undefined;
+    const articles: Article[] = stored.articles.map((a, i) => ({ ...a, text: stored.texts[i] as string }));
     const sentences: Sentence[] = [];
     for (let i = 0; i < stored.spans.length; i += 4) {
       const [start, end, article, lang] = stored.spans.subarray(i, i + 4) as unknown as [

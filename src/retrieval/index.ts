@@ -34,11 +34,64 @@ export interface CorpusIndex {
 
 const SEP = "\u0001";
 
-/** The options of the article index (the same when it is built and when it is loaded from the cache). */
+/** First-stage query: at most this many terms, each in at most this share of the articles. */
+const MAX_FIRST_STAGE_TERMS = 6;
+const MAX_ARTICLE_SHARE = 0.5;
+/** A term in more than this share of the articles is indexed for its champions only. */
+const CHAMPION_SHARE = MAX_ARTICLE_SHARE;
+/** Articles kept in the article index for such a term. */
+const CHAMPIONS = 100;
+
+/**
+ * The terms of each article that go into the article index. A term in more than half of the
+ * articles of a large corpus is kept only for the CHAMPIONS articles that use it most (a
+ * champion list, as in tiered indexes): it can still pick candidates when a question has no
+ * rarer word, while most of its postings, a third of the index at 10,000 articles, are left out.
+ */
+function indexedTerms(corpus: Corpus, table: TermTable, articleDf: Int32Array): number[][] {
+  const n = corpus.articles.length;
+  const limit = n > CANDIDATE_ARTICLES ? n * CHAMPION_SHARE : Number.POSITIVE_INFINITY;
+  const count = new Int32Array(table.vocabulary.length);
+  const perArticle: number[][] = [];
+  const users = new Map<number, { article: number; count: number; size: number }[]>();
+  corpus.articles.forEach((article, a) => {
+    const distinct: number[] = [];
+    for (const s of article.sentences) {
+      for (const id of table.idsOf(s)) {
+        if (count[id] === 0) distinct.push(id);
+        count[id] = (count[id] as number) + 1;
+      }
+    }
+    perArticle.push(distinct);
+    for (const id of distinct) {
+      if ((articleDf[id] as number) > limit) {
+        let list = users.get(id);
+        if (!list) {
+          list = [];
+          users.set(id, list);
+        }
+        list.push({ article: a, count: count[id] as number, size: article.sentences.length });
+      }
+      count[id] = 0;
+    }
+  });
+  const champions = new Map<number, Set<number>>();
+  for (const [id, list] of users) {
+    list.sort((x, y) => y.count / y.size - x.count / x.size || x.article - y.article);
+    champions.set(id, new Set(list.slice(0, CHAMPIONS).map((u) => u.article)));
+  }
+  return perArticle.map((ids, a) => ids.filter((id) => champions.get(id)?.has(a) ?? true));
+}
+
+/**
+ * The options of the article index (the same when it is built and when it is loaded from the
+ * cache; `terms` is only needed to build it).
+ */
 export function indexOptions(
   corpus: Corpus,
   analyzer: Analyzer,
   sentenceTerms: TermTable,
+  terms: number[][] = [],
 ): Options<{ id: number }> {
   return {
     fields: ["title", "terms"],
@@ -49,9 +102,7 @@ export function indexOptions(
       if (field === "title") return analyzer.terms(article?.title ?? "", article?.language ?? "en").join(SEP);
       // Distinct terms only: the first stage only picks candidates, and a third of the tokens
       // makes the index three times cheaper to build.
-      const terms = new Set<string>();
-      for (const id of article?.sentences ?? []) for (const t of sentenceTerms.termsOf(id)) terms.add(t);
-      return [...terms].join(SEP);
+      return (terms[doc.id] ?? []).map((id) => sentenceTerms.vocabulary[id]).join(SEP);
     },
     tokenize: (text) => text.split(SEP),
     processTerm: (term) => term || null,
@@ -63,35 +114,68 @@ export function indexOptions(
   };
 }
 
+/** A growable array of counters indexed by term id. */
+function grow(a: Int32Array<ArrayBuffer>, size: number, fill = 0): Int32Array<ArrayBuffer> {
+  if (size <= a.length) return a;
+  const b = new Int32Array(Math.max(size, a.length * 2)).fill(fill);
+  b.set(a);
+  return b;
+}
+
 /** Builds the sentence index and the statistics of a corpus. */
 export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
   const wordFreq = new Map<string, number>();
   const lowerSeen = new Set<string>();
   const capitalisedInside = new Set<string>();
-  const sentenceDf = new Map<string, number>();
-  const perSentence: string[][] = [];
-  for (const s of corpus.sentences) {
+  // Terms get integer ids as they are met; counts are kept per id (one map look-up per term).
+  const vocabulary: string[] = [];
+  const idOf = new Map<string, number>();
+  let sentenceDf = new Int32Array(4096);
+  let articleDf = new Int32Array(4096);
+  let lastSentence = new Int32Array(4096).fill(-1);
+  let lastArticle = new Int32Array(4096).fill(-1);
+  let ids = new Int32Array(1 << 16);
+  const offsets = new Int32Array(corpus.sentences.length + 1);
+  let at = 0;
+  corpus.sentences.forEach((s, i) => {
+    offsets[i] = at;
     const tokens = tokenize(s.text);
-    tokens.forEach((t, i) => {
+    tokens.forEach((t, k) => {
       const lower = t.word.toLowerCase();
       wordFreq.set(lower, (wordFreq.get(lower) ?? 0) + 1);
       if (t.word === lower) lowerSeen.add(lower);
       // German capitalises every noun: only English sentences tell names from words.
-      else if (i > 0 && s.language === "en" && /^\p{Lu}/u.test(t.word)) capitalisedInside.add(lower);
+      else if (k > 0 && s.language === "en" && /^\p{Lu}/u.test(t.word)) capitalisedInside.add(lower);
     });
-    const distinct = [...new Set(analyzer.termsOfTokens(tokens, s.language).map((t) => t.term))];
-    perSentence.push(distinct);
-    for (const term of distinct) sentenceDf.set(term, (sentenceDf.get(term) ?? 0) + 1);
-  }
+    for (const { term } of analyzer.termsOfTokens(tokens, s.language)) {
+      let id = idOf.get(term);
+      if (id === undefined) {
+        id = vocabulary.length;
+        vocabulary.push(term);
+        idOf.set(term, id);
+        sentenceDf = grow(sentenceDf, id + 1);
+        articleDf = grow(articleDf, id + 1);
+        lastSentence = grow(lastSentence, id + 1, -1);
+        lastArticle = grow(lastArticle, id + 1, -1);
+      }
+      if (lastSentence[id] === i) continue; // distinct terms per sentence
+      lastSentence[id] = i;
+      ids = grow(ids, at + 1);
+      ids[at++] = id;
+      sentenceDf[id] = (sentenceDf[id] as number) + 1;
+      if (lastArticle[id] !== s.article) {
+        lastArticle[id] = s.article;
+        articleDf[id] = (articleDf[id] as number) + 1;
+      }
+    }
+  });
+  offsets[corpus.sentences.length] = at;
   const nameWords = new Set([...capitalisedInside].filter((w) => !lowerSeen.has(w)));
-  const articleDf = new Map<string, number>();
-  for (const article of corpus.articles) {
-    const seen = new Set<string>();
-    for (const id of article.sentences) for (const t of perSentence[id] ?? []) seen.add(t);
-    for (const t of seen) articleDf.set(t, (articleDf.get(t) ?? 0) + 1);
-  }
-  const sentenceTerms = TermTable.build(perSentence);
-  const articleSearch = new MiniSearch<{ id: number }>(indexOptions(corpus, analyzer, sentenceTerms));
+  const sentenceTerms = TermTable.from({ vocabulary, ids: ids.slice(0, at), offsets });
+  const countsOf = (counts: Int32Array) => new Map(vocabulary.map((t, id) => [t, counts[id] as number]));
+  const articleSearch = new MiniSearch<{ id: number }>(
+    indexOptions(corpus, analyzer, sentenceTerms, indexedTerms(corpus, sentenceTerms, articleDf)),
+  );
   articleSearch.addAll(corpus.articles.map((_, id) => ({ id })));
   return {
     corpus,
@@ -100,8 +184,8 @@ export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
       wordFreq,
       lowerSeen,
       nameWords,
-      sentenceDf,
-      articleDf,
+      sentenceDf: countsOf(sentenceDf),
+      articleDf: countsOf(articleDf),
       sentenceCount: corpus.sentences.length,
       meanSentenceTerms: sentenceTerms.ids.length / Math.max(1, sentenceTerms.size),
     },
@@ -131,10 +215,6 @@ export interface QueryTerm {
 
 /** Articles whose sentences are scored in the second stage. */
 export const CANDIDATE_ARTICLES = 40;
-/** First-stage query: at most this many terms, each in at most this share of the articles. */
-const MAX_FIRST_STAGE_TERMS = 6;
-const MAX_ARTICLE_SHARE = 0.5;
-
 /**
  * The best sentences for a query, in two stages: BM25 over whole articles picks the candidate
  * articles, then every sentence of those is scored by the IDF-weighted query terms it holds.

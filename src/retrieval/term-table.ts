@@ -64,6 +64,11 @@ export class TermTable {
     return this.offsets.length - 1;
   }
 
+  /** The term ids of sentence `i` (a view: no copy). */
+  idsOf(i: number): Int32Array {
+    return this.ids.subarray(this.offsets[i] ?? 0, this.offsets[i + 1] ?? 0);
+  }
+
   /** The distinct terms of sentence `i`. */
   termsOf(i: number): string[] {
     const out: string[] = [];

@@ -1,4 +1,5 @@
-import snowball from "snowball-stemmers";
+import { createRequire } from "node:module";
+import type snowballStemmers from "snowball-stemmers";
 import { stemmer as porter } from "stemmer";
 import type { Lexicon } from "../lexicon/types.js";
 import type { Language } from "./language.js";
@@ -20,7 +21,18 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-const germanStemmer = snowball.newStemmer("german");
+type Stemmer = ReturnType<(typeof snowballStemmers)["newStemmer"]>;
+let germanStemmer: Stemmer | undefined;
+/**
+ * Snowball's German stemmer, loaded on first use: the package holds every Snowball language and
+ * its loading is start-up time spent only when German text is analysed.
+ */
+function german(): Stemmer {
+  germanStemmer ??= (
+    createRequire(import.meta.url)("snowball-stemmers") as typeof snowballStemmers
+  ).newStemmer("german");
+  return germanStemmer;
+}
 /** Irregular English forms a stemmer cannot join to their base ("led" -> "lead"). */
 const IRREGULAR: Record<string, string> = Object.fromEntries(
   (
@@ -57,20 +69,38 @@ const MAX_PLACE_WORDS = 4;
 export class Analyzer {
   private readonly cacheEn = new Map<string, readonly string[]>();
   private readonly cacheDe = new Map<string, readonly string[]>();
+  /** German word -> English terms, as the lexicon lists them. */
   private readonly deLexicon = new Map<string, string[]>();
-  /** First words of the multi-word place names ("new" of "new york city"). */
+  /** The same under the German stems of the listed words, built on first German text. */
+  private deStems: Map<string, string[]> | undefined;
+  /** First words of the multi-word place names ("new" of "new york city"), in the usual cases. */
   private readonly phraseStarts = new Set<string>();
 
   constructor(readonly lexicon: Lexicon) {
     for (const alias of lexicon.placeByAlias.keys()) {
-      if (alias.includes(" ")) this.phraseStarts.add(alias.split(" ")[0] as string);
+      if (!alias.includes(" ")) continue;
+      // As typed: lower case, capitalised or upper case ("new", "New", "NEW").
+      const first = alias.split(" ")[0] as string;
+      for (const form of [first, first.charAt(0).toUpperCase() + first.slice(1), first.toUpperCase()])
+        this.phraseStarts.add(form);
     }
     for (const [de, en] of lexicon.deToEn) {
-      const terms = en.flatMap((w) => (STOPWORDS.has(w) ? [] : [porter(w)]));
-      this.deLexicon.set(de, terms);
-      const stem = germanStemmer.stem(de);
-      if (!this.deLexicon.has(stem)) this.deLexicon.set(stem, terms);
+      this.deLexicon.set(
+        de,
+        en.flatMap((w) => (STOPWORDS.has(w) ? [] : [porter(w)])),
+      );
     }
+  }
+
+  private germanStems(): Map<string, string[]> {
+    if (!this.deStems) {
+      this.deStems = new Map();
+      for (const [de, terms] of this.deLexicon) {
+        const stem = german().stem(de);
+        if (!this.deLexicon.has(stem) && !this.deStems.has(stem)) this.deStems.set(stem, terms);
+      }
+    }
+    return this.deStems;
   }
 
   /** The terms of one word (none for a stop word, several for a compound the lexicon splits). */
@@ -95,8 +125,8 @@ export class Analyzer {
       const direct = this.deLexicon.get(lower);
       if (direct) return direct;
       if (language === "de") {
-        const stem = germanStemmer.stem(lower);
-        const viaStem = this.deLexicon.get(stem);
+        const stem = german().stem(lower);
+        const viaStem = this.deLexicon.get(stem) ?? this.germanStems().get(stem);
         if (viaStem) return viaStem;
         return [porter(stem)];
       }
@@ -127,7 +157,7 @@ export class Analyzer {
   private matchPlace(tokens: Token[], i: number): { key: string; length: number } | undefined {
     const first = (tokens[i] as Token).word;
     // Place names start with a capital or are typed in lower case; skip the rest cheaply.
-    if (!this.phraseStarts.has(first) && !this.phraseStarts.has(first.toLowerCase())) return undefined;
+    if (!this.phraseStarts.has(first)) return undefined;
     for (let n = Math.min(MAX_PLACE_WORDS, tokens.length - i); n >= 2; n--) {
       const phrase = tokens
         .slice(i, i + n)

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runConsole } from "../../src/cli/console.js";
 import { FICTION, ROOT, seedsDeps, tempDir } from "../helpers/fixtures.js";
 
-const ASK = join(ROOT, "dist/cli/ask.js");
+const ASK = join(ROOT, "dist/bin/ask.js");
 const ask = (args: string[], input = "", env: NodeJS.ProcessEnv = {}) =>
   spawnSync(process.execPath, [ASK, ...args], { input, encoding: "utf8", env: { ...process.env, ...env } });
 
@@ -91,7 +91,7 @@ describe("runConsole", () => {
 });
 
 describe("npm start (built main)", () => {
-  const MAIN = join(ROOT, "dist/main.js");
+  const MAIN = join(ROOT, "dist/bin/main.js");
   const start = (env: NodeJS.ProcessEnv, input = "") =>
     spawnSync(process.execPath, [MAIN], {
       input,
@@ -116,7 +116,7 @@ describe("npm start (built main)", () => {
 });
 
 describe("npm run eval (built CLI)", () => {
-  const EVAL = join(ROOT, "dist/cli/eval.js");
+  const EVAL = join(ROOT, "dist/bin/eval.js");
   const run = (file: string) =>
     spawnSync(process.execPath, [EVAL, join(ROOT, "tests/fixtures/eval", file)], { encoding: "utf8" });
 

@@ -37,6 +37,13 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("looks only at the last word before a full stop, however long the sentence so far", () => {
+    const long = `${"Acme grew fast in many markets, ".repeat(200)}said the report by Acme Inc. in Berlin.`;
+    expect(split(`${long} It was a busy day. Non-U.S. sales rose. Then... nothing. Ende am 3. Mai.`)).toEqual(
+      [long, "It was a busy day.", "Non-U.S. sales rose.", "Then... nothing.", "Ende am 3. Mai."],
+    );
+  });
+
   it("returns offsets into the original text", () => {
     const text = "  One sentence here.   Another one. ";
     const spans = splitSentences(text, "en", 100);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { parseYaml as parse } from "../../src/text/yaml.js";
 import { ROOT } from "../helpers/fixtures.js";
 
 describe("manifest.yml", () => {

@@ -75,7 +75,7 @@ describe("property: any line of text gets a valid answer or an abstention, never
   it("holds through the ask --jsonl contract, one valid JSON line per input line, in order", () => {
     const lines = fc.sample(nasty, { numRuns: 60, seed: 7 }).map((s) => s.replace(/[\r\n]/g, " ")); // readline ends lines at \r and \n only
     inputsTried += lines.length;
-    const r = spawnSync(process.execPath, [join(ROOT, "dist/cli/ask.js"), "--jsonl"], {
+    const r = spawnSync(process.execPath, [join(ROOT, "dist/bin/ask.js"), "--jsonl"], {
       input: `${lines.join("\n")}\n`,
       encoding: "utf8",
       maxBuffer: 64 << 20,

@@ -22,7 +22,7 @@ describe("npm start in HTTP mode (the built main, as a process)", () => {
 
   it("serves signed events, then stops cleanly on SIGTERM", async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [join(ROOT, "dist/main.js")], {
+    const child = spawn(process.execPath, [join(ROOT, "dist/bin/main.js")], {
       cwd: tempDir(),
       env: {
         PATH: process.env.PATH,

@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
+
+/**
+ * The folder of the running code: dist/ (compiled, or bundled into dist/bin/) or src/ (tests).
+ * Every file under it is part of the code fingerprint.
+ */
+const CODE_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+
+let fingerprint: string | undefined;
+
+/**
+ * A fingerprint of the code (every file's path, size and modification time under the code
+ * folder): a new build makes every cache written by the old one stale.
+ */
+export function codeFingerprint(): string {
+  if (fingerprint === undefined) {
+    const hash = createHash("sha256");
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const path = join(dir, e.name);
+        if (e.isDirectory()) walk(path);
+        else if (e.isFile() && !e.name.endsWith(".map")) {
+          const st = statSync(path);
+          hash.update(`${path}\t${st.size}\t${st.mtimeMs}\n`);
+        }
+      }
+    };
+    walk(CODE_ROOT);
+    fingerprint = hash.digest("hex");
+  }
+  return fingerprint;
+}
+
+/** What a cache file holds around its value. */
+interface Envelope<T> {
+  format: number;
+  key: string;
+  value: T;
+}
+
+/**
+ * Reads a cached value; undefined when the file is missing, unreadable, corrupt, or written
+ * for another format or key. A cache is never trusted beyond that: callers rebuild.
+ */
+export function readCache<T>(file: string, format: number, key: string): T | undefined {
+  try {
+    const stored = deserialize(readFileSync(file)) as Envelope<T>;
+    return stored?.format === format && stored.key === key ? stored.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a cache file atomically (a reader never sees half a file); best effort, never throws. */
+export function writeCache<T>(file: string, format: number, key: string, value: T): boolean {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(tmp, serialize({ format, key, value } satisfies Envelope<T>));
+    renameSync(tmp, file);
+    return true;
+  } catch {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing written
+    }
+    return false;
+  }
+}

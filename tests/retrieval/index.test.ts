@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { loadCorpus } from "../../src/corpus/load.js";
+import { loadLexicon } from "../../src/lexicon/load.js";
+import { buildIndex, CANDIDATE_ARTICLES, searchSentences } from "../../src/retrieval/index.js";
+import { Analyzer } from "../../src/text/terms.js";
+import { INTENTS, tempDir } from "../helpers/fixtures.js";
+
+/**
+ * 300 made-up articles, each about its own company and all about offices: "office" is in every
+ * article, and the company names are in one each. Article 137 says "office" in every sentence.
+ */
+/** A made-up company name of letters only, one per number: "Zorbaqex". */
+const companyName = (i: number) =>
+  `Zor${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}qex`;
+
+function largeCorpus() {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 300; i++) {
+    const name = companyName(i);
+    files[`a${String(i).padStart(3, "0")}.txt`] =
+      i === 137
+        ? `${name} runs an office in Oslo. The office has a garden. Its office dog is famous.\n`
+        : `${name} opened an office last spring. ${name} sells tools to farmers. Revenue grew by ${i} percent. The founders met at school.\n`;
+  }
+  const dir = tempDir(files);
+  return buildIndex(loadCorpus(dir), new Analyzer(loadLexicon(`${INTENTS}/lexicon`)));
+}
+
+describe("the two-stage index over a large corpus", () => {
+  const index = largeCorpus();
+  const articleOf = (id: number) =>
+    index.corpus.articles[index.corpus.sentences[id]?.article as number]?.source;
+
+  it("keeps a term found in most articles only for the articles that use it most", () => {
+    expect(index.stats.articleDf.get("offic")).toBe(300);
+    const postings = index.articleSearch.search("offic", { fields: ["terms"] }).length;
+    expect(postings).toBeGreaterThan(CANDIDATE_ARTICLES);
+    expect(postings).toBeLessThan(300);
+    // The article that says it in every sentence is among them, and ranks first.
+    const hits = searchSentences(index, [{ term: "offic", weight: 1 }], 10);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(articleOf((hits[0] as { id: number }).id)).toBe("a137.txt");
+  });
+
+  it("finds an article by its rare words whatever the common words of the question", () => {
+    const hits = searchSentences(
+      index,
+      ["offic", ...index.analyzer.terms(companyName(211), "en"), "open"].map((term) => ({ term, weight: 1 })),
+      5,
+    );
+    expect(articleOf((hits[0] as { id: number }).id)).toBe("a211.txt");
+  });
+
+  it("indexes every term of a small corpus in every article", () => {
+    const small = buildIndex(
+      loadCorpus(tempDir({ "a.txt": "Acme opened an office.\n", "b.txt": "Globex opened an office.\n" })),
+      new Analyzer(loadLexicon(`${INTENTS}/lexicon`)),
+    );
+    expect(small.articleSearch.search("offic", { fields: ["terms"] })).toHaveLength(2);
+  });
+});
