@@ -20,6 +20,8 @@ await build({
     ask: "src/cli/ask.ts",
     console: "src/cli/console-main.ts",
     eval: "src/cli/eval.ts",
+    // The answering worker of the Slack app, loaded as dist/bin/worker.js (pool.ts: "./worker.js").
+    worker: "src/answer-worker/worker.ts",
   },
   outdir,
   bundle: true,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import "dotenv/config";
+import { AnswerWorker } from "./answer-worker/pool.js";
 import { runConsole } from "./cli/console.js";
 import { ConfigError, readConfig } from "./config.js";
 import { cacheDirFrom } from "./config-paths.js";
@@ -11,15 +12,12 @@ import { LiveDeps } from "./live-deps.js";
  */
 async function main() {
   const config = readConfig();
-  // Articles and intents are reloaded when their files change; a bad change keeps the last good set.
-  const live = new LiveDeps({
-    seedsDir: config.seedsDir,
-    intentsDir: config.intentsDir,
-    log: (m) => process.stderr.write(`${m}\n`),
-    cacheDir: cacheDirFrom(),
-  });
-  live.watch();
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+  const data = { seedsDir: config.seedsDir, intentsDir: config.intentsDir, cacheDir: cacheDirFrom() };
   if (config.mode === "console") {
+    // Articles and intents are reloaded when their files change; a bad change keeps the last good set.
+    const live = new LiveDeps({ ...data, log });
+    live.watch();
     process.stderr.write(
       "No SLACK_BOT_TOKEN set: running the console. To connect Slack, copy .env.example to .env and fill in the tokens (see README.md).\n",
     );
@@ -27,16 +25,18 @@ async function main() {
     live.close();
     return;
   }
+  // The core answers (and reloads) on a worker thread: the thread that acknowledges Slack's
+  // requests within its 3 seconds is never blocked by an answer or a reload.
+  const worker = await AnswerWorker.start({ ...data, watch: true, log });
   // Bolt is loaded only for Slack: the console and `ask` start faster without it.
   const { createSlackApp } = await import("./slack/app.js");
-  const slack = createSlackApp({ config, deps: () => live.current() });
+  const slack = createSlackApp({ config, ask: (q) => worker.ask(q) });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stderr.write(`${signal}: stopping\n`);
-    live.close();
-    slack.stop().then(
+    Promise.all([slack.stop(), worker.close()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );

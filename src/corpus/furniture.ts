@@ -15,8 +15,9 @@ const NON_LATIN_LETTER =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}]/gu;
 const LETTER = /\p{L}/gu;
 const NON_LATIN_TEST = new RegExp(NON_LATIN_LETTER.source, "u");
-/** Any character past Latin and IPA: a cheap test before the script test. */
-const BEYOND_LATIN = /[\u0370-\uffff]/;
+/** The blocks of those scripts (a cheap test, without Unicode properties, before the exact one). */
+const NON_LATIN_BLOCKS =
+  /[\u0400-\u04ff\u0600-\u06ff\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\ud840-\ud87f]/;
 
 /** Normalised form of a line for spotting repeats. */
 function lineKey(line: string): string {
@@ -41,7 +42,7 @@ export function isFurnitureLine(line: string): boolean {
   // A promo line is short; a long paragraph that merely starts with one keeps its other
   // sentences (isFurnitureSentence drops the promo itself).
   if (t.length <= MAX_PROMO_LINE && isFurnitureSentence(t)) return true;
-  if (!BEYOND_LATIN.test(t) || !NON_LATIN_TEST.test(t)) return false;
+  if (!NON_LATIN_BLOCKS.test(t) || !NON_LATIN_TEST.test(t)) return false;
   const letters = t.match(LETTER)?.length ?? 0;
   const foreign = t.match(NON_LATIN_LETTER)?.length ?? 0;
   return letters > 0 && foreign / letters > 0.3;

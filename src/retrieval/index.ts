@@ -1,6 +1,7 @@
 import MiniSearch, { type Options } from "minisearch";
 import type { Corpus } from "../corpus/types.js";
-import { type Analyzer, tokenize } from "../text/terms.js";
+import type { Language } from "../text/language.js";
+import { type Analyzer, type Token, tokenize } from "../text/terms.js";
 import { OwnerCache } from "../util/owner-cache.js";
 import { TermTable } from "./term-table.js";
 
@@ -38,7 +39,7 @@ const SEP = "\u0001";
 const MAX_FIRST_STAGE_TERMS = 6;
 const MAX_ARTICLE_SHARE = 0.5;
 /** A term in more than this share of the articles is indexed for its champions only. */
-const CHAMPION_SHARE = MAX_ARTICLE_SHARE;
+const CHAMPION_SHARE = 0.25;
 /** Articles kept in the article index for such a term. */
 const CHAMPIONS = 100;
 
@@ -122,54 +123,113 @@ function grow(a: Int32Array<ArrayBuffer>, size: number, fill = 0): Int32Array<Ar
   return b;
 }
 
+/** What the index build knows of one word as written, in one language: looked up once per token. */
+interface WordEntry {
+  lower: string;
+  /** Ids of the word's terms. */
+  terms: number[];
+  /** Occurrences. */
+  count: number;
+  /** Seen capitalised after the start of an English sentence. */
+  capitalisedInside: boolean;
+  /** Can begin a place name of several words. */
+  startsPlace: boolean;
+}
+
+const UPPER_INITIAL = /^\p{Lu}/u;
+
 /** Builds the sentence index and the statistics of a corpus. */
 export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
-  const wordFreq = new Map<string, number>();
-  const lowerSeen = new Set<string>();
-  const capitalisedInside = new Set<string>();
-  // Terms get integer ids as they are met; counts are kept per id (one map look-up per term).
+  // Terms get integer ids as they are met; counts are kept per id.
   const vocabulary: string[] = [];
   const idOf = new Map<string, number>();
   let sentenceDf = new Int32Array(4096);
   let articleDf = new Int32Array(4096);
   let lastSentence = new Int32Array(4096).fill(-1);
   let lastArticle = new Int32Array(4096).fill(-1);
+  const termId = (term: string): number => {
+    let id = idOf.get(term);
+    if (id === undefined) {
+      id = vocabulary.length;
+      vocabulary.push(term);
+      idOf.set(term, id);
+      sentenceDf = grow(sentenceDf, id + 1);
+      articleDf = grow(articleDf, id + 1);
+      lastSentence = grow(lastSentence, id + 1, -1);
+      lastArticle = grow(lastArticle, id + 1, -1);
+    }
+    return id;
+  };
+  // One map look-up per token: its entry holds its terms and counts (per language: German words
+  // are analysed differently).
+  const words = { en: new Map<string, WordEntry>(), de: new Map<string, WordEntry>() };
+  const entryOf = (word: string, language: Language): WordEntry => {
+    const map = words[language];
+    let e = map.get(word);
+    if (!e) {
+      e = {
+        lower: word.toLowerCase(),
+        terms: analyzer.termsOfWord(word, language).map(termId),
+        count: 0,
+        capitalisedInside: false,
+        startsPlace: analyzer.startsPlace(word),
+      };
+      map.set(word, e);
+    }
+    return e;
+  };
   let ids = new Int32Array(1 << 16);
   const offsets = new Int32Array(corpus.sentences.length + 1);
   let at = 0;
+  const addTerm = (id: number, sentence: number, article: number) => {
+    if (lastSentence[id] === sentence) return; // distinct terms per sentence
+    lastSentence[id] = sentence;
+    ids = grow(ids, at + 1);
+    ids[at++] = id;
+    sentenceDf[id] = (sentenceDf[id] as number) + 1;
+    if (lastArticle[id] !== article) {
+      lastArticle[id] = article;
+      articleDf[id] = (articleDf[id] as number) + 1;
+    }
+  };
   corpus.sentences.forEach((s, i) => {
     offsets[i] = at;
     const tokens = tokenize(s.text);
-    tokens.forEach((t, k) => {
-      const lower = t.word.toLowerCase();
-      wordFreq.set(lower, (wordFreq.get(lower) ?? 0) + 1);
-      if (t.word === lower) lowerSeen.add(lower);
+    for (let k = 0; k < tokens.length; k++) {
+      const word = (tokens[k] as Token).word;
+      const e = entryOf(word, s.language);
+      e.count++;
       // German capitalises every noun: only English sentences tell names from words.
-      else if (k > 0 && s.language === "en" && /^\p{Lu}/u.test(t.word)) capitalisedInside.add(lower);
-    });
-    for (const { term } of analyzer.termsOfTokens(tokens, s.language)) {
-      let id = idOf.get(term);
-      if (id === undefined) {
-        id = vocabulary.length;
-        vocabulary.push(term);
-        idOf.set(term, id);
-        sentenceDf = grow(sentenceDf, id + 1);
-        articleDf = grow(articleDf, id + 1);
-        lastSentence = grow(lastSentence, id + 1, -1);
-        lastArticle = grow(lastArticle, id + 1, -1);
+      if (
+        k > 0 &&
+        !e.capitalisedInside &&
+        s.language === "en" &&
+        word !== e.lower &&
+        UPPER_INITIAL.test(word)
+      )
+        e.capitalisedInside = true;
+      const place = e.startsPlace ? analyzer.placeAt(tokens, k) : undefined;
+      if (place) {
+        addTerm(termId(place.key), i, s.article);
+        // The other words of the place name count as words, not as terms.
+        for (let j = k + 1; j < k + place.length; j++) entryOf((tokens[j] as Token).word, s.language).count++;
+        k += place.length - 1;
+        continue;
       }
-      if (lastSentence[id] === i) continue; // distinct terms per sentence
-      lastSentence[id] = i;
-      ids = grow(ids, at + 1);
-      ids[at++] = id;
-      sentenceDf[id] = (sentenceDf[id] as number) + 1;
-      if (lastArticle[id] !== s.article) {
-        lastArticle[id] = s.article;
-        articleDf[id] = (articleDf[id] as number) + 1;
-      }
+      for (const id of e.terms) addTerm(id, i, s.article);
     }
   });
   offsets[corpus.sentences.length] = at;
+  const wordFreq = new Map<string, number>();
+  const lowerSeen = new Set<string>();
+  const capitalisedInside = new Set<string>();
+  for (const map of [words.en, words.de]) {
+    for (const [word, e] of map) {
+      wordFreq.set(e.lower, (wordFreq.get(e.lower) ?? 0) + e.count);
+      if (word === e.lower) lowerSeen.add(e.lower);
+      if (e.capitalisedInside) capitalisedInside.add(e.lower);
+    }
+  }
   const nameWords = new Set([...capitalisedInside].filter((w) => !lowerSeen.has(w)));
   const sentenceTerms = TermTable.from({ vocabulary, ids: ids.slice(0, at), offsets });
   const countsOf = (counts: Int32Array) => new Map(vocabulary.map((t, id) => [t, counts[id] as number]));

@@ -1,6 +1,6 @@
 import { App, LogLevel } from "@slack/bolt";
+import type { Ask } from "../answering.js";
 import type { Config } from "../config.js";
-import type { Deps } from "../core.js";
 import { describeError, type ListenerContext } from "./context.js";
 import { Deduper } from "./dedupe.js";
 import { registerCommand } from "./listeners/command.js";
@@ -11,7 +11,8 @@ import { RedactingLogger, toLogLevel } from "./logger.js";
 /** Options of the Slack app beyond the settings. */
 export interface SlackAppOptions {
   config: Config;
-  deps: () => Deps;
+  /** Answers a question: the answering worker in `npm start`, in-process in tests. */
+  ask: Ask;
   /** Retries of failed Web API calls (default: @slack/web-api's; tests use 0). */
   webApiRetries?: number;
   /** Time limit of one Web API call in ms (default 10 s): a hung call is logged, not waited on forever. */
@@ -52,7 +53,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     config.mode === "socket"
       ? new App({ ...common, appToken: config.appToken, socketMode: true })
       : new App({ ...common, signingSecret: config.signingSecret as string });
-  const ctx: ListenerContext = { deps: options.deps, dedupe: new Deduper(), logger };
+  const ctx: ListenerContext = { ask: options.ask, dedupe: new Deduper(), logger };
   registerMention(app, ctx);
   registerDirectMessage(app, ctx);
   registerCommand(app, ctx);

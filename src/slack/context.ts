@@ -1,11 +1,11 @@
 import type { Logger } from "@slack/logger";
-import type { Deps } from "../core.js";
+import type { Ask } from "../answering.js";
 import type { Deduper } from "./dedupe.js";
 
 /** What the listeners share: the answering core, the dedupe memory and the logger. */
 export interface ListenerContext {
-  /** Returns the current answering dependencies (they may be reloaded). */
-  deps: () => Deps;
+  /** Answers a question (on the answering worker in the Slack app). */
+  ask: Ask;
   dedupe: Deduper;
   logger: Logger;
 }

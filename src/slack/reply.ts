@@ -1,5 +1,4 @@
 import type { WebClient } from "@slack/web-api";
-import { answer } from "../core.js";
 import { stripSlackMarkup } from "../text/slack-markup.js";
 import { describeError, type ListenerContext } from "./context.js";
 import { renderAnswer, renderError } from "./render.js";
@@ -16,7 +15,7 @@ export async function replyWithAnswer(
 ): Promise<void> {
   let message: ReturnType<typeof renderAnswer>;
   try {
-    message = renderAnswer(answer(stripSlackMarkup(text), ctx.deps()));
+    message = renderAnswer(await ctx.ask(stripSlackMarkup(text)));
   } catch (err) {
     ctx.logger.error(`answering a ${where.what} in ${where.channel} failed: ${describeError(err)}`);
     message = renderError();

@@ -17,7 +17,11 @@ const WORD = /\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?|\p{N}+(?:[.,]\p{N}+)*/gu;
 /** Splits text into words and numbers ("6,4-Milliarden" -> "6,4", "Milliarden"), with offsets. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  const re = WORD; // a global regular expression: the loop below calls nothing else
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  }
   return out;
 }
 
@@ -143,7 +147,7 @@ export class Analyzer {
   termsOfTokens(tokens: Token[], language: Language): { term: string; token: number }[] {
     const out: { term: string; token: number }[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const phrase = this.matchPlace(tokens, i);
+      const phrase = this.placeAt(tokens, i);
       if (phrase) {
         out.push({ term: phrase.key, token: i });
         i += phrase.length - 1;
@@ -154,7 +158,13 @@ export class Analyzer {
     return out;
   }
 
-  private matchPlace(tokens: Token[], i: number): { key: string; length: number } | undefined {
+  /** True when a word can begin a place name of several words ("New"). */
+  startsPlace(word: string): boolean {
+    return this.phraseStarts.has(word);
+  }
+
+  /** The place name of several words that begins at token i, if any ("New York City"). */
+  placeAt(tokens: Token[], i: number): { key: string; length: number } | undefined {
     const first = (tokens[i] as Token).word;
     // Place names start with a capital or are typed in lower case; skip the rest cheaply.
     if (!this.phraseStarts.has(first)) return undefined;

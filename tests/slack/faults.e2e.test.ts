@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { askInProcess } from "../../src/answering.js";
 import { readConfig } from "../../src/config.js";
 import { createSlackApp, type SlackApp } from "../../src/slack/app.js";
 import { captureLogs } from "../helpers/capture-logger.js";
@@ -24,7 +25,13 @@ describe("Slack faults and bursts over HTTP (loopback)", () => {
       PORT: "0",
       SLACK_API_URL: fake.apiUrl,
     });
-    slack = createSlackApp({ config, deps: seedsDeps, webApiRetries: 0, webApiTimeoutMs: 2000, logger });
+    slack = createSlackApp({
+      config,
+      ask: askInProcess(seedsDeps),
+      webApiRetries: 0,
+      webApiTimeoutMs: 2000,
+      logger,
+    });
     port = (await slack.start()) as number;
   });
   afterAll(async () => {

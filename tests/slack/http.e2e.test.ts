@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { askInProcess } from "../../src/answering.js";
 import { readConfig } from "../../src/config.js";
 import { buildDeps } from "../../src/core.js";
 import { loadCorpus } from "../../src/corpus/load.js";
@@ -43,10 +44,10 @@ describe("Slack over HTTP, end to end against a local fake Slack", () => {
     });
     slack = createSlackApp({
       config,
-      deps: () => {
+      ask: askInProcess(() => {
         if (brokenCore) throw new Error("kaboom: index corrupted at /secret/path");
         return useHostile ? hostileDeps : seedsDeps();
-      },
+      }),
       webApiRetries: 1,
       logger,
     });

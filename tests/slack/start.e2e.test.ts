@@ -50,6 +50,9 @@ describe("npm start in HTTP mode (the built main, as a process)", () => {
     );
     expect(res.status).toBe(200);
     await waitUntil(() => fake.callsOf("chat.postMessage").length > 0, 5000, "the answer");
+    // Answered by the answering worker, from the articles.
+    expect(output).toMatch(/answering worker ready: 5 articles/);
+    expect(JSON.stringify(fake.callsOf("chat.postMessage")[0]?.body)).toMatch(/Nagasaki/);
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(output).toMatch(/SIGTERM: stopping/);

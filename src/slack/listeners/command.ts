@@ -1,5 +1,4 @@
 import type { App } from "@slack/bolt";
-import { answer } from "../../core.js";
 import { stripSlackMarkup } from "../../text/slack-markup.js";
 import { describeError, type ListenerContext } from "../context.js";
 import { renderAnswer, renderError } from "../render.js";
@@ -20,7 +19,7 @@ export function registerCommand(app: App, ctx: ListenerContext) {
     const question = text === "" ? "help" : text;
     let reply: ReturnType<typeof renderAnswer>;
     try {
-      const a = answer(question, ctx.deps());
+      const a = await ctx.ask(question);
       reply = renderAnswer(a, { question: a.kind === "meta" ? undefined : text });
     } catch (err) {
       ctx.logger.error(`answering ${COMMAND} failed: ${describeError(err)}`);

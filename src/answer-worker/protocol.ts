@@ -1,0 +1,21 @@
+import type { Answer } from "../answer/types.js";
+
+/** What the worker is started with. */
+export interface WorkerOptions {
+  seedsDir: string;
+  intentsDir: string;
+  cacheDir?: string;
+  /** Reload when the articles or intents change. */
+  watch: boolean;
+}
+
+/** Main thread -> worker. */
+export type ToWorker = { type: "ask"; id: number; question: string };
+
+/** Worker -> main thread. */
+export type FromWorker =
+  | { type: "ready"; articles: number; intents: number }
+  | { type: "answer"; id: number; answer: Answer }
+  | { type: "error"; id: number; message: string }
+  | { type: "log"; message: string }
+  | { type: "fatal"; message: string };

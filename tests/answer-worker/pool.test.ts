@@ -1,0 +1,74 @@
+import { cpSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { AnswerWorker } from "../../src/answer-worker/pool.js";
+import { answer } from "../../src/core.js";
+import { INTENTS, ROOT, SEEDS, seedsDeps, tempDir } from "../helpers/fixtures.js";
+
+// The worker runs compiled code (npm test builds first): a worker thread cannot load TypeScript.
+const workerUrl = pathToFileURL(join(ROOT, "dist/answer-worker/worker.js"));
+const QUESTIONS = [
+  "Who leads Tokyo?",
+  "Where are the offices?",
+  "Wer leitet das Büro in Tokio?",
+  "What's the weather in Paris?",
+  "help",
+];
+
+describe("the answering worker", () => {
+  const logs: string[] = [];
+  const started = AnswerWorker.start({
+    seedsDir: SEEDS,
+    intentsDir: INTENTS,
+    watch: false,
+    workerUrl,
+    log: (m) => logs.push(m),
+  });
+  afterAll(async () => (await started).close());
+
+  it("answers exactly as the core does on this thread", async () => {
+    const pool = await started;
+    for (const q of QUESTIONS) expect(await pool.ask(q)).toEqual(answer(q, seedsDeps()));
+    expect(logs.join("\n")).toMatch(/answering worker ready: 5 articles/);
+  });
+
+  it("gives each of many concurrent questions its own answer", async () => {
+    const pool = await started;
+    const asked = Array.from({ length: 60 }, (_, i) => QUESTIONS[i % QUESTIONS.length] as string);
+    const answers = await Promise.all(asked.map((q) => pool.ask(q)));
+    answers.forEach((a, i) => {
+      expect(a).toEqual(answer(asked[i] as string, seedsDeps()));
+    });
+  });
+
+  it("restarts after the worker dies: questions it held fail, later ones are answered", async () => {
+    const pool = await started;
+    // Questions in flight when the worker dies: each settles, none hangs; those it held fail.
+    const held = Array.from({ length: 300 }, () => pool.ask("Where are the offices?"));
+    await (pool as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    const settled = await Promise.allSettled(held);
+    const failed = settled.filter((r) => r.status === "rejected");
+    expect(failed.length).toBeGreaterThan(0);
+    expect(String((failed[0] as PromiseRejectedResult).reason)).toMatch(/answering worker stopped/);
+    let later: Awaited<ReturnType<AnswerWorker["ask"]>> | undefined;
+    for (let i = 0; i < 100 && !later; i++) {
+      later = await pool.ask("Who leads Tokyo?").catch(async () => {
+        await new Promise((r) => setTimeout(r, 50));
+        return undefined;
+      });
+    }
+    expect(later?.answer).toBe(answer("Who leads Tokyo?", seedsDeps()).answer);
+    expect(logs.join("\n")).toMatch(/starting a new one/);
+  });
+
+  it("fails to start with the loading error, naming the broken intent file", async () => {
+    const intents = tempDir({
+      "broken.yml": "id: broken\ndescription: ''\nexamples: {en: [a question]}\n",
+    });
+    cpSync(join(INTENTS, "lexicon"), join(intents, "lexicon"), { recursive: true });
+    await expect(
+      AnswerWorker.start({ seedsDir: SEEDS, intentsDir: intents, watch: false, workerUrl }),
+    ).rejects.toThrow(/broken\.yml/);
+  });
+});
