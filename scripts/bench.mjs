@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// npm run bench [-- --sizes seeds,1000,10000 --questions 40]
+// npm run bench [-- --sizes seeds,1000,10000 --questions 200]
 // Runs the project's `ask --jsonl` and the naive anchor side by side, in one run, on the seeds
 // and on synthetic corpora (../shared/eval/make-corpus.mjs), and prints for each: start-up
-// (wall time for one question; the project cold, without its index cache, and warm, with it),
+// (wall time for one question, median of three runs; the project cold, without its index cache,
+// and warm, with it),
 // per question ((wall(N) - wall(1)) / (N - 1), warm), per-question latency p50/p99 (one
 // question at a time through the pipe), peak RSS, and the project's index build time (cold).
 // All numbers are measured from outside the process.
@@ -16,7 +17,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
 const sizes = opt("--sizes", "seeds,1000,10000").split(",");
-const nQuestions = Number(opt("--questions", "40"));
+const nQuestions = Number(opt("--questions", "200"));
 const makeCorpus = resolve(root, "../shared/eval/make-corpus.mjs");
 const cacheDir = join(root, ".cache/bench");
 
@@ -111,14 +112,21 @@ const perQ = {};
 for (const size of sizes) {
   const dir = corpusDir(size);
   for (const system of Object.keys(systems)) {
-    const cold = await run(system, dir, qs.slice(0, 1), false, "off");
+    // Start-up: the median of three runs each (one run moves by a tenth of a second here).
+    const colds = [];
+    for (let i = 0; i < 3; i++) colds.push(await run(system, dir, qs.slice(0, 1), false, "off"));
     await run(system, dir, qs.slice(0, 1), false); // writes the index cache when missing
-    const warm = await run(system, dir, qs.slice(0, 1), false);
+    const warms = [];
+    for (let i = 0; i < 3; i++) warms.push(await run(system, dir, qs.slice(0, 1), false));
+    const median = (runs) => [...runs].sort((a, b) => a.wall - b.wall)[1];
+    const cold = median(colds);
+    const warm = median(warms);
     const many = await run(system, dir, qs, false);
     const inter = await run(system, dir, qs, true);
     const per = (many.wall - warm.wall) / (qs.length - 1);
     perQ[`${size}:${system}`] = per;
     const lat = inter.latencies.slice(1); // the first includes start-up
+    const peakRss = Math.max(...[...colds, ...warms, many, inter].map((r) => r.rss));
     const row = [
       size.padEnd(7),
       system.padEnd(8),
@@ -128,7 +136,7 @@ for (const size of sizes) {
       f(pct(lat, 50), 2).padStart(7),
       f(pct(lat, 99), 2).padStart(7),
       f(cold.index, 0).padStart(9),
-      f(Math.max(cold.rss, warm.rss, many.rss, inter.rss), 0).padStart(12),
+      f(peakRss, 0).padStart(12),
     ];
     console.log(row.join(" "));
   }

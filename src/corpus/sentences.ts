@@ -40,6 +40,18 @@ function endsWithAbbreviation(segment: string): boolean {
   return /^(?:\p{L}\.)+\p{L}?$/u.test(word); // "U.S", "z.B"
 }
 
+/**
+ * Characters after which Unicode's sentence rules (UAX #29) may break: sentence terminators,
+ * full stops and paragraph separators. Text without one before its last character is one
+ * sentence, so the (slow) segmenter is skipped for it.
+ */
+const BREAK_AFTER = /[\p{Sentence_Terminal}.\u2024\ufe52\uff0e\n\r\v\f\u0085\u2028\u2029]/u;
+
+/** True when the segmenter could find more than one sentence in the text. */
+export function mayBreak(text: string): boolean {
+  return BREAK_AFTER.test(text.slice(0, -1));
+}
+
 const segmenters = new Map<Language, Intl.Segmenter>();
 function segmenterFor(language: Language): Intl.Segmenter {
   let s = segmenters.get(language);
@@ -57,9 +69,8 @@ function segmenterFor(language: Language): Intl.Segmenter {
  * figure that continues the sentence.
  */
 export function splitSentences(text: string, language: Language, offset = 0): Span[] {
-  const segmenter = segmenterFor(language);
   const pieces: Span[] = [];
-  for (const s of segmenter.segment(text)) {
+  for (const s of mayBreak(text) ? segmenterFor(language).segment(text) : [{ segment: text, index: 0 }]) {
     const prev = pieces[pieces.length - 1];
     const seg = s.segment;
     const next = seg.trimStart();

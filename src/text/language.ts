@@ -21,8 +21,8 @@ const ENGLISH = new Set(
   ).split(" "),
 );
 
-/** Guesses English or German; reliable on a three-word question as well as on an article. */
-export function detectLanguage(text: string): Language {
+/** Counts of each language's function words in a text, and its number of words. */
+function functionWords(text: string): { de: number; en: number; words: number } {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   let de = /[äöüß]/i.test(text) ? 1 : 0;
   let en = 0;
@@ -30,11 +30,26 @@ export function detectLanguage(text: string): Language {
     if (GERMAN.has(w)) de++;
     if (ENGLISH.has(w)) en++;
   }
+  return { de, en, words: words.length };
+}
+
+/** A long text whose first this many characters lean this clearly one way is that language. */
+const QUICK_SAMPLE = 400;
+const QUICK_MARGIN = 8;
+
+/** Guesses English or German; reliable on a three-word question as well as on an article. */
+export function detectLanguage(text: string): Language {
+  if (text.length > 2 * QUICK_SAMPLE) {
+    // Most articles settle in their first sentences: look further only when they do not.
+    const quick = functionWords(text.slice(0, QUICK_SAMPLE));
+    if (Math.abs(quick.de - quick.en) >= QUICK_MARGIN) return quick.de > quick.en ? "de" : "en";
+  }
+  let { de, en, words } = functionWords(text);
   // Function words settle nearly every text; trigrams (franc) break the rare close call.
-  if (words.length >= 20 && Math.abs(de - en) < Math.max(3, 0.1 * (de + en))) {
+  if (words >= 20 && Math.abs(de - en) < Math.max(3, 0.1 * (de + en))) {
     const guess = franc(text.slice(0, 2000), { only: ["eng", "deu"], minLength: 10 });
-    if (guess === "deu") de += words.length / 10;
-    if (guess === "eng") en += words.length / 10;
+    if (guess === "deu") de += words / 10;
+    if (guess === "eng") en += words / 10;
   }
   return de > en ? "de" : "en";
 }

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { splitSentences } from "../../src/corpus/sentences.js";
+import { mayBreak, splitSentences } from "../../src/corpus/sentences.js";
 
 const split = (text: string, lang: "en" | "de" = "en") =>
   splitSentences(text, lang).map((s) => text.slice(s.start, s.end));
@@ -51,5 +52,43 @@ describe("splitSentences", () => {
       { start: 102, end: 120 },
       { start: 123, end: 135 },
     ]);
+  });
+
+  it("skips the segmenter only where it would find one sentence (property test)", () => {
+    // Words, spaces and every kind of punctuation and separator, in any order.
+    const piece = fc.oneof(
+      fc.constantFrom("Acme", "opened", "U.S", "z", "15", "Tokio", "東京", "Привет", "مرحبا", " ", "  "),
+      fc.constantFrom(
+        ".",
+        "!",
+        "?",
+        "…",
+        ",",
+        ";",
+        "”",
+        "“",
+        ")",
+        "।",
+        "。",
+        "！",
+        "؟",
+        "\u2029",
+        "\u0085",
+        "\r",
+        "\t",
+      ),
+      fc.string({ unit: "binary", maxLength: 3 }),
+    );
+    const line = fc.array(piece, { maxLength: 30 }).map((p) => p.join(""));
+    const en = new Intl.Segmenter("en", { granularity: "sentence" });
+    const de = new Intl.Segmenter("de", { granularity: "sentence" });
+    fc.assert(
+      fc.property(line, (text) => {
+        if (mayBreak(text)) return;
+        expect([...en.segment(text)].length).toBeLessThanOrEqual(1);
+        expect([...de.segment(text)].length).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
