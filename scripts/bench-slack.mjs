@@ -26,7 +26,6 @@ const { createSlackApp } = await import(pathToFileURL(join(root, "dist/slack/app
 const { askInProcess } = await import(pathToFileURL(join(root, "dist/answering.js")).href);
 const { createDeps } = await import(pathToFileURL(join(root, "dist/core.js")).href);
 const { AnswerWorker } = await import(pathToFileURL(join(root, "dist/answer-worker/pool.js")).href);
-const { RedactingLogger } = await import(pathToFileURL(join(root, "dist/slack/logger.js")).href);
 
 const SECRET = "0123456789abcdef0123456789abcdef";
 /** Starts the load process (fake Web API and event sender); resolves with its API port and a runner. */
@@ -79,10 +78,9 @@ async function run(mode, seedsDir) {
     SLACK_SIGNING_SECRET: SECRET,
     PORT: "0",
     SLACK_API_URL: `http://127.0.0.1:${load.apiPort}/api/`,
+    LOG_LEVEL: "error",
   });
-  const logger = new RedactingLogger([]);
-  logger.setLevel("error");
-  const slack = createSlackApp({ config, ask, logger, webApiRetries: 0 });
+  const slack = createSlackApp({ config, ask, webApiRetries: 0 });
   const port = await slack.start();
   // This process runs the app only: the load is in another process.
   const loop = monitorEventLoopDelay({ resolution: 1 });

@@ -121,12 +121,16 @@ for (const size of sizes) {
     const median = (runs) => [...runs].sort((a, b) => a.wall - b.wall)[1];
     const cold = median(colds);
     const warm = median(warms);
-    const many = await run(system, dir, qs, false);
+    // N questions: the median of three runs, or one when a run takes over 30 s (the anchor at
+    // 10,000 articles), since a single run moves by a tenth of a second here.
+    const manys = [await run(system, dir, qs, false)];
+    while (manys.length < 3 && (manys[0]?.wall ?? 0) < 30_000) manys.push(await run(system, dir, qs, false));
+    const many = manys.length === 3 ? median(manys) : manys[0];
     const inter = await run(system, dir, qs, true);
     const per = (many.wall - warm.wall) / (qs.length - 1);
     perQ[`${size}:${system}`] = per;
     const lat = inter.latencies.slice(1); // the first includes start-up
-    const peakRss = Math.max(...[...colds, ...warms, many, inter].map((r) => r.rss));
+    const peakRss = Math.max(...[...colds, ...warms, ...manys, inter].map((r) => r.rss));
     const row = [
       size.padEnd(7),
       system.padEnd(8),

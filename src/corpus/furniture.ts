@@ -22,7 +22,8 @@ const NON_LATIN_BLOCKS =
 /** Normalised form of a line for spotting repeats. */
 function lineKey(line: string): string {
   // Most lines have single spaces only: skip the replacement for them (it is a copy of the line).
-  const spaced = /\s\s|[^\S ]/.test(line) ? line.replace(/\s+/g, " ") : line;
+  const spaced =
+    line.includes("  ") || line.includes("\t") || line.includes("\u00a0") ? line.replace(/\s+/g, " ") : line;
   return spaced.trim().toLowerCase();
 }
 

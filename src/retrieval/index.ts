@@ -54,11 +54,13 @@ function indexedTerms(corpus: Corpus, table: TermTable, articleDf: Int32Array): 
   const limit = n > CANDIDATE_ARTICLES ? n * CHAMPION_SHARE : Number.POSITIVE_INFINITY;
   const count = new Int32Array(table.vocabulary.length);
   const perArticle: number[][] = [];
-  const users = new Map<number, { article: number; count: number; size: number }[]>();
+  const best = new Map<number, Champions>();
+  const { ids, offsets } = table;
   corpus.articles.forEach((article, a) => {
     const distinct: number[] = [];
     for (const s of article.sentences) {
-      for (const id of table.idsOf(s)) {
+      for (let k = offsets[s] as number, end = offsets[s + 1] as number; k < end; k++) {
+        const id = ids[k] as number;
         if (count[id] === 0) distinct.push(id);
         count[id] = (count[id] as number) + 1;
       }
@@ -66,22 +68,55 @@ function indexedTerms(corpus: Corpus, table: TermTable, articleDf: Int32Array): 
     perArticle.push(distinct);
     for (const id of distinct) {
       if ((articleDf[id] as number) > limit) {
-        let list = users.get(id);
-        if (!list) {
-          list = [];
-          users.set(id, list);
+        let champions = best.get(id);
+        if (!champions) {
+          champions = new Champions(CHAMPIONS);
+          best.set(id, champions);
         }
-        list.push({ article: a, count: count[id] as number, size: article.sentences.length });
+        champions.offer((count[id] as number) / article.sentences.length, a);
       }
       count[id] = 0;
     }
   });
-  const champions = new Map<number, Set<number>>();
-  for (const [id, list] of users) {
-    list.sort((x, y) => y.count / y.size - x.count / x.size || x.article - y.article);
-    champions.set(id, new Set(list.slice(0, CHAMPIONS).map((u) => u.article)));
+  const kept = new Map([...best].map(([id, c]) => [id, new Set(c.articles)]));
+  return perArticle.map((terms, a) => terms.filter((id) => kept.get(id)?.has(a) ?? true));
+}
+
+/**
+ * The k articles where a term is densest (share of sentences with it; on a tie the earlier
+ * article), kept while articles are offered in order: a new one enters only when it beats the
+ * worst kept.
+ */
+class Champions {
+  readonly articles: number[] = [];
+  private readonly density: number[] = [];
+  private worst = -1;
+
+  constructor(private readonly k: number) {}
+
+  offer(density: number, article: number): void {
+    if (this.articles.length < this.k) {
+      this.articles.push(article);
+      this.density.push(density);
+      if (this.articles.length === this.k) this.findWorst();
+      return;
+    }
+    if (density <= (this.density[this.worst] as number)) return;
+    this.articles[this.worst] = article;
+    this.density[this.worst] = density;
+    this.findWorst();
   }
-  return perArticle.map((ids, a) => ids.filter((id) => champions.get(id)?.has(a) ?? true));
+
+  /** The lowest density; among equal ones the latest article (it would sort last). */
+  private findWorst(): void {
+    let w = 0;
+    for (let i = 1; i < this.density.length; i++) {
+      const d = this.density[i] as number;
+      const dw = this.density[w] as number;
+      if (d < dw || (d === dw && (this.articles[i] as number) > (this.articles[w] as number))) w = i;
+    }
+    this.worst = w;
+  }
 }
 
 /**

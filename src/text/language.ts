@@ -1,4 +1,5 @@
 import { franc } from "franc-min";
+import { tokenize } from "./tokenize.js";
 
 /** The languages the bot reads and answers in. */
 export type Language = "en" | "de";
@@ -23,7 +24,9 @@ const ENGLISH = new Set(
 
 /** Counts of each language's function words in a text, and its number of words. */
 function functionWords(text: string): { de: number; en: number; words: number } {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words = tokenize(text.toLowerCase())
+    .map((t) => t.word)
+    .filter((w) => !/^\p{N}/u.test(w));
   let de = /[äöüß]/i.test(text) ? 1 : 0;
   let en = 0;
   for (const w of words) {

@@ -5,25 +5,9 @@ import type { Lexicon } from "../lexicon/types.js";
 import type { Language } from "./language.js";
 import { STOPWORDS } from "./stopwords.js";
 
-/** A word of a text with its character offsets. */
-export interface Token {
-  word: string;
-  start: number;
-  end: number;
-}
+import { type Token, tokenize } from "./tokenize.js";
 
-const WORD = /\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?|\p{N}+(?:[.,]\p{N}+)*/gu;
-
-/** Splits text into words and numbers ("6,4-Milliarden" -> "6,4", "Milliarden"), with offsets. */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  const re = WORD; // a global regular expression: the loop below calls nothing else
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
+export { type Token, tokenize };
 
 type Stemmer = ReturnType<(typeof snowballStemmers)["newStemmer"]>;
 let germanStemmer: Stemmer | undefined;
@@ -79,10 +63,13 @@ export class Analyzer {
   private deStems: Map<string, string[]> | undefined;
   /** First words of the multi-word place names ("new" of "new york city"), in the usual cases. */
   private readonly phraseStarts = new Set<string>();
+  /** Their first two words, lower case ("new york"). */
+  private readonly phrasePairs = new Set<string>();
 
   constructor(readonly lexicon: Lexicon) {
     for (const alias of lexicon.placeByAlias.keys()) {
       if (!alias.includes(" ")) continue;
+      this.phrasePairs.add(alias.split(" ").slice(0, 2).join(" "));
       // As typed: lower case, capitalised or upper case ("new", "New", "NEW").
       const first = alias.split(" ")[0] as string;
       for (const form of [first, first.charAt(0).toUpperCase() + first.slice(1), first.toUpperCase()])
@@ -168,6 +155,9 @@ export class Analyzer {
     const first = (tokens[i] as Token).word;
     // Place names start with a capital or are typed in lower case; skip the rest cheaply.
     if (!this.phraseStarts.has(first)) return undefined;
+    const second = tokens[i + 1];
+    if (!second || !this.phrasePairs.has(`${first.toLowerCase()} ${second.word.toLowerCase()}`))
+      return undefined;
     for (let n = Math.min(MAX_PLACE_WORDS, tokens.length - i); n >= 2; n--) {
       const phrase = tokens
         .slice(i, i + n)

@@ -1,0 +1,95 @@
+/** A word of a text with its character offsets. */
+export interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * What a word is, as a regular expression: a letter, then letters and combining marks, with
+ * one apostrophe ending ("Acme's", "l’état"); or digits with inner "." or "," ("6,4", "2.9").
+ * `tokenize` scans for exactly this, faster (tested against it).
+ */
+export const WORD = /\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?|\p{N}+(?:[.,]\p{N}+)*/gu;
+
+// Character classes: 0 other, 1 letter, 2 mark, 3 digit (Unicode's L, M and N).
+const OTHER = 0;
+const LETTER = 1;
+const MARK = 2;
+const DIGIT = 3;
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ASCII[c] = LETTER;
+  else if (c >= 48 && c <= 57) ASCII[c] = DIGIT;
+}
+const IS_LETTER = /^\p{L}$/u;
+const IS_MARK = /^\p{M}$/u;
+const IS_DIGIT = /^\p{N}$/u;
+const classes = new Map<number, number>();
+
+function classOf(cp: number): number {
+  if (cp < 128) return ASCII[cp] as number;
+  let k = classes.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = IS_LETTER.test(ch) ? LETTER : IS_MARK.test(ch) ? MARK : IS_DIGIT.test(ch) ? DIGIT : OTHER;
+    classes.set(cp, k);
+  }
+  return k;
+}
+
+/** The code point at i (a surrogate pair read whole). */
+function codePointAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? (text.codePointAt(i) as number) : c;
+}
+const width = (cp: number) => (cp > 0xffff ? 2 : 1);
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+
+/** Splits text into words and numbers ("6,4-Milliarden" -> "6,4", "Milliarden"), with offsets. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const cp = codePointAt(text, i);
+    const k = classOf(cp);
+    const start = i;
+    i += width(cp);
+    if (k === LETTER) {
+      while (i < n) {
+        const c = codePointAt(text, i);
+        const kc = classOf(c);
+        if (kc !== LETTER && kc !== MARK) break;
+        i += width(c);
+      }
+      const q = text.charCodeAt(i);
+      if (
+        (q === APOSTROPHE || q === RIGHT_QUOTE) &&
+        i + 1 < n &&
+        classOf(codePointAt(text, i + 1)) === LETTER
+      ) {
+        i++;
+        while (i < n) {
+          const c = codePointAt(text, i);
+          if (classOf(c) !== LETTER) break;
+          i += width(c);
+        }
+      }
+    } else if (k === DIGIT) {
+      for (;;) {
+        while (i < n) {
+          const c = codePointAt(text, i);
+          if (classOf(c) !== DIGIT) break;
+          i += width(c);
+        }
+        const sep = text.charCodeAt(i);
+        if ((sep === 46 || sep === 44) && i + 1 < n && classOf(codePointAt(text, i + 1)) === DIGIT) i++;
+        else break;
+      }
+    } else continue;
+    out.push({ word: text.slice(start, i), start, end: i });
+  }
+  return out;
+}
