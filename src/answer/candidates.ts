@@ -5,8 +5,15 @@ import type { QuestionAnalysis } from "../question/analyze.js";
 import type { CorpusIndex } from "../retrieval/index.js";
 import { tokenize } from "../text/terms.js";
 import { OwnerCache } from "../util/owner-cache.js";
-import type { Evidence } from "./evidence.js";
-import { findNames, type NameContext, type NameSpan, namesForArticle, placeLevel } from "./names.js";
+import { type Evidence, positionedTerms } from "./evidence.js";
+import {
+  findNames,
+  type NameContext,
+  type NameSpan,
+  namesForArticle,
+  placeLevel,
+  surnameOf,
+} from "./names.js";
 import {
   dateKey,
   findCounts,
@@ -64,7 +71,7 @@ export function candidateKey(text: string, kind: AnswerType, deps: CandidateDeps
   const lower = text.toLowerCase().replace(/\s+/g, " ").trim();
   const place = deps.names.lexicon.placeByAlias.get(lower);
   if (place) return `place:${place.key}`;
-  if (kind === "person") return `person:${lower.split(" ").pop()}`;
+  if (kind === "person") return `person:${surnameOf(text).toLowerCase()}`;
   if (kind === "date") return dateKey(text);
   // Merge names written with place names of either language ("Universität München" = "Universität Munich").
   const words = tokenize(text).map(
@@ -89,7 +96,9 @@ function questionMentions(
   const asked = new Set(q.terms.map((t) => t.term));
   if (terms.length === 0) return false;
   return (
-    terms.every((t) => asked.has(t)) || (type === "person" && asked.has(terms[terms.length - 1] as string))
+    terms.every((t) => asked.has(t)) ||
+    (type === "person" &&
+      deps.index.analyzer.terms(surnameOf(text), sentence.language).every((t) => asked.has(t)))
   );
 }
 
@@ -150,6 +159,35 @@ function namesOf(sentence: Sentence, deps: CandidateDeps): NameSpan[] {
   });
 }
 
+/** "Who sold ...?" asks for the subject of its verb; "who did X marry?" for the object. */
+const SUBJECT_QUESTION =
+  /^\s*(?:who|which \p{L}+|what \p{L}+)\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)(\p{L}+)/iu;
+const OBJECT_QUESTION = /^\s*(?:who|whom)\s+(?:did|does|do|will|would)\s+.+?\s(\p{L}+)\s*\??\s*$/iu;
+/** How far (in words) a subject or an object is looked for from its verb. */
+const ROLE_WINDOW = 12;
+const ROLE_BONUS = 0.3;
+
+/**
+ * Where the verb the question is about is in the sentence, and which side of it the answer is
+ * on (before it for a subject, after it for an object; after "by" for a passive subject).
+ */
+function verbSide(
+  q: QuestionAnalysis,
+  sentence: Sentence,
+  deps: CandidateDeps,
+): { verbs: number[]; side: "before" | "after" } | undefined {
+  const subject = SUBJECT_QUESTION.exec(q.text)?.[1];
+  const object = subject ? undefined : OBJECT_QUESTION.exec(q.text)?.[1];
+  const verb = subject ?? object;
+  if (!verb) return undefined;
+  const terms = new Set(deps.index.analyzer.terms(verb, sentence.language));
+  if (terms.size === 0) return undefined;
+  const verbs = positionedTerms(deps.index, sentence)
+    .filter((t) => terms.has(t.term))
+    .map((t) => t.token);
+  return verbs.length ? { verbs, side: subject ? "before" : "after" } : undefined;
+}
+
 /** Finds the candidates of an answer type in one evidence sentence, scored by evidence and proximity. */
 export function extractCandidates(
   ev: Evidence,
@@ -167,6 +205,7 @@ export function extractCandidates(
     spans = namesOf(sentence, deps).filter((n) => kinds.includes(n.kind));
   }
   const out: Candidate[] = [];
+  const role = type === "person" || type === "organisation" ? verbSide(q, sentence, deps) : undefined;
   for (const span of spans) {
     if (type !== "quote" && type !== "reason" && questionMentions(q, span.text, type, deps, sentence))
       continue;
@@ -174,13 +213,25 @@ export function extractCandidates(
     const distance = ev.matchedTokens.length
       ? Math.min(...ev.matchedTokens.map((t) => Math.abs(t - at)))
       : 10;
+    const passive = /\bby\s+(?:\p{L}+\s+){0,2}$/iu.test(
+      sentence.text.slice(Math.max(0, span.start - 30), span.start),
+    );
+    // A possessive is not the verb's subject or object: "Nagasaki's role will involve leading".
+    const possessive = /^['’]s\b/.test(sentence.text.slice(span.end));
+    const onSide =
+      !possessive &&
+      role?.verbs.some((v) =>
+        role.side === "before" && !passive
+          ? at < v && v - at <= ROLE_WINDOW
+          : at > v && at - v <= ROLE_WINDOW,
+      ) === true;
     out.push({
       text: span.text,
       key: candidateKey(span.text, type, deps),
       evidence: ev,
       start: span.start,
       end: span.end,
-      score: ev.score + 0.6 / (1 + distance / 4),
+      score: ev.score + 0.6 / (1 + distance / 4) + (onSide ? ROLE_BONUS : 0),
     });
   }
   return out;

@@ -64,7 +64,7 @@ function topicTerms(index: CorpusIndex, article: number): Set<string> {
 const positions = new OwnerCache<CorpusIndex, number, { term: string; token: number }[]>(20_000);
 
 /** A sentence's terms with the position of the word each came from (for proximity), cached. */
-function positionedTerms(index: CorpusIndex, sentence: Sentence): { term: string; token: number }[] {
+export function positionedTerms(index: CorpusIndex, sentence: Sentence): { term: string; token: number }[] {
   return positions.get(index, sentence.id, () =>
     index.analyzer.termsOfTokens(tokenize(sentence.text), sentence.language),
   );

@@ -30,6 +30,9 @@ const ORG_SUFFIX =
   /\b(?:inc|corp|corporation|ltd|llc|plc|gmbh|ag|group|holdings|motor|motors|industries|services|systems|technologies|labs|bank|connected|foundation|university|institute|agency|ministry|council|company|partners)\.?$/i;
 const ORG_CUE_BEFORE =
   /\b(?:company|companies|firm|firms|giants?|manufacturer|maker|conglomerate|startup|partner|partners|rival|carrier|operator|bank|group|lab|unternehmen|firma|konzern|hersteller)\s+$/i;
+/** Kinship words: the name right after one is a person ("his nephew Maciot de Bethencourt"). */
+const KIN_CUE_BEFORE =
+  /\b(?:son|daughter|wife|husband|brother|sister|father|mother|nephew|niece|uncle|aunt|cousin|widow|heir|grandson|granddaughter|Sohn|Tochter|Ehefrau|Ehemann|Bruder|Schwester|Vater|Mutter|Neffe|Nichte|Onkel|Tante|Witwe|Erbe)\s+$/i;
 function compromiseKind(name: string): NameKind | undefined {
   const tags = nameTags(name);
   if (tags.place) return "place";
@@ -54,6 +57,39 @@ export function placeLevel(name: string, lexicon: Lexicon): "city" | "country" |
   // Known as a place but neither (a continent, a region); unknown names are taken as towns.
   return tags.place ? "region" : "city";
 }
+
+/** Regnal numbers and generational suffixes: "William II", "Martin Luther King Jr". */
+const NAME_SUFFIX = /^(?:[IVX]+|Jr|Sr|Junior|Senior)\.?$/;
+
+/**
+ * The word a person is referred to by alone: the last word of the name, leaving out a regnal
+ * number or a suffix ("Harold II" -> "Harold", "Maria Okafor" -> "Okafor").
+ */
+export function surnameOf(name: string): string {
+  const words = name.trim().split(/\s+/);
+  while (words.length > 1 && NAME_SUFFIX.test(words[words.length - 1] as string)) words.pop();
+  return words[words.length - 1] as string;
+}
+
+/** Lower-case words inside names ("Jean de Bethencourt", "Ursula von der Leyen"). */
+const PARTICLES = new Set([
+  "de",
+  "la",
+  "le",
+  "del",
+  "della",
+  "di",
+  "da",
+  "du",
+  "van",
+  "von",
+  "der",
+  "den",
+  "ter",
+  "bin",
+  "ibn",
+  "al",
+]);
 
 /** True when a word can be part of a name here (capitalised and not an ordinary word). */
 function isNameWord(word: string, sentenceStart: boolean, language: string, ctx: NameContext): boolean {
@@ -91,6 +127,15 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
       stop: /[,;:)(]/.test(text[m.index + m[0].length] ?? ""),
     };
   });
+  /** Word i is a particle (or particles) followed by a capitalised name word. */
+  const joinsName = (i: number): boolean => {
+    const w = words[i];
+    const next = words[i + 1];
+    if (!w || !next || !PARTICLES.has(w.word) || !/^\s+$/.test(text.slice(w.end, next.start))) return false;
+    return /^\p{Lu}/u.test(next.word)
+      ? isNameWord(next.word, false, sentence.language, ctx)
+      : joinsName(i + 1);
+  };
   const runs: NameSpan[] = [];
   let current: NameSpan | undefined;
   words.forEach((w, i) => {
@@ -103,6 +148,32 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
       ok =
         compromiseKind(`${w.word} ${next.word}`) === "place" ||
         ctx.lexicon.placeByAlias.has(`${w.word} ${next.word}`.toLowerCase());
+    }
+    if (
+      !ok &&
+      atStart &&
+      next &&
+      /^\p{Lu}/u.test(next.word) &&
+      /^\s+$/.test(text.slice(w.end, next.start)) &&
+      nameTags(w.word).firstName
+    ) {
+      // A first name opening a sentence, before a capitalised word: "William Finch, a baker, ...".
+      ok = true;
+    }
+    if (
+      !ok &&
+      /^\p{Lu}/u.test(w.word) &&
+      ctx.roleWords.has(w.word.toLowerCase()) &&
+      next &&
+      /^\s+$/.test(text.slice(w.end, next.start)) &&
+      isNameWord(next.word, false, sentence.language, ctx)
+    ) {
+      // A capitalised title before a name starts it: "King Ethelred II" (splitTitle takes it off).
+      ok = true;
+    }
+    if (!ok && current && /^\s+$/.test(text.slice(current.end, w.start)) && joinsName(i)) {
+      // A particle inside a name: "Jean de Bethencourt", "Gadifer de la Salle".
+      ok = true;
     }
     if (!ok && current && /^\p{Lu}/u.test(w.word) && /^\s+$/.test(text.slice(current.end, w.start))) {
       // A capitalised word after a first name is its surname: "Oliver Jay".
@@ -127,10 +198,11 @@ export function classifyName(
   ctx: NameContext,
 ): NameKind {
   const lower = name.toLowerCase();
-  const last = lower.split(/\s+/).pop() ?? lower;
+  const last = surnameOf(name).toLowerCase();
   if (ctx.people.has(lower) || (name.includes(" ") && ctx.people.has(last))) return "person";
   if (ctx.lexicon.placeByAlias.has(lower)) return "place";
   if (ORG_SUFFIX.test(name) || ORG_CUE_BEFORE.test(context.before)) return "organisation";
+  if (KIN_CUE_BEFORE.test(context.before)) return "person";
   const kind = compromiseKind(name);
   if (kind) return kind;
   if (/^\p{Lu}[\p{Lu}\d&-]+$/u.test(name) || /\p{Ll}\p{Lu}/u.test(name)) return "organisation";
@@ -154,7 +226,6 @@ export function collectPeople(sentences: Sentence[], ctx: Omit<NameContext, "peo
   for (const s of sentences) {
     for (const run of findNameRuns(s, probe)) {
       const { title, name } = splitTitle(run.text, ctx.roleWords);
-      if (!name.includes(" ") && !title) continue;
       const after = s.text.slice(run.end, run.end + 60);
       const roleAfter = PERSON_AFTER.exec(after)?.[1]
         ?.split(/\s+/)
@@ -168,9 +239,15 @@ export function collectPeople(sentences: Sentence[], ctx: Omit<NameContext, "peo
       const words = name.split(/\s+/);
       const firstName =
         nameTags(words[0] as string).firstName && !isKnownPlace(words[words.length - 1] as string);
-      if (title || roleAfter || roleAs || said || firstName) {
+      const kin = KIN_CUE_BEFORE.test(s.text.slice(Math.max(0, run.start - 30), run.start));
+      // A name of one word is a person only with a cue of its own: a title or kinship word before
+      // it, "said" after it, or a role in apposition ("Odo, the Bishop of ..."; not "the
+      // Byzantine duke", where the word describes the role).
+      const apposition = roleAfter && /^\s*,/.test(after);
+      if (!name.includes(" ") && !(title || apposition || said || kin)) continue;
+      if (title || roleAfter || roleAs || said || firstName || kin) {
         people.add(name.toLowerCase());
-        if (name.includes(" ")) people.add((name.split(/\s+/).pop() as string).toLowerCase());
+        if (name.includes(" ")) people.add(surnameOf(name).toLowerCase());
       }
     }
   }

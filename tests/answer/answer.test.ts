@@ -102,6 +102,31 @@ describe("answer when articles disagree or don't answer", () => {
   });
 });
 
+describe("people in the text", () => {
+  const deps = depsFor(
+    tempDir({
+      "thornmere.txt":
+        "In 1210, Duke Aldric II of Vellmark defeated King Osric III at the Battle of Thornmere. " +
+        "The chronicle was commissioned by Odo, the Bishop of Vellmark. " +
+        "Her nephew Tobin de Marvel sold the mill in 1302.\n",
+      "mill.txt": "William Finch, a baker, bought the mill from Thomas Marvel in 1299.\n",
+    }),
+  );
+
+  it("tells two people with the same regnal number apart", () => {
+    expect(answer("Who defeated Osric III?", deps).answer).toBe("Aldric II");
+  });
+
+  it("reads a one-word name in apposition to a title, and names with particles", () => {
+    expect(answer("Who commissioned the chronicle?", deps).answer).toBe("Odo");
+    expect(answer("Who sold the mill?", deps).answer).toBe("Tobin de Marvel");
+  });
+
+  it("prefers the subject of the question's verb to a name nearer its other words", () => {
+    expect(answer("Who bought the mill?", deps).answer).toBe("William Finch");
+  });
+});
+
 describe("answer on the seed articles", () => {
   const deps = seedsDeps();
   it("says how many articles agree and cites each", () => {
