@@ -30,9 +30,9 @@ const ORG_SUFFIX =
   /\b(?:inc|corp|corporation|ltd|llc|plc|gmbh|ag|group|holdings|motor|motors|industries|services|systems|technologies|labs|bank|connected|foundation|university|institute|agency|ministry|council|company|partners)\.?$/i;
 const ORG_CUE_BEFORE =
   /\b(?:company|companies|firm|firms|giants?|manufacturer|maker|conglomerate|startup|partner|partners|rival|carrier|operator|bank|group|lab|unternehmen|firma|konzern|hersteller)\s+$/i;
-/** Kinship words: the name right after one is a person ("his nephew Maciot de Bethencourt"). */
+/** Kinship words and marrying: the name right after one is a person ("his nephew Maciot de Bethencourt"). */
 const KIN_CUE_BEFORE =
-  /\b(?:son|daughter|wife|husband|brother|sister|father|mother|nephew|niece|uncle|aunt|cousin|widow|heir|grandson|granddaughter|Sohn|Tochter|Ehefrau|Ehemann|Bruder|Schwester|Vater|Mutter|Neffe|Nichte|Onkel|Tante|Witwe|Erbe)\s+$/i;
+  /\b(?:married|marries|marry|wed|weds|heiratete|son|daughter|wife|husband|brother|sister|father|mother|nephew|niece|uncle|aunt|cousin|widow|heir|grandson|granddaughter|Sohn|Tochter|Ehefrau|Ehemann|Bruder|Schwester|Vater|Mutter|Neffe|Nichte|Onkel|Tante|Witwe|Erbe)\s+$/i;
 function compromiseKind(name: string): NameKind | undefined {
   const tags = nameTags(name);
   if (tags.place) return "place";

@@ -108,7 +108,7 @@ describe("people in the text", () => {
       "thornmere.txt":
         "In 1210, Duke Aldric II of Vellmark defeated King Osric III at the Battle of Thornmere. " +
         "The chronicle was commissioned by Odo, the Bishop of Vellmark. " +
-        "Her nephew Tobin de Marvel sold the mill in 1302.\n",
+        "Her nephew Tobin de Marvel sold the mill in 1302. In 1290 the weaver Ida Brun married Edric Quorvane.\n",
       "mill.txt": "William Finch, a baker, bought the mill from Thomas Marvel in 1299.\n",
     }),
   );
@@ -120,6 +120,10 @@ describe("people in the text", () => {
   it("reads a one-word name in apposition to a title, and names with particles", () => {
     expect(answer("Who commissioned the chronicle?", deps).answer).toBe("Odo");
     expect(answer("Who sold the mill?", deps).answer).toBe("Tobin de Marvel");
+  });
+
+  it("takes whom someone married for a person", () => {
+    expect(answer("Who did Ida Brun marry?", deps).answer).toBe("Edric Quorvane");
   });
 
   it("prefers the subject of the question's verb to a name nearer its other words", () => {
