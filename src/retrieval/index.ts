@@ -44,10 +44,11 @@ const CHAMPION_SHARE = 0.25;
 const CHAMPIONS = 100;
 
 /**
- * The terms of each article that go into the article index. A term in more than half of the
- * articles of a large corpus is kept only for the CHAMPIONS articles that use it most (a
- * champion list, as in tiered indexes): it can still pick candidates when a question has no
- * rarer word, while most of its postings, a third of the index at 10,000 articles, are left out.
+ * The terms of each article that go into the article index. A term in more than a quarter of the
+ * articles of a large corpus (over CANDIDATE_ARTICLES) is kept only for the CHAMPIONS articles
+ * where it is densest (a champion list, as in tiered indexes): it can still pick candidates when
+ * a question has no rarer word, while most of its postings, three fifths of the index at 10,000
+ * synthetic articles, are left out.
  */
 function indexedTerms(corpus: Corpus, table: TermTable, articleDf: Int32Array): number[][] {
   const n = corpus.articles.length;
