@@ -50,13 +50,17 @@ const topics = new OwnerCache<CorpusIndex, number, Set<string>>(100_000);
 function topicTerms(index: CorpusIndex, article: number): Set<string> {
   return topics.get(index, article, () => {
     const art = index.corpus.articles[article];
-    const counts = new Map<string, number>();
-    for (const id of art?.sentences ?? []) {
-      for (const t of index.sentenceTerms.termsOf(id)) counts.set(t, (counts.get(t) ?? 0) + 1);
+    // Counted by term id: the sentences' terms are ids in the table already.
+    const counts = new Map<number, number>();
+    for (const s of art?.sentences ?? []) {
+      for (const id of index.sentenceTerms.idsOf(s)) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     const size = art?.sentences.length ?? 1;
     const set = new Set(index.analyzer.terms(art?.title ?? "", art?.language ?? "en"));
-    for (const [t, n] of counts) if (n >= TOPIC_MIN_COUNT && n / size >= TOPIC_MIN_SHARE) set.add(t);
+    for (const [id, n] of counts) {
+      if (n >= TOPIC_MIN_COUNT && n / size >= TOPIC_MIN_SHARE)
+        set.add(index.sentenceTerms.vocabulary[id] as string);
+    }
     return set;
   });
 }

@@ -1,3 +1,5 @@
+import { OwnerCache } from "../util/owner-cache.js";
+
 /** Edit distance of two short strings, giving up (returning max + 1) once it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -24,6 +26,14 @@ export function editDistance(a: string, b: string, max: number): number {
  */
 export function correctWord(word: string, known: Map<string, number>): string | undefined {
   if (word.length < 4 || known.has(word)) return undefined;
+  // Every known word is compared: remember the result for the next question with this word.
+  const hit = corrections.get(known, word, () => ({ word: closest(word, known) }));
+  return hit.word;
+}
+
+const corrections = new OwnerCache<Map<string, number>, string, { word: string | undefined }>(10_000);
+
+function closest(word: string, known: Map<string, number>): string | undefined {
   const max = word.length >= 8 ? 2 : 1;
   let best: string | undefined;
   let bestScore = -Infinity;
