@@ -30,6 +30,10 @@ const ORG_SUFFIX =
   /\b(?:inc|corp|corporation|ltd|llc|plc|gmbh|ag|group|holdings|motor|motors|industries|services|systems|technologies|labs|bank|connected|foundation|university|institute|agency|ministry|council|company|partners)\.?$/i;
 const ORG_CUE_BEFORE =
   /\b(?:company|companies|firm|firms|giants?|manufacturer|maker|conglomerate|startup|partner|partners|rival|carrier|operator|bank|group|lab|unternehmen|firma|konzern|hersteller)\s+$/i;
+/** Kinds of place named right after: "the city of Deabolis", "the river Deabolis", "die Stadt X". */
+const PLACE_CUE_BEFORE =
+  /\b(?:city|town|village|port|island|province|region|county|district|river|lake|valley|mountain|citadel|fortress|capital|kingdom|duchy|Stadt|Dorf|Insel|Provinz|Region|Fluss|Hauptstadt)\s+(?:of\s+)?$/i;
+
 /** Kinship words and marrying: the name right after one is a person ("his nephew Maciot de Bethencourt"). */
 const KIN_CUE_BEFORE =
   /\b(?:married|marries|marry|wed|weds|heiratete|son|daughter|wife|husband|brother|sister|father|mother|nephew|niece|uncle|aunt|cousin|widow|heir|grandson|granddaughter|Sohn|Tochter|Ehefrau|Ehemann|Bruder|Schwester|Vater|Mutter|Neffe|Nichte|Onkel|Tante|Witwe|Erbe)\s+$/i;
@@ -203,6 +207,7 @@ export function classifyName(
   if (ctx.lexicon.placeByAlias.has(lower)) return "place";
   if (ORG_SUFFIX.test(name) || ORG_CUE_BEFORE.test(context.before)) return "organisation";
   if (KIN_CUE_BEFORE.test(context.before)) return "person";
+  if (PLACE_CUE_BEFORE.test(context.before)) return "place";
   const kind = compromiseKind(name);
   if (kind) return kind;
   if (/^\p{Lu}[\p{Lu}\d&-]+$/u.test(name) || /\p{Ll}\p{Lu}/u.test(name)) return "organisation";

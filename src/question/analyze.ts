@@ -68,7 +68,7 @@ const TYPE_RULES: [RegExp, AnswerType][] = [
     "quote",
   ],
   [
-    /\bwhere\b|\bwo\b|\bwohin\b|\bwoher\b|\b(?:in|to|from) (?:which|what) (?:city|cities|country|countries|region|regions|place|places|location|locations|town|state)\b|\bin welche[nmr]? (?:stadt|städten|städte|land|ländern|länder|region)\b|\b(?:what|which) (?:city|cities|country|countries|region|place|places|location|locations)\b|\bwelche[nmr]? (?:stadt|städte|länder|land)\b/,
+    /\bwhere\b|\bwo\b|\bwohin\b|\bwoher\b|\b(?:in|to|from) (?:which|what) (?:city|cities|country|countries|region|regions|place|places|location|locations|town|state)\b|\bin welche[nmr]? (?:stadt|städten|städte|land|ländern|länder|region)\b|\b(?:what|which) (?:city|cities|country|countries|region|place|places|location|locations|town|river|lake|island|islands|valley|province)\b|\bwelche[nmr]? (?:stadt|städte|länder|land)\b/,
     "place",
   ],
   [

@@ -131,6 +131,21 @@ describe("people in the text", () => {
   });
 });
 
+describe("places in the text", () => {
+  const deps = depsFor(
+    tempDir({
+      "truce.txt":
+        "Short of food, the rebels signed a truce with the duke in the city of Velmora. " +
+        "Their fort stood on the banks of the river Ashkel, north of the hills.\n",
+    }),
+  );
+
+  it("takes an unknown name after a kind of place for a place", () => {
+    expect(answer("Where did the rebels sign a truce?", deps).answer).toBe("Velmora");
+    expect(answer("What river did the fort stand by?", deps).answer).toBe("Ashkel");
+  });
+});
+
 describe("answer on the seed articles", () => {
   const deps = seedsDeps();
   it("says how many articles agree and cites each", () => {
