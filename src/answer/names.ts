@@ -209,6 +209,9 @@ export function classifyName(
   if (KIN_CUE_BEFORE.test(context.before)) return "person";
   if (PLACE_CUE_BEFORE.test(context.before)) return "place";
   const kind = compromiseKind(name);
+  // A one-word "first name" the articles also write in the plural is a people or an adjective:
+  // "the Normans", "Norman architecture".
+  if (kind === "person" && !name.includes(" ") && ctx.stats.wordFreq.has(`${lower}s`)) return "other";
   if (kind) return kind;
   if (/^\p{Lu}[\p{Lu}\d&-]+$/u.test(name) || /\p{Ll}\p{Lu}/u.test(name)) return "organisation";
   return "other";

@@ -122,6 +122,17 @@ describe("people in the text", () => {
     expect(answer("Who sold the mill?", deps).answer).toBe("Tobin de Marvel");
   });
 
+  it("does not take a people's adjective for a person, though it is also a first name", () => {
+    const normans = depsFor(
+      tempDir({
+        "n.txt":
+          "The Normans built many castles in the north. Norman castles had stone keeps. " +
+          "In 1400 Norman knights still spoke French.\n",
+      }),
+    );
+    expect(answer("Who spoke French?", normans).answered).toBe(false);
+  });
+
   it("takes whom someone married for a person", () => {
     expect(answer("Who did Ida Brun marry?", deps).answer).toBe("Edric Quorvane");
   });
