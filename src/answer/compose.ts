@@ -225,12 +225,22 @@ export const GROUP_LABELS: Record<Language, Record<ItemGroup | "other", string>>
   de: { existing: "bestehende", new: "neue", other: "außerdem" },
 };
 
+/** "A", "A and B", "A, B and C" (German "und"). */
+function enumerate(texts: string[], language: Language): string {
+  if (texts.length < 2) return texts.join("");
+  return `${texts.slice(0, -1).join(", ")} ${language === "de" ? "und" : "and"} ${texts[texts.length - 1]}`;
+}
+
 /**
  * A list as text; grouped the way the articles group it ("existing: A, B; new: C; also: D")
- * when they do, else one comma-separated list.
+ * when they do, else one list ("A, B and C").
  */
 function listText(items: AnswerItem[], language: Language): string {
-  if (!items.some((i) => i.group)) return items.map((i) => i.text).join(", ");
+  if (!items.some((i) => i.group))
+    return enumerate(
+      items.map((i) => i.text),
+      language,
+    );
   const labels = GROUP_LABELS[language];
   const parts: string[] = [];
   for (const g of ["existing", "new", undefined] as const) {

@@ -175,6 +175,23 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
       // A capitalised title before a name starts it: "King Ethelred II" (splitTitle takes it off).
       ok = true;
     }
+    if (
+      !ok &&
+      current &&
+      w.word === "of" &&
+      next &&
+      /^\s+$/.test(text.slice(current.end, w.start)) &&
+      /^\s+$/.test(text.slice(w.end, next.start)) &&
+      isNameWord(next.word, false, sentence.language, ctx) &&
+      !ctx.lexicon.placeByAlias.has(next.word.toLowerCase()) &&
+      !isKnownPlace(next.word) &&
+      !current.text.includes(" ") &&
+      nameTags(current.text).firstName
+    ) {
+      // A first name with a byname of an unknown place: "William of Volpiano" (but "Henry of
+      // England" stays a person and a country).
+      ok = true;
+    }
     if (!ok && current && /^\s+$/.test(text.slice(current.end, w.start)) && joinsName(i)) {
       // A particle inside a name: "Jean de Bethencourt", "Gadifer de la Salle".
       ok = true;

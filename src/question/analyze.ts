@@ -84,6 +84,9 @@ const TYPE_RULES: [RegExp, AnswerType][] = [
 const PLURAL_LIST =
   /\b(?:offices|companies|cities|countries|locations|places|customers|clients|partners|organi[sz]ations|firms|businesses|giants|investors|products|markets|brands|banks|startups|members|bases|hubs|büros|städten|städte|standorte|standorten|firmen|kunden|länder|ländern|niederlassungen|produkte)\b/;
 
+/** "the two abbots", "die drei Gründer": several items asked for by number. */
+const COUNTED_PLURAL = /\b(?:the|die|der)\s+(?:two|three|four|five|zwei|drei|vier|fünf)\s+\p{L}+/u;
+
 /** The answer type a question asks for, from its wh-word and the noun after it. */
 export function answerTypeOf(lower: string): AnswerType | undefined {
   for (const [re, type] of TYPE_RULES) if (re.test(lower)) return type;
@@ -144,7 +147,10 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
     terms.push({ term, word: t.word, entity: isEntityToken(t, token, deps), token });
   }
   const answerType = answerTypeOf(lower);
-  const list = PLURAL_LIST.test(lower) && answerType !== "count" && answerType !== "money";
+  const list =
+    (PLURAL_LIST.test(lower) || COUNTED_PLURAL.test(lower)) &&
+    answerType !== "count" &&
+    answerType !== "money";
   const subject = /^(?:who|what|wer|was)\s+(?:is|was|are|ist|war|sind)\s+(.+?)\??$/i.exec(text)?.[1];
   return { raw, text, language, answerType, list, terms, entities, subject };
 }

@@ -133,6 +133,18 @@ describe("people in the text", () => {
     expect(answer("Who spoke French?", normans).answered).toBe(false);
   });
 
+  it("lists the people a question counts, with bynames, joined as English lists are", () => {
+    const mill = depsFor(
+      tempDir({
+        "m.txt":
+          "The mill was run by two millers, Thomas of Rellwick and John of Marrow, until the flood of 1320.\n",
+      }),
+    );
+    const a = answer("Who were the two millers?", mill);
+    expect(a.answer).toBe("Thomas of Rellwick and John of Marrow");
+    expect(a.items?.map((i) => i.text)).toEqual(["Thomas of Rellwick", "John of Marrow"]);
+  });
+
   it("takes whom someone married for a person", () => {
     expect(answer("Who did Ida Brun marry?", deps).answer).toBe("Edric Quorvane");
   });
