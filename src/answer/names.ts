@@ -131,11 +131,13 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
       stop: /[,;:)(]/.test(text[m.index + m[0].length] ?? ""),
     };
   });
+  /** Only white space between two offsets: the words are adjacent. */
+  const adjacent = (end: number, start: number) => /^\s+$/.test(text.slice(end, start));
   /** Word i is a particle (or particles) followed by a capitalised name word. */
   const joinsName = (i: number): boolean => {
     const w = words[i];
     const next = words[i + 1];
-    if (!w || !next || !PARTICLES.has(w.word) || !/^\s+$/.test(text.slice(w.end, next.start))) return false;
+    if (!w || !next || !PARTICLES.has(w.word) || !adjacent(w.end, next.start)) return false;
     return /^\p{Lu}/u.test(next.word)
       ? isNameWord(next.word, false, sentence.language, ctx)
       : joinsName(i + 1);
@@ -158,7 +160,7 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
       atStart &&
       next &&
       /^\p{Lu}/u.test(next.word) &&
-      /^\s+$/.test(text.slice(w.end, next.start)) &&
+      adjacent(w.end, next.start) &&
       nameTags(w.word).firstName
     ) {
       // A first name opening a sentence, before a capitalised word: "William Finch, a baker, ...".
@@ -169,7 +171,7 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
       /^\p{Lu}/u.test(w.word) &&
       ctx.roleWords.has(w.word.toLowerCase()) &&
       next &&
-      /^\s+$/.test(text.slice(w.end, next.start)) &&
+      adjacent(w.end, next.start) &&
       isNameWord(next.word, false, sentence.language, ctx)
     ) {
       // A capitalised title before a name starts it: "King Ethelred II" (splitTitle takes it off).
@@ -180,8 +182,8 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
       current &&
       w.word === "of" &&
       next &&
-      /^\s+$/.test(text.slice(current.end, w.start)) &&
-      /^\s+$/.test(text.slice(w.end, next.start)) &&
+      adjacent(current.end, w.start) &&
+      adjacent(w.end, next.start) &&
       isNameWord(next.word, false, sentence.language, ctx) &&
       !ctx.lexicon.placeByAlias.has(next.word.toLowerCase()) &&
       !isKnownPlace(next.word) &&
@@ -192,15 +194,15 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
       // England" stays a person and a country).
       ok = true;
     }
-    if (!ok && current && /^\s+$/.test(text.slice(current.end, w.start)) && joinsName(i)) {
+    if (!ok && current && adjacent(current.end, w.start) && joinsName(i)) {
       // A particle inside a name: "Jean de Bethencourt", "Gadifer de la Salle".
       ok = true;
     }
-    if (!ok && current && /^\p{Lu}/u.test(w.word) && /^\s+$/.test(text.slice(current.end, w.start))) {
+    if (!ok && current && /^\p{Lu}/u.test(w.word) && adjacent(current.end, w.start)) {
       // A capitalised word after a first name is its surname: "Oliver Jay".
       ok = nameTags(current.text.split(/\s+/).pop() as string).firstName;
     }
-    if (ok && current && /^\s+$/.test(text.slice(current.end, w.start))) {
+    if (ok && current && adjacent(current.end, w.start)) {
       current.end = w.end;
       current.text = text.slice(current.start, current.end);
     } else if (ok) {

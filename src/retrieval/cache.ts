@@ -1,10 +1,9 @@
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readdirSync, statSync, unlinkSync } from "node:fs";
+import { join } from "node:path";
 import MiniSearch from "minisearch";
 import type { Article, Corpus, Sentence } from "../corpus/types.js";
 import type { Analyzer } from "../text/terms.js";
-import { codeFingerprint, readCache, writeCache } from "../util/disk-cache.js";
+import { cacheFileFor, cacheKey as folderKey, readCache, writeCache } from "../util/disk-cache.js";
 import { type CorpusIndex, type CorpusStats, indexOptions } from "./index.js";
 import { TermTable } from "./term-table.js";
 
@@ -31,24 +30,10 @@ interface Stored {
  * Any change gives another key.
  */
 export function cacheKey(seedsDir: string, lexiconDir: string): string {
-  const hash = createHash("sha256").update(`${FORMAT}\n${resolve(seedsDir)}\n`);
-  hash.update(codeFingerprint());
-  for (const f of readdirSync(lexiconDir).sort()) hash.update(readFileSync(join(lexiconDir, f)));
-  for (const name of readdirSync(seedsDir).sort()) {
-    try {
-      const st = statSync(join(seedsDir, name));
-      hash.update(`${name}\t${st.size}\t${st.mtimeMs}\n`);
-    } catch {
-      hash.update(`${name}\tunreadable\n`);
-    }
-  }
-  return hash.digest("hex").slice(0, 32);
+  return folderKey(FORMAT, { contents: [lexiconDir], stats: [seedsDir] });
 }
 
-function fileOf(cacheDir: string, seedsDir: string): string {
-  const id = createHash("sha256").update(resolve(seedsDir)).digest("hex").slice(0, 16);
-  return join(cacheDir, `index-${id}.bin`);
-}
+const fileOf = (cacheDir: string, seedsDir: string) => cacheFileFor(cacheDir, "index", seedsDir);
 
 /** Index caches kept (one per folder of articles); the least recently written go first. */
 const MAX_CACHED_FOLDERS = 20;

@@ -13,32 +13,7 @@ export class TermTable {
     readonly offsets: Int32Array,
   ) {}
 
-  /** Packs the distinct terms of each sentence. */
-  static build(sentences: string[][]): TermTable {
-    const vocabulary: string[] = [];
-    const idOf = new Map<string, number>();
-    const offsets = new Int32Array(sentences.length + 1);
-    let total = 0;
-    for (const s of sentences) total += s.length;
-    const ids = new Int32Array(total);
-    let at = 0;
-    sentences.forEach((terms, i) => {
-      offsets[i] = at;
-      for (const t of terms) {
-        let id = idOf.get(t);
-        if (id === undefined) {
-          id = vocabulary.length;
-          vocabulary.push(t);
-          idOf.set(t, id);
-        }
-        ids[at++] = id;
-      }
-    });
-    offsets[sentences.length] = at;
-    return new TermTable(vocabulary, ids, offsets);
-  }
-
-  /** Rebuilds a table from its three parts (as stored in the index cache). */
+  /** A table from its three parts (built by buildIndex, or as stored in the index cache). */
   static from(parts: { vocabulary: string[]; ids: Int32Array; offsets: Int32Array }): TermTable {
     return new TermTable(parts.vocabulary, parts.ids, parts.offsets);
   }

@@ -4,7 +4,6 @@ import { stemmer as porter } from "stemmer";
 import type { Lexicon } from "../lexicon/types.js";
 import type { Language } from "./language.js";
 import { STOPWORDS } from "./stopwords.js";
-
 import { type Token, tokenize } from "./tokenize.js";
 
 export { type Token, tokenize };

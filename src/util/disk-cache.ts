@@ -8,7 +8,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 
@@ -41,6 +41,37 @@ export function codeFingerprint(): string {
     fingerprint = hash.digest("hex");
   }
   return fingerprint;
+}
+
+/**
+ * The cache key of data read from folders: a format number, the code fingerprint, the
+ * contents of small data folders (`contents`, e.g. the lexicon) and the name, size and
+ * modification time of every file of the others (`stats`, e.g. the articles). Any change gives
+ * another key.
+ */
+export function cacheKey(format: number, folders: { contents?: string[]; stats: string[] }): string {
+  const hash = createHash("sha256").update(`${format}\n${codeFingerprint()}\n`);
+  for (const dir of folders.contents ?? []) {
+    for (const f of readdirSync(dir).sort()) hash.update(readFileSync(join(dir, f)));
+  }
+  for (const dir of folders.stats) {
+    hash.update(`${resolve(dir)}\n`);
+    for (const name of readdirSync(dir).sort()) {
+      try {
+        const st = statSync(join(dir, name));
+        hash.update(`${name}\t${st.size}\t${st.mtimeMs}\n`);
+      } catch {
+        hash.update(`${name}\tunreadable\n`);
+      }
+    }
+  }
+  return hash.digest("hex").slice(0, 32);
+}
+
+/** The cache file of one folder: `<prefix>-<hash of its path>.bin` in the cache folder. */
+export function cacheFileFor(cacheDir: string, prefix: string, dir: string): string {
+  const id = createHash("sha256").update(resolve(dir)).digest("hex").slice(0, 16);
+  return join(cacheDir, `${prefix}-${id}.bin`);
 }
 
 /** What a cache file holds around its value. */
