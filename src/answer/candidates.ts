@@ -81,8 +81,8 @@ export function candidateKey(text: string, kind: AnswerType, deps: CandidateDeps
 }
 
 /**
- * True when a candidate only repeats the question: all its terms are the question's ("Norman"
- * for "the Vikings"), or it is a person whose surname the question names ("Maria Okafor" when
+ * True when a candidate only repeats the question: all its terms are the question's ("Velmaran"
+ * for "the Velmarans"), or it is a person whose surname the question names ("Maria Okafor" when
  * asked about Okafor).
  */
 function questionMentions(
@@ -216,7 +216,7 @@ export function extractCandidates(
     const passive = /\bby\s+(?:\p{L}+\s+){0,2}$/iu.test(
       sentence.text.slice(Math.max(0, span.start - 30), span.start),
     );
-    // A possessive is not the verb's subject or object: "Nagasaki's role will involve leading".
+    // A possessive is not the verb's subject or object: "Okafor's role will involve leading".
     const possessive = /^['’]s\b/.test(sentence.text.slice(span.end));
     const onSide =
       !possessive &&

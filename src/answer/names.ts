@@ -30,11 +30,11 @@ const ORG_SUFFIX =
   /\b(?:inc|corp|corporation|ltd|llc|plc|gmbh|ag|group|holdings|motor|motors|industries|services|systems|technologies|labs|bank|connected|foundation|university|institute|agency|ministry|council|company|partners)\.?$/i;
 const ORG_CUE_BEFORE =
   /\b(?:company|companies|firm|firms|giants?|manufacturer|maker|conglomerate|startup|partner|partners|rival|carrier|operator|bank|group|lab|unternehmen|firma|konzern|hersteller)\s+$/i;
-/** Kinds of place named right after: "the city of Deabolis", "the river Deabolis", "die Stadt X". */
+/** Kinds of place named right after: "the city of Velmora", "the river Ashkel", "die Stadt X". */
 const PLACE_CUE_BEFORE =
   /\b(?:city|town|village|port|island|province|region|county|district|river|lake|valley|mountain|citadel|fortress|capital|kingdom|duchy|Stadt|Dorf|Insel|Provinz|Region|Fluss|Hauptstadt)\s+(?:of\s+)?$/i;
 
-/** Kinship words and marrying: the name right after one is a person ("his nephew Maciot de Bethencourt"). */
+/** Kinship words and marrying: the name right after one is a person ("her nephew Tobin de Marvel"). */
 const KIN_CUE_BEFORE =
   /\b(?:married|marries|marry|wed|weds|heiratete|son|daughter|wife|husband|brother|sister|father|mother|nephew|niece|uncle|aunt|cousin|widow|heir|grandson|granddaughter|Sohn|Tochter|Ehefrau|Ehemann|Bruder|Schwester|Vater|Mutter|Neffe|Nichte|Onkel|Tante|Witwe|Erbe)\s+$/i;
 function compromiseKind(name: string): NameKind | undefined {
@@ -62,12 +62,12 @@ export function placeLevel(name: string, lexicon: Lexicon): "city" | "country" |
   return tags.place ? "region" : "city";
 }
 
-/** Regnal numbers and generational suffixes: "William II", "Martin Luther King Jr". */
+/** Regnal numbers and generational suffixes: "Aldric II", "Tom Brandt Jr". */
 const NAME_SUFFIX = /^(?:[IVX]+|Jr|Sr|Junior|Senior)\.?$/;
 
 /**
  * The word a person is referred to by alone: the last word of the name, leaving out a regnal
- * number or a suffix ("Harold II" -> "Harold", "Maria Okafor" -> "Okafor").
+ * number or a suffix ("Osric III" -> "Osric", "Maria Okafor" -> "Okafor").
  */
 export function surnameOf(name: string): string {
   const words = name.trim().split(/\s+/);
@@ -75,7 +75,7 @@ export function surnameOf(name: string): string {
   return words[words.length - 1] as string;
 }
 
-/** Lower-case words inside names ("Jean de Bethencourt", "Ursula von der Leyen"). */
+/** Lower-case words inside names ("Tobin de Marvel", "Anna von der Heide"). */
 const PARTICLES = new Set([
   "de",
   "la",
@@ -174,7 +174,7 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
       adjacent(w.end, next.start) &&
       isNameWord(next.word, false, sentence.language, ctx)
     ) {
-      // A capitalised title before a name starts it: "King Ethelred II" (splitTitle takes it off).
+      // A capitalised title before a name starts it: "King Osric III" (splitTitle takes it off).
       ok = true;
     }
     if (
@@ -190,12 +190,12 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
       !current.text.includes(" ") &&
       nameTags(current.text).firstName
     ) {
-      // A first name with a byname of an unknown place: "William of Volpiano" (but "Henry of
+      // A first name with a byname of an unknown place: "Thomas of Rellwick" (but "Henry of
       // England" stays a person and a country).
       ok = true;
     }
     if (!ok && current && adjacent(current.end, w.start) && joinsName(i)) {
-      // A particle inside a name: "Jean de Bethencourt", "Gadifer de la Salle".
+      // A particle inside a name: "Tobin de Marvel", "Ida de la Roche".
       ok = true;
     }
     if (!ok && current && /^\p{Lu}/u.test(w.word) && adjacent(current.end, w.start)) {
@@ -229,7 +229,7 @@ export function classifyName(
   if (PLACE_CUE_BEFORE.test(context.before)) return "place";
   const kind = compromiseKind(name);
   // A one-word "first name" the articles also write in the plural is a people or an adjective:
-  // "the Normans", "Norman architecture".
+  // "the Velmarans", "Velmaran castles".
   if (kind === "person" && !name.includes(" ") && ctx.stats.wordFreq.has(`${lower}s`)) return "other";
   if (kind) return kind;
   if (/^\p{Lu}[\p{Lu}\d&-]+$/u.test(name) || /\p{Ll}\p{Lu}/u.test(name)) return "organisation";
@@ -262,14 +262,14 @@ export function collectPeople(sentences: Sentence[], ctx: Omit<NameContext, "peo
       const roleAs = AS_ROLE.exec(after)?.[1]
         ?.split(/\s+/)
         .some((w) => ctx.roleWords.has(w.toLowerCase()));
-      // A first name makes a person, unless the rest is a place: "Norman Italy" is a region.
+      // A first name makes a person, unless the rest is a place: "Wayne County" is a region.
       const words = name.split(/\s+/);
       const firstName =
         nameTags(words[0] as string).firstName && !isKnownPlace(words[words.length - 1] as string);
       const kin = KIN_CUE_BEFORE.test(s.text.slice(Math.max(0, run.start - 30), run.start));
       // A name of one word is a person only with a cue of its own: a title or kinship word before
-      // it, "said" after it, or a role in apposition ("Odo, the Bishop of ..."; not "the
-      // Byzantine duke", where the word describes the role).
+      // it, "said" after it, or a role in apposition ("Ida, the Mayor of ..."; not "the
+      // Velmaran duke", where the word describes the role).
       const apposition = roleAfter && /^\s*,/.test(after);
       if (!name.includes(" ") && !(title || apposition || said || kin)) continue;
       if (title || roleAfter || roleAs || said || firstName || kin) {

@@ -84,7 +84,7 @@ const TYPE_RULES: [RegExp, AnswerType][] = [
 const PLURAL_LIST =
   /\b(?:offices|companies|cities|countries|locations|places|customers|clients|partners|organi[sz]ations|firms|businesses|giants|investors|products|markets|brands|banks|startups|members|bases|hubs|büros|städten|städte|standorte|standorten|firmen|kunden|länder|ländern|niederlassungen|produkte)\b/;
 
-/** "the two abbots", "die drei Gründer": several items asked for by number. */
+/** "the two millers", "die drei Gründer": several items asked for by number. */
 const COUNTED_PLURAL = /\b(?:the|die|der)\s+(?:two|three|four|five|zwei|drei|vier|fünf)\s+\p{L}+/u;
 
 /** The answer type a question asks for, from its wh-word and the noun after it. */
