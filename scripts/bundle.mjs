@@ -22,6 +22,8 @@ await build({
     eval: "src/cli/eval.ts",
     // The answering worker of the Slack app, loaded as dist/bin/worker.js (pool.ts: "./worker.js").
     worker: "src/answer-worker/worker.ts",
+    // The helper thread that reads a share of a large folder of articles (parallel.ts: "./shard-worker.js").
+    "shard-worker": "src/retrieval/shard-worker.ts",
   },
   outdir,
   bundle: true,

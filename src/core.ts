@@ -11,7 +11,7 @@ import { gatherEvidence } from "./answer/evidence.js";
 import { composeMeta } from "./answer/meta.js";
 import { classifyName, type NameContext } from "./answer/names.js";
 import type { Answer } from "./answer/types.js";
-import { loadCorpus } from "./corpus/load.js";
+import { noArticleWarning } from "./corpus/load.js";
 import type { Corpus } from "./corpus/types.js";
 import { loadIntentModel } from "./intents/cache.js";
 import { type IntentModel, matchIntent } from "./intents/match.js";
@@ -20,6 +20,7 @@ import { loadLexicon } from "./lexicon/load.js";
 import { analyzeQuestion } from "./question/analyze.js";
 import { cacheKey, loadCachedIndex, saveIndex } from "./retrieval/cache.js";
 import { buildIndex, type CorpusIndex } from "./retrieval/index.js";
+import { loadIndex } from "./retrieval/parallel.js";
 import { Analyzer } from "./text/terms.js";
 
 /** A meta intent (help, sources, ...) must match this well: a question is never taken for "help". */
@@ -50,6 +51,16 @@ export function buildDeps(corpus: Corpus, intentsDir: string): Deps {
   return depsFromIndex(buildIndex(corpus, analyzer), intentsDir);
 }
 
+/**
+ * Reads a folder of articles (on several threads when it is large) and builds the answering
+ * dependencies, without the index cache. Warnings stay in the corpus for the caller to judge.
+ */
+export function buildDepsFromFolder(seedsDir: string, intentsDir: string): Deps {
+  const lexiconDir = join(intentsDir, "lexicon");
+  const index = loadIndex(seedsDir, new Analyzer(loadLexicon(lexiconDir)), { lexiconDir });
+  return depsFromIndex(index, intentsDir);
+}
+
 function depsFromIndex(index: CorpusIndex, intentsDir: string, cacheDir?: string): Deps {
   const { analyzer } = index;
   const lexicon = analyzer.lexicon;
@@ -76,17 +87,28 @@ export function createDeps(options: DepsOptions): Deps {
     ? loadCachedIndex(options.seedsDir, key, options.cacheDir, analyzer)
     : undefined;
   const cached = index !== undefined;
-  let t1 = performance.now();
+  // load: reading the files or the cache; index: everything after (parallel.ts splits its own time).
+  let timing = { load: Math.round(performance.now() - t0), index: 0 };
+  let tBuilt = performance.now();
   if (index) for (const w of index.corpus.warnings) options.onWarning?.(w);
   else {
-    const corpus = loadCorpus(options.seedsDir, { onWarning: options.onWarning });
-    if (corpus.articles.length === 0) options.onWarning?.(`no readable article in ${options.seedsDir}`);
-    t1 = performance.now();
-    index = buildIndex(corpus, analyzer);
+    index = loadIndex(options.seedsDir, analyzer, {
+      lexiconDir,
+      onWarning: options.onWarning,
+      onTiming: (t) => {
+        timing = { load: timing.load + t.load, index: t.index };
+      },
+    });
+    tBuilt = performance.now();
+    if (index.corpus.articles.length === 0) options.onWarning?.(noArticleWarning(options.seedsDir));
     if (options.cacheDir) saveIndex(index, key, options.cacheDir);
   }
   const deps = depsFromIndex(index, options.intentsDir, options.cacheDir);
-  options.onTiming?.({ load: Math.round(t1 - t0), index: Math.round(performance.now() - t1), cached });
+  options.onTiming?.({
+    load: timing.load,
+    index: timing.index + Math.round(performance.now() - tBuilt),
+    cached,
+  });
   return deps;
 }
 

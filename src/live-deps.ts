@@ -1,6 +1,5 @@
 import { type FSWatcher, watch } from "node:fs";
-import { buildDeps, createDeps, type Deps } from "./core.js";
-import { loadCorpus } from "./corpus/load.js";
+import { buildDepsFromFolder, createDeps, type Deps } from "./core.js";
 
 /** Options of LiveDeps. */
 export interface LiveDepsOptions {
@@ -44,14 +43,14 @@ export class LiveDeps {
   /** Rebuilds from disk; swaps only when the new set is sound. Returns whether it swapped. */
   reload(): { ok: boolean; reason: string } {
     try {
-      const corpus = loadCorpus(this.options.seedsDir);
+      const next = buildDepsFromFolder(this.options.seedsDir, this.options.intentsDir);
+      const corpus = next.index.corpus;
       if (corpus.articles.length === 0) return this.keep("no readable article");
       const loaded = new Set(corpus.articles.map((a) => a.source));
       const broken = corpus.warnings.filter((w) =>
         [...this.goodSources].some((s) => w.includes(`article ${s}:`) && !loaded.has(s)),
       );
       if (broken.length) return this.keep(broken.join("; "));
-      const next = buildDeps(corpus, this.options.intentsDir);
       this.deps = next;
       this.goodSources = loaded;
       for (const w of corpus.warnings) this.options.log?.(`warning: ${w}`);

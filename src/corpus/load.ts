@@ -140,10 +140,24 @@ export function parseArticle(
 }
 
 /**
- * Loads every article (.txt, .md) of a folder. A file that cannot be read is skipped with a
- * warning naming it; the rest load. Throws only when the folder itself cannot be read.
+ * The names of the files of a folder that may be articles, sorted (hidden files left out).
+ * Throws when the folder itself cannot be read.
  */
-export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
+export function listArticleFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => !name.startsWith("."))
+      .sort();
+  } catch (err) {
+    throw new Error(`cannot read the articles folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? err}`);
+  }
+}
+
+/**
+ * Loads the named files of a folder as articles, in the order given (article and sentence ids
+ * count from 0). A file that cannot be read is skipped with a warning naming it; the rest load.
+ */
+export function loadArticleFiles(dir: string, names: readonly string[], options: LoadOptions = {}): Corpus {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const warnings: string[] = [];
   const warn = (file: string, why: string) => {
@@ -151,16 +165,9 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     warnings.push(message);
     options.onWarning?.(message);
   };
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch (err) {
-    throw new Error(`cannot read the articles folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? err}`);
-  }
   const articles: Article[] = [];
   const sentences: Sentence[] = [];
   for (const name of names) {
-    if (name.startsWith(".")) continue;
     const path = join(dir, name);
     try {
       const stat = statSync(path);
@@ -185,6 +192,18 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
       else warn(name, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
   }
-  if (articles.length === 0) warnings.push(`no readable article in ${dir}`);
   return { dir, articles, sentences, warnings };
+}
+
+/** The warning for a folder where no file could be read as an article. */
+export const noArticleWarning = (dir: string) => `no readable article in ${dir}`;
+
+/**
+ * Loads every article (.txt, .md) of a folder. A file that cannot be read is skipped with a
+ * warning naming it; the rest load. Throws only when the folder itself cannot be read.
+ */
+export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
+  const corpus = loadArticleFiles(dir, listArticleFiles(dir), options);
+  if (corpus.articles.length === 0) corpus.warnings.push(noArticleWarning(dir));
+  return corpus;
 }

@@ -1,5 +1,5 @@
 import MiniSearch, { type Options } from "minisearch";
-import type { Corpus } from "../corpus/types.js";
+import type { Corpus, Sentence } from "../corpus/types.js";
 import type { Language } from "../text/language.js";
 import { type Analyzer, type Token, tokenize } from "../text/terms.js";
 import { OwnerCache } from "../util/owner-cache.js";
@@ -174,8 +174,33 @@ interface WordEntry {
 
 const UPPER_INITIAL = /^\p{Lu}/u;
 
-/** Builds the sentence index and the statistics of a corpus. */
-export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
+/**
+ * What reading the words of some sentences gives: their terms as ids into a vocabulary, and the
+ * counts the statistics are made of. A corpus is analysed in one piece, or in several pieces on
+ * several threads (parallel.ts) whose analyses are merged: the result is the same either way.
+ */
+export interface TermAnalysis {
+  /** Term id -> term, ids given in the order terms are first met. */
+  vocabulary: string[];
+  /** Per sentence, its distinct term ids: sentence i's are ids[offsets[i]] .. ids[offsets[i + 1] - 1]. */
+  ids: Int32Array;
+  offsets: Int32Array;
+  /** Term id -> sentences with it, articles with it. */
+  sentenceDf: Int32Array;
+  articleDf: Int32Array;
+  /** Lower-case word -> occurrences. */
+  wordFreq: Map<string, number>;
+  /** Lower-case words also written in lower case. */
+  lowerSeen: Set<string>;
+  /** Lower-case words seen capitalised after the start of an English sentence. */
+  capitalisedInside: Set<string>;
+}
+
+/**
+ * Reads the words of sentences (in order; their `article` fields tell articles apart) into a
+ * TermAnalysis: each token looked up once, counts kept per term id.
+ */
+export function analyzeSentences(sentences: readonly Sentence[], analyzer: Analyzer): TermAnalysis {
   // Terms get integer ids as they are met; counts are kept per id.
   const vocabulary: string[] = [];
   const idOf = new Map<string, number>();
@@ -215,7 +240,7 @@ export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
     return e;
   };
   let ids = new Int32Array(1 << 16);
-  const offsets = new Int32Array(corpus.sentences.length + 1);
+  const offsets = new Int32Array(sentences.length + 1);
   let at = 0;
   const addTerm = (id: number, sentence: number, article: number) => {
     if (lastSentence[id] === sentence) return; // distinct terms per sentence
@@ -228,7 +253,7 @@ export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
       articleDf[id] = (articleDf[id] as number) + 1;
     }
   };
-  corpus.sentences.forEach((s, i) => {
+  sentences.forEach((s, i) => {
     offsets[i] = at;
     const tokens = tokenize(s.text);
     for (let k = 0; k < tokens.length; k++) {
@@ -255,7 +280,7 @@ export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
       for (const id of e.terms) addTerm(id, i, s.article);
     }
   });
-  offsets[corpus.sentences.length] = at;
+  offsets[sentences.length] = at;
   const wordFreq = new Map<string, number>();
   const lowerSeen = new Set<string>();
   const capitalisedInside = new Set<string>();
@@ -266,11 +291,73 @@ export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
       if (e.capitalisedInside) capitalisedInside.add(e.lower);
     }
   }
+  const n = vocabulary.length;
+  return {
+    vocabulary,
+    ids: ids.slice(0, at),
+    offsets,
+    sentenceDf: sentenceDf.slice(0, n),
+    articleDf: articleDf.slice(0, n),
+    wordFreq,
+    lowerSeen,
+    capitalisedInside,
+  };
+}
+
+/**
+ * Joins the analyses of consecutive pieces of a corpus (no article split between two) into the
+ * analysis of the whole: the same vocabulary, ids and counts as analysing it in one piece.
+ */
+export function mergeAnalyses(parts: readonly TermAnalysis[]): TermAnalysis {
+  if (parts.length === 1) return parts[0] as TermAnalysis;
+  const vocabulary: string[] = [];
+  const idOf = new Map<string, number>();
+  const remaps = parts.map((p) =>
+    Int32Array.from(p.vocabulary, (term) => {
+      let id = idOf.get(term);
+      if (id === undefined) {
+        id = vocabulary.length;
+        vocabulary.push(term);
+        idOf.set(term, id);
+      }
+      return id;
+    }),
+  );
+  const sentenceDf = new Int32Array(vocabulary.length);
+  const articleDf = new Int32Array(vocabulary.length);
+  const ids = new Int32Array(parts.reduce((n, p) => n + p.ids.length, 0));
+  const offsets = new Int32Array(parts.reduce((n, p) => n + p.offsets.length - 1, 0) + 1);
+  const wordFreq = new Map<string, number>();
+  const lowerSeen = new Set<string>();
+  const capitalisedInside = new Set<string>();
+  let at = 0;
+  let sentence = 0;
+  parts.forEach((p, k) => {
+    const remap = remaps[k] as Int32Array;
+    remap.forEach((id, local) => {
+      sentenceDf[id] = (sentenceDf[id] as number) + (p.sentenceDf[local] as number);
+      articleDf[id] = (articleDf[id] as number) + (p.articleDf[local] as number);
+    });
+    for (let i = 0; i < p.ids.length; i++) ids[at + i] = remap[p.ids[i] as number] as number;
+    for (let i = 0; i < p.offsets.length - 1; i++) offsets[sentence + i] = at + (p.offsets[i] as number);
+    at += p.ids.length;
+    sentence += p.offsets.length - 1;
+    for (const [w, c] of p.wordFreq) wordFreq.set(w, (wordFreq.get(w) ?? 0) + c);
+    for (const w of p.lowerSeen) lowerSeen.add(w);
+    for (const w of p.capitalisedInside) capitalisedInside.add(w);
+  });
+  offsets[sentence] = at;
+  return { vocabulary, ids, offsets, sentenceDf, articleDf, wordFreq, lowerSeen, capitalisedInside };
+}
+
+/** The index of a corpus from the analysis of all its sentences: statistics and the article index. */
+export function indexFromAnalysis(corpus: Corpus, analyzer: Analyzer, analysis: TermAnalysis): CorpusIndex {
+  const { vocabulary, wordFreq, lowerSeen, capitalisedInside } = analysis;
   const nameWords = new Set([...capitalisedInside].filter((w) => !lowerSeen.has(w)));
-  const sentenceTerms = TermTable.from({ vocabulary, ids: ids.slice(0, at), offsets });
+  const sentenceTerms = TermTable.from(analysis);
   const countsOf = (counts: Int32Array) => new Map(vocabulary.map((t, id) => [t, counts[id] as number]));
   const articleSearch = new MiniSearch<{ id: number }>(
-    indexOptions(corpus, analyzer, sentenceTerms, indexedTerms(corpus, sentenceTerms, articleDf)),
+    indexOptions(corpus, analyzer, sentenceTerms, indexedTerms(corpus, sentenceTerms, analysis.articleDf)),
   );
   articleSearch.addAll(corpus.articles.map((_, id) => ({ id })));
   return {
@@ -280,14 +367,19 @@ export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
       wordFreq,
       lowerSeen,
       nameWords,
-      sentenceDf: countsOf(sentenceDf),
-      articleDf: countsOf(articleDf),
+      sentenceDf: countsOf(analysis.sentenceDf),
+      articleDf: countsOf(analysis.articleDf),
       sentenceCount: corpus.sentences.length,
       meanSentenceTerms: sentenceTerms.ids.length / Math.max(1, sentenceTerms.size),
     },
     sentenceTerms,
     articleSearch,
   };
+}
+
+/** Builds the sentence index and the statistics of a corpus (on this thread). */
+export function buildIndex(corpus: Corpus, analyzer: Analyzer): CorpusIndex {
+  return indexFromAnalysis(corpus, analyzer, analyzeSentences(corpus.sentences, analyzer));
 }
 
 const termSets = new OwnerCache<CorpusIndex, number, Set<string>>(50_000);
