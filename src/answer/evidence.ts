@@ -125,7 +125,8 @@ export function gatherEvidence(
       index.corpus.sentences[hit.id - 1]?.article === sentence.article
         ? termSetOf(index, hit.id - 1)
         : undefined;
-    const hasSynonym = [...expansions].some((t) => terms.has(t));
+    let hasSynonym = false;
+    for (const t of expansions) if (terms.has(t)) hasSynonym = true;
     let matchedIdf = 0;
     for (const t of content) {
       const w = weightOf(t);

@@ -80,8 +80,10 @@ const MONTH_KEYS: Record<string, string> = {
  * The key under which dates are merged: the month when one is named ("April 15" and "im April"
  * are the same answer), else the year, else the words.
  */
+const MONTH_RE = new RegExp(MONTH, "iu");
+
 export function dateKey(text: string): string {
-  const month = new RegExp(MONTH, "iu").exec(text)?.[0].toLowerCase();
+  const month = MONTH_RE.exec(text)?.[0].toLowerCase();
   if (month) return `month:${MONTH_KEYS[month] ?? month.slice(0, 3)}`;
   const year = /\b\d{4}\b/.exec(text)?.[0];
   return year ? `year:${year}` : `date:${text.toLowerCase()}`;
