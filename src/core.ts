@@ -64,10 +64,7 @@ export function buildDepsFromFolder(seedsDir: string, intentsDir: string): Deps 
 function depsFromIndex(index: CorpusIndex, intentsDir: string, cacheDir?: string): Deps {
   const { analyzer } = index;
   const lexicon = analyzer.lexicon;
-  const roleWords = new Set(
-    [...lexicon.roles.en, ...lexicon.roles.de].flatMap((r) => r.toLowerCase().split(/\s+/)),
-  );
-  const base = { stats: index.stats, lexicon, roleWords };
+  const base = { stats: index.stats, lexicon, roleWords: analyzer.roleWords };
   // People are found per article, when an article is first searched (namesForArticle).
   const names: NameContext = { ...base, people: new Set() };
   const intents = loadIntentModel(intentsDir, analyzer, cacheDir);

@@ -188,6 +188,26 @@ function verbSide(
   return verbs.length ? { verbs, side: subject ? "before" : "after" } : undefined;
 }
 
+/** The job titles a question asks about, lower case ("who is the COO?" -> ["coo"]). */
+function askedTitles(q: QuestionAnalysis, deps: CandidateDeps): string[] {
+  return q.terms
+    .filter((t) => !t.entity && deps.names.roleWords.has(t.word.toLowerCase()))
+    .map((t) => t.word.toLowerCase());
+}
+
+const TITLE_BEFORE = /(\p{L}+),?\s+$/u;
+const TITLE_AFTER = /^\s*(?:,|\()\s*(?:the\s+|der\s+|die\s+)?(?:former\s+|ehemalige[rn]?\s+)?(\p{L}+)/u;
+
+/**
+ * True when a name carries one of the titles: right before it ("COO Jane Doe") or in
+ * apposition after it ("Jane Doe, CEO of Acme"): that person holds the title.
+ */
+function hasTitle(text: string, span: { start: number; end: number }, titles: string[]): boolean {
+  const before = TITLE_BEFORE.exec(text.slice(Math.max(0, span.start - 40), span.start))?.[1];
+  const after = TITLE_AFTER.exec(text.slice(span.end, span.end + 40))?.[1];
+  return [before, after].some((w) => w !== undefined && titles.includes(w.toLowerCase()));
+}
+
 /** Finds the candidates of an answer type in one evidence sentence, scored by evidence and proximity. */
 export function extractCandidates(
   ev: Evidence,
@@ -206,6 +226,7 @@ export function extractCandidates(
   }
   const out: Candidate[] = [];
   const role = type === "person" || type === "organisation" ? verbSide(q, sentence, deps) : undefined;
+  const titles = type === "person" ? askedTitles(q, deps) : [];
   for (const span of spans) {
     if (type !== "quote" && type !== "reason" && questionMentions(q, span.text, type, deps, sentence))
       continue;
@@ -231,7 +252,11 @@ export function extractCandidates(
       evidence: ev,
       start: span.start,
       end: span.end,
-      score: ev.score + 0.6 / (1 + distance / 4) + (onSide ? ROLE_BONUS : 0),
+      score:
+        ev.score +
+        0.6 / (1 + distance / 4) +
+        (onSide ? ROLE_BONUS : 0) +
+        (titles.length && hasTitle(sentence.text, span, titles) ? ROLE_BONUS : 0),
     });
   }
   return out;

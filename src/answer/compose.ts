@@ -104,6 +104,10 @@ interface Group {
 }
 
 /** Merges candidates with the same key; an answer found in several articles scores higher. */
+/** What each other article that supports an answer adds to its score, and how well it must support it. */
+const AGREEMENT_BONUS = 0.15;
+const AGREEMENT_SHARE = 0.85;
+
 function group(cands: Candidate[]): Group[] {
   const groups = new Map<string, Group>();
   for (const c of cands) {
@@ -120,7 +124,10 @@ function group(cands: Candidate[]): Group[] {
   }
   for (const g of groups.values()) {
     const scores = [...g.byArticle.values()].map((c) => c.score).sort((a, b) => b - a);
-    g.score = (scores[0] ?? 0) + 0.15 * (scores.length - 1);
+    const top = scores[0] ?? 0;
+    // Another article adds weight when it supports the answer about as well: a mere mention in
+    // weaker evidence is not agreement.
+    g.score = top + AGREEMENT_BONUS * scores.slice(1).filter((s) => s >= AGREEMENT_SHARE * top).length;
   }
   return [...groups.values()].sort((a, b) => b.score - a.score);
 }

@@ -3,6 +3,7 @@ import type { QuestionAnalysis } from "../question/analyze.js";
 import { type CorpusIndex, idf, type QueryTerm, searchSentences, termSetOf } from "../retrieval/index.js";
 import { tokenize } from "../text/terms.js";
 import { OwnerCache } from "../util/owner-cache.js";
+import { isKnownPlace } from "./names.js";
 
 /** A sentence judged as evidence for a question. */
 export interface Evidence {
@@ -74,6 +75,39 @@ export function positionedTerms(index: CorpusIndex, sentence: Sentence): { term:
   );
 }
 
+const NATIONALITY = /^(\p{L}{3,}?)(?:ese|ean|ian|an|ish|i)$/iu;
+
+/**
+ * The term of the country or city a nationality word is formed from ("Italian" -> italy,
+ * "Maltese" -> malta, "Kenyan" -> kenya), when the gazetteer or the place table knows it.
+ */
+function placeOfNationality(word: string, index: CorpusIndex): string | undefined {
+  const base = NATIONALITY.exec(word)?.[1];
+  const forms = base ? [base, `${base}a`, `${base}e`, `${base}y`, `${word}y`] : [`${word}y`];
+  for (const form of forms) {
+    const name = form.charAt(0).toUpperCase() + form.slice(1).toLowerCase();
+    if (index.analyzer.lexicon.placeByAlias.has(form.toLowerCase()) || isKnownPlace(name))
+      return index.analyzer.termsOfWord(name, "en")[0];
+  }
+  return undefined;
+}
+
+/** A place name of the place table or the gazetteer ("Lisbon", "Brüssel"). */
+function isPlaceWord(word: string, index: CorpusIndex): boolean {
+  return (
+    index.analyzer.lexicon.placeByAlias.has(word.toLowerCase()) ||
+    (/^\p{Lu}/u.test(word) && isKnownPlace(word))
+  );
+}
+
+/** True when a sentence names a place the question does not. */
+function namesOtherPlace(index: CorpusIndex, sentence: Sentence, asked: Set<string>): boolean {
+  const tokens = tokenize(sentence.text);
+  return positionedTerms(index, sentence).some(
+    (t) => !asked.has(t.term) && isPlaceWord((tokens[t.token] as { word: string }).word, index),
+  );
+}
+
 /** The question's names as groups of adjacent name terms: "Maria Okafor" -> ["maria", "okafor"]. */
 function groupNames(question: QuestionAnalysis): string[][] {
   const groups: string[][] = [];
@@ -101,6 +135,15 @@ export function gatherEvidence(
   const content = [...new Set(question.terms.filter((t) => !t.entity).map((t) => t.term))];
   const names = [...new Set(question.terms.filter((t) => t.entity).map((t) => t.term))];
   const nameGroups = groupNames(question);
+  const asked = new Set(question.terms.map((t) => t.term));
+  const askedPlaces = new Set(
+    question.terms.filter((t) => t.entity && isPlaceWord(t.word, index)).map((t) => t.term),
+  );
+  const demonyms = new Map<string, string>();
+  for (const t of question.terms) {
+    const place = t.entity ? placeOfNationality(t.word, index) : undefined;
+    if (place) demonyms.set(t.term, place);
+  }
   const query: QueryTerm[] = [
     ...content.map((term) => ({ term, weight: 1 })),
     ...names.map((term) => ({ term, weight: 1.3 })),
@@ -142,7 +185,15 @@ export function gatherEvidence(
       // A name of several words is there when its last word is ("Okafor" for "Maria Okafor").
       const key = group[group.length - 1] as string;
       if (terms.has(key)) namesInSentence++;
-      else if (!prev?.has(key) && !group.every((n) => isTopic(sentence.article, n))) constraintsMet = false;
+      // A nationality holds when its country is named ("Italian" and "Italy").
+      else if (demonyms.get(key) && terms.has(demonyms.get(key) as string)) namesInSentence++;
+      else if (group.every((n) => isTopic(sentence.article, n))) {
+        // what the article is about
+      } else if (!prev?.has(key) || (askedPlaces.has(key) && namesOtherPlace(index, sentence, asked))) {
+        // Carried over from the sentence before ("It opened in April."), unless this sentence
+        // names a place of its own: "... an office in Velmora" is not about the place before.
+        constraintsMet = false;
+      }
     }
     const matchedTokens = positionedTerms(index, sentence)
       .filter((t) => wanted.has(t.term))

@@ -270,15 +270,36 @@ export function collectPeople(sentences: Sentence[], ctx: Omit<NameContext, "peo
       // A name of one word is a person only with a cue of its own: a title or kinship word before
       // it, "said" after it, or a role in apposition ("Ida, the Mayor of ..."; not "the
       // Velmaran duke", where the word describes the role).
-      const apposition = roleAfter && /^\s*,/.test(after);
+      // A title followed by another name is that name's title: "in Bergen, CEO Ida Roche said".
+      const ownRole = roleAfter && !roleTitleOfNext(after, ctx.roleWords);
+      const apposition = ownRole && /^\s*,/.test(after);
       if (!name.includes(" ") && !(title || apposition || said || kin)) continue;
-      if (title || roleAfter || roleAs || said || firstName || kin) {
+      if (title || ownRole || roleAs || said || firstName || kin) {
         people.add(name.toLowerCase());
         if (name.includes(" ")) people.add(surnameOf(name).toLowerCase());
       }
     }
   }
   return people;
+}
+
+/** True when the words after ", " are a role directly followed by a capitalised name. */
+function roleTitleOfNext(after: string, roleWords: Set<string>): boolean {
+  const words = after
+    .replace(/^\s*,\s*/, "")
+    .split(/\s+/)
+    .slice(0, 5);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = (words[i] as string).toLowerCase();
+    if (
+      roleWords.has(w) &&
+      /^\p{Lu}\p{Ll}/u.test(words[i + 1] as string) &&
+      !roleWords.has((words[i + 1] as string).toLowerCase())
+    )
+      return true;
+    if (!roleWords.has(w) && !/^(?:the|a|an|der|die|new|former)$/i.test(w)) return false;
+  }
+  return false;
 }
 
 const COORDINATION = /^\s*(?:,|,?\s*(?:and|und|or|oder|&))\s*$/i;

@@ -68,6 +68,11 @@ const TYPE_RULES: [RegExp, AnswerType][] = [
     "quote",
   ],
   [
+    // "What does the office aim to do?" asks for what is said of it, whatever the intent.
+    /\bwhat (?:does|did|do|will|would|is|are|was|were) .{1,80}?\b(?:aims?|aiming|plans?|planning|intends?|intending|seeks?|seeking|hopes?|hoping|tries|trying|try|wants?) to\b|\bwhat (?:does|did|do|will|would) .{1,80}? do\b/,
+    "description",
+  ],
+  [
     /\bwhere\b|\bwo\b|\bwohin\b|\bwoher\b|\b(?:in|to|from) (?:which|what) (?:city|cities|country|countries|region|regions|place|places|location|locations|town|state)\b|\bin welche[nmr]? (?:stadt|städten|städte|land|ländern|länder|region)\b|\b(?:what|which) (?:city|cities|country|countries|region|place|places|location|locations|town|river|lake|island|islands|valley|province)\b|\bwelche[nmr]? (?:stadt|städte|länder|land)\b/,
     "place",
   ],
@@ -93,6 +98,12 @@ export function answerTypeOf(lower: string): AnswerType | undefined {
   return undefined;
 }
 
+/** "Which prime minister ...?", "welcher Geschäftsführer ...?": a job title after the wh-word asks for a person. */
+function asksForTitleHolder(lower: string, deps: AnalyzeDeps): boolean {
+  const after = /^(?:which|what|welche[rnms]?)\s+((?:\p{L}+\s+){0,2}\p{L}+)/u.exec(lower)?.[1];
+  return after?.split(/\s+/).some((w) => deps.analyzer.roleWords.has(w)) === true;
+}
+
 /** Options that let `analyzeQuestion` read names and typos against the corpus. */
 export interface AnalyzeDeps {
   analyzer: Analyzer;
@@ -106,6 +117,8 @@ function isEntityToken(token: Token, index: number, deps: AnalyzeDeps): boolean 
   const lower = word.toLowerCase();
   if (/^\p{N}/u.test(word)) return true;
   if (deps.analyzer.lexicon.placeByAlias.has(lower)) return true;
+  // A job title is what is asked about, not a name the evidence must hold ("who is the CEO?").
+  if (deps.analyzer.roleWords.has(lower)) return false;
   if (deps.stats.nameWords.has(lower)) return true;
   // A place, even one the articles never mention, is a constraint ("the Toronto office").
   if (/^\p{L}{3,}$/u.test(word) && !STOPWORDS.has(lower) && isKnownPlace(word)) return true;
@@ -146,7 +159,7 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
     const t = corrected[token] as Token;
     terms.push({ term, word: t.word, entity: isEntityToken(t, token, deps), token });
   }
-  const answerType = answerTypeOf(lower);
+  const answerType = answerTypeOf(lower) ?? (asksForTitleHolder(lower, deps) ? "person" : undefined);
   const list =
     (PLURAL_LIST.test(lower) || COUNTED_PLURAL.test(lower)) &&
     answerType !== "count" &&

@@ -82,6 +82,16 @@ export class Analyzer {
     }
   }
 
+  private roleWordSet: Set<string> | undefined;
+
+  /** The words of the lexicon's job titles and roles, lower case ("chief", "ceo", "präsident"). */
+  get roleWords(): Set<string> {
+    this.roleWordSet ??= new Set(
+      [...this.lexicon.roles.en, ...this.lexicon.roles.de].flatMap((r) => r.toLowerCase().split(/\s+/)),
+    );
+    return this.roleWordSet;
+  }
+
   private germanStems(): Map<string, string[]> {
     if (!this.deStems) {
       this.deStems = new Map();

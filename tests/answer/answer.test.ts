@@ -169,6 +169,69 @@ describe("places in the text", () => {
   });
 });
 
+describe("titles, nationalities and places named in the question", () => {
+  const deps = depsFor(
+    tempDir({
+      "a.txt":
+        "Ida Roche, CEO of Velmora, visited Oslo in May alongside COO Ben Askew. " +
+        "Velmora opened offices in Oslo and Dublin. " +
+        "The decision to open an office in Lisbon was taken last year. " +
+        "In Italy, Ida Roche met Prime Minister Arne Solvik.\n",
+      "b.txt": "CEO Ida Roche spoke at a fair in Bergen. Ida Roche praised the weather.\n",
+      "c.txt": "Velmora hired 40 people in Bergen, CEO Ida Roche said.\n",
+      "f.txt": "CEO Ida Roche opened a shop in Bergen.\n",
+      "d.txt":
+        "Die Expansion folgt auf die Finanzierungsrunde des in Hamburg ansässigen Herstellers Velmora. " +
+        "Das Netzwerk Fjordlab wurde 2019 von der Stiftung Nordvik ins Leben gerufen. " +
+        "Velmora plant, das Büro in Bergen im Oktober zu eröffnen.\n",
+      "e.txt":
+        "The new Oslo office aims to work with local schools and hospitals. Italian schools like it.\n",
+    }),
+  );
+
+  it("asks for the holder of a title, not about the title", () => {
+    expect(answer("Who is the CEO of Velmora?", deps).answer).toBe("Ida Roche");
+    // Ida Roche is named in more articles, near other titles: the title is Ben Askew's.
+    expect(answer("Who is the COO?", deps).answer).toBe("Ben Askew");
+  });
+
+  it("takes the name a title is written with over a name near it in more articles", () => {
+    const titled = depsFor(
+      tempDir({
+        "a.txt": "Velmora's COO, Ben Askew, opened the fair with Ida Roche.\n",
+        "b.txt": "Ida Roche met the COO of a Bergen bank.\n",
+      }),
+    );
+    expect(answer("Who is the COO?", titled).answer).toBe("Ben Askew");
+  });
+
+  it("does not take a place before a title and a name for a person", () => {
+    // "in Bergen, CEO Ida Roche said": CEO is Ida Roche's title, not Bergen's.
+    expect(answer("Who did Velmora hire in Bergen?", deps).answer).not.toBe("Bergen");
+    expect(answer("Where did Velmora hire 40 people?", deps).answer).toBe("Bergen");
+  });
+
+  it("reads 'which prime minister' as asking for a person, and a nationality as its country", () => {
+    expect(answer("Which Italian prime minister did Ida Roche meet?", deps).answer).toBe("Arne Solvik");
+  });
+
+  it("does not carry a place over from the sentence before when a sentence names its own", () => {
+    const a = answer("When did Velmora open the Dublin office?", deps);
+    expect(a.answered).toBe(false);
+  });
+
+  it("answers what something aims to do with the sentence, not with a place", () => {
+    const a = answer("What does the Oslo office aim to do?", deps);
+    expect(a.answer).toContain("work with local schools and hospitals");
+  });
+
+  it("reads German questions and idioms through the bilingual lexicon", () => {
+    expect(answer("Wann öffnet das Büro in Bergen?", deps).answer).toContain("Oktober");
+    expect(answer("Where is Velmora headquartered?", deps).answer).toBe("Hamburg");
+    expect(answer("When was Fjordlab launched?", deps).answer).toBe("2019");
+  });
+});
+
 describe("answer on the seed articles", () => {
   const deps = seedsDeps();
   it("says how many articles agree and cites each", () => {
@@ -191,6 +254,18 @@ describe("answer on the seed articles", () => {
     const a = answer("Who will oversee OpenAI's international operations?", deps);
     expect(a.answer).toBe("Oliver Jay");
     expect(a.citations[0]?.language).toBe("de");
+  });
+
+  it("answers questions beyond the dev set the way a careful reader would", () => {
+    expect(answer("Who is the CEO of OpenAI?", deps).answer).toBe("Sam Altman");
+    expect(answer("Who is the COO?", deps).answer).toBe("Brad Lightcap");
+    expect(answer("Which Japanese prime minister did Altman meet?", deps).answer).toBe("Fumio Kishida");
+    // Only the German article says where OpenAI is based ("in San Francisco ansässig").
+    expect(answer("Where is OpenAI headquartered?", deps).answer).toBe("San Francisco");
+    expect(answer("When was AI Singapore launched?", deps).answer).toBe("2017");
+    expect(answer("Wann öffnet das Büro in Singapur?", deps).answer).toBe("Ende dieses Jahres");
+    // The articles say when the Tokyo office opened, not the Dublin one.
+    expect(answer("When did OpenAI open the Dublin office?", deps).answered).toBe(false);
   });
 
   it("abstains for a place no article gives a leader for", () => {
