@@ -194,6 +194,16 @@ function sourceOf(g: Group, deps: CandidateDeps): string {
   return deps.index.corpus.articles[g.best.evidence.sentence.article]?.source ?? "";
 }
 
+/** The kind of place a question names ("which city", "in welchem Land"), if any. */
+function askedPlaceLevel(text: string): "city" | "country" | undefined {
+  const noun =
+    /\b(?:which|what|welche[nmrs]?)\s+(?:\p{L}+\s+)?(city|cities|town|towns|country|countries|nation|nations|stadt|städte|städten|land|länder|ländern)\b/iu
+      .exec(text)?.[1]
+      ?.toLowerCase();
+  if (!noun) return undefined;
+  return /^(?:city|cities|town|towns|stadt|städte|städten)$/.test(noun) ? "city" : "country";
+}
+
 /** Answers with one value or name of the expected type. */
 export function composeValue(
   q: QuestionAnalysis,
@@ -203,7 +213,14 @@ export function composeValue(
   deps: CandidateDeps,
 ): Answer | undefined {
   const usable = evidence.filter((e) => e.constraintsMet && e.coverage >= MIN_COVERAGE);
-  const cands = usable.slice(0, 25).flatMap((e) => extractCandidates(e, type, q, deps));
+  let cands = usable.slice(0, 25).flatMap((e) => extractCandidates(e, type, q, deps));
+  // "Which city ...?" is answered by a city when the evidence names one, and never by a region.
+  const level = type === "place" ? askedPlaceLevel(q.text) : undefined;
+  if (level) {
+    const levelOf = (c: Candidate) => placeLevel(c.text, deps.names.lexicon);
+    const ofLevel = cands.filter((c) => levelOf(c) === level);
+    cands = ofLevel.length ? ofLevel : cands.filter((c) => levelOf(c) !== "region");
+  }
   const groups = group(cands);
   const best = groups[0];
   if (!best) return undefined;
@@ -370,14 +387,29 @@ export function composeRole(
 }
 
 /** Answers with the best sentence itself (descriptions, and questions of no recognised type). */
+/** True when a sentence opens a definition of a name: "X is a ...", "X, the ...", "X wurde ...". */
+function defines(text: string, subject: string): boolean {
+  const name = subject.replace(/^(?:the|a|an|der|die|das)\s+/i, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(
+    `(?:^|[^\\p{L}])${name}(?:\\s+(?:is|was|are|were|has been|ist|war|sind|wurde)\\b|\\s*,\\s*(?:a|an|the|ein|eine|der|die|das)\\b|\\s*\\()`,
+    "iu",
+  ).test(text);
+}
+
 export function composeSentence(
   q: QuestionAnalysis,
   intent: IntentMatch,
   evidence: Evidence[],
   deps: CandidateDeps,
 ): Answer | undefined {
-  const best = evidence.find((e) => e.constraintsMet && e.coverage >= MIN_COVERAGE);
-  if (!best) return undefined;
+  const usable = evidence.filter((e) => e.constraintsMet && e.coverage >= MIN_COVERAGE);
+  const top = usable[0];
+  if (!top) return undefined;
+  // "What is X?": a sentence that defines X ("X is a ...", "X, a ...", "X wurde ...") if one is as good.
+  const definition = q.subject
+    ? usable.find((e) => e.coverage >= top.coverage && defines(e.sentence.text, q.subject as string))
+    : undefined;
+  const best = definition ?? top;
   return answered(q, intent, best, {
     answer: best.sentence.text,
     citations: [citeSentence(best.sentence, deps)],

@@ -225,6 +225,37 @@ describe("titles, nationalities and places named in the question", () => {
     expect(a.answer).toContain("work with local schools and hospitals");
   });
 
+  it("answers 'what is X?' for a thing with the sentence that defines it, not a role", () => {
+    const defs = depsFor(
+      tempDir({
+        "a.txt":
+          "CEO Ida Roche said Velmora will work with Fjordlab. " +
+          "Fjordlab is a research network that helps small firms use robots.\n",
+      }),
+    );
+    expect(answer("What is Fjordlab?", defs).answer).toBe(
+      "Fjordlab is a research network that helps small firms use robots.",
+    );
+  });
+
+  it("answers 'which city' with a city, never a region", () => {
+    const hubs = depsFor(
+      tempDir({
+        "a.txt":
+          "Velmora said its hub for Scandinavia will be Bergen, serving clients across Latin America too.\n",
+      }),
+    );
+    expect(answer("Which city will be Velmora's hub for Scandinavia?", hubs).answer).toBe("Bergen");
+  });
+
+  it("does not take an investment for what a company is worth", () => {
+    const money = depsFor(
+      tempDir({ "a.txt": "Last week Norvale announced a plan to invest $3 billion in Velmora.\n" }),
+    );
+    expect(answer("How much will Norvale invest in Velmora?", money).answer).toBe("$3 billion");
+    expect(answer("How much is Velmora worth?", money).answered).toBe(false);
+  });
+
   it("reads German questions and idioms through the bilingual lexicon", () => {
     expect(answer("Wann öffnet das Büro in Bergen?", deps).answer).toContain("Oktober");
     expect(answer("Where is Velmora headquartered?", deps).answer).toBe("Hamburg");
@@ -264,6 +295,9 @@ describe("answer on the seed articles", () => {
     expect(answer("Where is OpenAI headquartered?", deps).answer).toBe("San Francisco");
     expect(answer("When was AI Singapore launched?", deps).answer).toBe("2017");
     expect(answer("Wann öffnet das Büro in Singapur?", deps).answer).toBe("Ende dieses Jahres");
+    expect(answer("What is AI Singapore?", deps).answer).toMatch(/^AI Singapore wurde 2017/);
+    // Singapore is a city and a country; Latin America, named in the same sentence, is neither.
+    expect(answer("Which city will be OpenAI's hub for Asia-Pacific?", deps).answer).toBe("Singapore");
     // The articles say when the Tokyo office opened, not the Dublin one.
     expect(answer("When did OpenAI open the Dublin office?", deps).answered).toBe(false);
   });
