@@ -274,6 +274,12 @@ const GROUP_WORDS: [RegExp, ItemGroup][] = [
   ],
 ];
 
+/** The group a question asks for ("which new offices ...?"), when it names exactly one. */
+export function askedGroup(question: string): ItemGroup | undefined {
+  const named = GROUP_WORDS.filter(([re]) => re.test(question)).map(([, group]) => group);
+  return named.length === 1 ? named[0] : undefined;
+}
+
 /**
  * The group each enumerated candidate belongs to, when its sentence has two or more
  * enumerations each led by a qualifier ("existing ..." / "new ...").

@@ -4,6 +4,7 @@ import type { QuestionAnalysis } from "../question/analyze.js";
 import type { Language } from "../text/language.js";
 import { tokenize } from "../text/terms.js";
 import {
+  askedGroup,
   type Candidate,
   type CandidateDeps,
   enumerated,
@@ -298,11 +299,14 @@ export function composeList(
   const groups = group(cands);
   if (groups.length === 0) return undefined;
   // Reading order of the strongest evidence gives a natural order of the items.
-  const items: AnswerItem[] = groups.map((g) => ({
+  let items: AnswerItem[] = groups.map((g) => ({
     text: display(g, q, deps),
     citations: citationsOf(g, deps),
     group: groupOf.get(g.key),
   }));
+  // "Which new offices ...?": only that group, when the articles group the items.
+  const wanted = askedGroup(q.text);
+  if (wanted && items.some((i) => i.group === wanted)) items = items.filter((i) => i.group === wanted);
   // The sentences that name the most items come first: one enumeration beats many mentions.
   const bySentence = new Map<string, { citation: Citation; items: number }>();
   for (const item of items) {

@@ -194,8 +194,15 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
       // England" stays a person and a country).
       ok = true;
     }
-    if (!ok && current && adjacent(current.end, w.start) && joinsName(i)) {
-      // A particle inside a name: "Tobin de Marvel", "Ida de la Roche".
+    if (
+      !ok &&
+      current &&
+      adjacent(current.end, w.start) &&
+      joinsName(i) &&
+      !ctx.roleWords.has((current.text.split(/\s+/).pop() as string).toLowerCase())
+    ) {
+      // A particle inside a name: "Tobin de Marvel", "Ida de la Roche" (but "Sprecher von
+      // Velmora" is a title and an organisation).
       ok = true;
     }
     if (!ok && current && /^\p{Lu}/u.test(w.word) && adjacent(current.end, w.start)) {
@@ -274,6 +281,9 @@ export function collectPeople(sentences: Sentence[], ctx: Omit<NameContext, "peo
       const ownRole = roleAfter && !roleTitleOfNext(after, ctx.roleWords);
       const apposition = ownRole && /^\s*,/.test(after);
       if (!name.includes(" ") && !(title || apposition || said || kin)) continue;
+      // Companies say things too: a one-word name shaped like a company's ("OpenAI", "IBM") is
+      // a person only with a title or kinship word of its own.
+      if (!name.includes(" ") && ORG_SHAPED.test(name) && !(title || kin)) continue;
       if (title || ownRole || roleAs || said || firstName || kin) {
         people.add(name.toLowerCase());
         if (name.includes(" ")) people.add(surnameOf(name).toLowerCase());
@@ -301,6 +311,9 @@ function roleTitleOfNext(after: string, roleWords: Set<string>): boolean {
   }
   return false;
 }
+
+/** Capitals inside a word or all capitals: how company names are written ("VelmoraAI", "NRF"). */
+const ORG_SHAPED = /^\p{Lu}[\p{Lu}\d&-]+$|\p{Ll}\p{Lu}/u;
 
 const COORDINATION = /^\s*(?:,|,?\s*(?:and|und|or|oder|&))\s*$/i;
 const KIND_RANK: Record<NameKind, number> = { place: 3, organisation: 2, other: 1, person: 0 };

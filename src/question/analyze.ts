@@ -73,7 +73,7 @@ const TYPE_RULES: [RegExp, AnswerType][] = [
     "description",
   ],
   [
-    /\bwhere\b|\bwo\b|\bwohin\b|\bwoher\b|\b(?:in|to|from) (?:which|what) (?:city|cities|country|countries|region|regions|place|places|location|locations|town|state)\b|\bin welche[nmr]? (?:stadt|städten|städte|land|ländern|länder|region)\b|\b(?:what|which) (?:city|cities|country|countries|region|place|places|location|locations|town|river|lake|island|islands|valley|province)\b|\bwelche[nmr]? (?:stadt|städte|länder|land)\b/,
+    /\bwhere\b|\bwo\b|\b(?:what|which|welche[nmrs]?) (?:[a-zäöüß]+ )?(?:offices|büros|standorte|niederlassungen)\b|\bwohin\b|\bwoher\b|\b(?:in|to|from) (?:which|what) (?:city|cities|country|countries|region|regions|place|places|location|locations|town|state)\b|\bin welche[nmr]? (?:stadt|städten|städte|land|ländern|länder|region)\b|\b(?:what|which) (?:city|cities|country|countries|region|place|places|location|locations|town|river|lake|island|islands|valley|province)\b|\bwelche[nmr]? (?:stadt|städte|länder|land)\b/,
     "place",
   ],
   [
@@ -87,7 +87,7 @@ const TYPE_RULES: [RegExp, AnswerType][] = [
 ];
 
 const PLURAL_LIST =
-  /\b(?:offices|companies|cities|countries|locations|places|customers|clients|partners|organi[sz]ations|firms|businesses|giants|investors|products|markets|brands|banks|startups|members|bases|hubs|büros|städten|städte|standorte|standorten|firmen|kunden|länder|ländern|niederlassungen|produkte)\b/;
+  /\b(?:offices|companies|cities|countries|locations|places|customers|clients|partners|organi[sz]ations|firms|businesses|giants|investors|products|markets|brands|banks|startups|members|bases|hubs|büros|städten|städte|standorte|standorten|firmen|kunden|länder|ländern|niederlassungen|produkte|welche unternehmen)\b/;
 
 /** "the two millers", "die drei Gründer": several items asked for by number. */
 const COUNTED_PLURAL = /\b(?:the|die|der)\s+(?:two|three|four|five|zwei|drei|vier|fünf)\s+\p{L}+/u;
@@ -112,13 +112,15 @@ export interface AnalyzeDeps {
   knownWords?: Set<string>;
 }
 
-function isEntityToken(token: Token, index: number, deps: AnalyzeDeps): boolean {
+function isEntityToken(token: Token, index: number, deps: AnalyzeDeps, language: Language): boolean {
   const word = token.word;
   const lower = word.toLowerCase();
   if (/^\p{N}/u.test(word)) return true;
   if (deps.analyzer.lexicon.placeByAlias.has(lower)) return true;
   // A job title is what is asked about, not a name the evidence must hold ("who is the CEO?").
   if (deps.analyzer.roleWords.has(lower)) return false;
+  // German capitalises every noun: one the bilingual lexicon lists is a word ("Unternehmen"), not a name.
+  if (language === "de" && deps.analyzer.isGermanWord(lower)) return false;
   if (deps.stats.nameWords.has(lower)) return true;
   // A place, even one the articles never mention, is a constraint ("the Toronto office").
   if (/^\p{L}{3,}$/u.test(word) && !STOPWORDS.has(lower) && isKnownPlace(word)) return true;
@@ -153,11 +155,17 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
     const lw = token.word.toLowerCase();
     return { ...token, word: (isKnown(lw) ? undefined : correctWord(lw, known)) ?? token.word };
   });
-  const entities = corrected.filter((t, i) => isEntityToken(t, i, deps)).map((t) => t.word);
+  const entities = corrected.filter((t, i) => isEntityToken(t, i, deps, language)).map((t) => t.word);
   const terms: QuestionTerm[] = [];
   for (const { term, token } of deps.analyzer.termsOfTokens(corrected, language)) {
     const t = corrected[token] as Token;
-    terms.push({ term, word: t.word, entity: isEntityToken(t, token, deps), token });
+    // A German question quotes English names and words ("ChatGPT Enterprise"): when the articles
+    // know a word only as English analyses it, that is its term.
+    const english =
+      language === "de" && !deps.stats.sentenceDf.has(term) ? deps.analyzer.termsOfWord(t.word, "en") : [];
+    const chosen =
+      english.length === 1 && deps.stats.sentenceDf.has(english[0] as string) ? (english[0] as string) : term;
+    terms.push({ term: chosen, word: t.word, entity: isEntityToken(t, token, deps, language), token });
   }
   const answerType = answerTypeOf(lower) ?? (asksForTitleHolder(lower, deps) ? "person" : undefined);
   const list =

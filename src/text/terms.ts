@@ -92,6 +92,14 @@ export class Analyzer {
     return this.roleWordSet;
   }
 
+  /** True when the bilingual lexicon lists a German word, in any inflected form ("Büros"). */
+  isGermanWord(word: string): boolean {
+    const lower = word.toLowerCase().normalize("NFC");
+    if (this.deLexicon.has(lower)) return true;
+    const stem = german().stem(lower);
+    return this.deLexicon.has(stem) || this.germanStems().has(stem);
+  }
+
   private germanStems(): Map<string, string[]> {
     if (!this.deStems) {
       this.deStems = new Map();

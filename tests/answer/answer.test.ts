@@ -256,6 +256,38 @@ describe("titles, nationalities and places named in the question", () => {
     expect(answer("How much is Velmora worth?", money).answered).toBe(false);
   });
 
+  it("answers a German question about an English article, names and plurals included", () => {
+    const users = depsFor(
+      tempDir({
+        "a.txt": "Firms such as Hooli, Vandelay and Wayne Data use Velmora Enterprise every day.\n",
+        "b.txt": "Das Unternehmen Velmora wächst. Die Unternehmen der Region wachsen auch.\n",
+      }),
+    );
+    const a = answer("Welche Unternehmen nutzen Velmora Enterprise?", users);
+    expect(a.items?.map((i) => i.text).sort()).toEqual(["Hooli", "Vandelay", "Wayne Data"]);
+  });
+
+  it("lists only the group a question asks for", () => {
+    const offices = depsFor(
+      tempDir({
+        "a.txt":
+          "Besides its existing offices in Oslo and Bergen, Velmora will open new offices in Lisbon and Porto.\n",
+      }),
+    );
+    const a = answer("Which new offices will Velmora open?", offices);
+    expect(a.items?.map((i) => i.text)).toEqual(["Lisbon", "Porto"]);
+  });
+
+  it("does not take a company that speaks, or is spoken for, for a person", () => {
+    const press = depsFor(
+      tempDir({
+        "a.txt":
+          "Ein Sprecher von VelmoraAI sagte, das Team wachse. VelmoraAI sagte außerdem, es stelle ein.\n",
+      }),
+    );
+    expect(answer("Who is the spokesperson?", press).answered).toBe(false);
+  });
+
   it("reads German questions and idioms through the bilingual lexicon", () => {
     expect(answer("Wann öffnet das Büro in Bergen?", deps).answer).toContain("Oktober");
     expect(answer("Where is Velmora headquartered?", deps).answer).toBe("Hamburg");
@@ -298,6 +330,8 @@ describe("answer on the seed articles", () => {
     expect(answer("What is AI Singapore?", deps).answer).toMatch(/^AI Singapore wurde 2017/);
     // Singapore is a city and a country; Latin America, named in the same sentence, is neither.
     expect(answer("Which city will be OpenAI's hub for Asia-Pacific?", deps).answer).toBe("Singapore");
+    // "Ein Sprecher von OpenAI sagte": a spokesperson of a company, not a person named OpenAI.
+    expect(answer("Who is the spokesperson?", deps).answered).toBe(false);
     // The articles say when the Tokyo office opened, not the Dublin one.
     expect(answer("When did OpenAI open the Dublin office?", deps).answered).toBe(false);
   });
