@@ -3,7 +3,8 @@ import type { AnswerType } from "../intents/types.js";
 import type { Lexicon } from "../lexicon/types.js";
 import type { QuestionAnalysis } from "../question/analyze.js";
 import type { CorpusIndex } from "../retrieval/index.js";
-import { tokenize } from "../text/terms.js";
+import type { Language } from "../text/language.js";
+import { type Analyzer, tokenize } from "../text/terms.js";
 import { OwnerCache } from "../util/owner-cache.js";
 import { type Evidence, positionedTerms } from "./evidence.js";
 import {
@@ -103,7 +104,13 @@ function questionMentions(
 }
 
 /** Values of a type in a sentence (dates, amounts, ...), or undefined when the type is not a value. */
-function valuesOf(type: AnswerType, text: string, q: QuestionAnalysis): ValueSpan[] | undefined {
+function valuesOf(
+  type: AnswerType,
+  text: string,
+  q: QuestionAnalysis,
+  analyzer: Analyzer,
+  language: Language,
+): ValueSpan[] | undefined {
   switch (type) {
     case "date":
       return findDates(text);
@@ -118,14 +125,22 @@ function valuesOf(type: AnswerType, text: string, q: QuestionAnalysis): ValueSpa
     case "count": {
       // A count answers only when it counts what was asked ("how many *people*").
       const counted = /\b(?:how many|wie ?viele)\s+(\p{L}+)/iu.exec(q.text)?.[1]?.toLowerCase();
-      return findCounts(text).filter((c) => {
-        if (!counted) return true;
-        const after = text.slice(c.end, c.end + 40).toLowerCase();
-        return after
-          .split(/\s+/)
+      if (!counted) return findCounts(text);
+      // The counted word as written, or in the other language ("employees" = "Mitarbeiter").
+      const countedTerms = new Set(analyzer.termsOfWord(counted, q.language));
+      return findCounts(text).filter((c) =>
+        text
+          .slice(c.end, c.end + 40)
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter(Boolean)
           .slice(0, 3)
-          .some((w) => w.startsWith(counted.slice(0, Math.max(4, counted.length - 2))));
-      });
+          .some(
+            (w) =>
+              w.startsWith(counted.slice(0, Math.max(4, counted.length - 2))) ||
+              analyzer.termsOfWord(w, language).some((t) => countedTerms.has(t)),
+          ),
+      );
     }
     case "reason":
       return findReasons(text);
@@ -203,9 +218,18 @@ const TITLE_AFTER = /^\s*(?:,|\()\s*(?:the\s+|der\s+|die\s+)?(?:former\s+|ehemal
  * apposition after it ("Jane Doe, CEO of Acme"): that person holds the title.
  */
 function hasTitle(text: string, span: { start: number; end: number }, titles: string[]): boolean {
-  const before = TITLE_BEFORE.exec(text.slice(Math.max(0, span.start - 40), span.start))?.[1];
+  const lead = text.slice(Math.max(0, span.start - 40), span.start);
+  const before = TITLE_BEFORE.exec(lead)?.[1];
   const after = TITLE_AFTER.exec(text.slice(span.end, span.end + 40))?.[1];
-  return [before, after].some((w) => w !== undefined && titles.includes(w.toLowerCase()));
+  if ([before, after].some((w) => w !== undefined && titles.includes(w.toLowerCase()))) return true;
+  // The title written out: "Chief Executive Officer Ida Roche" for "CEO".
+  const written = /((?:\p{Lu}\p{L}*\s+){2,5})$/u.exec(lead)?.[1] ?? "";
+  const initials = written
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.charAt(0).toLowerCase())
+    .join("");
+  return titles.some((t) => initials.endsWith(t) && t.length >= 2);
 }
 
 /** Finds the candidates of an answer type in one evidence sentence, scored by evidence and proximity. */
@@ -217,7 +241,7 @@ export function extractCandidates(
 ): Candidate[] {
   const sentence = ev.sentence;
   let spans: { text: string; start: number; end: number }[];
-  const values = valuesOf(type, sentence.text, q);
+  const values = valuesOf(type, sentence.text, q, deps.index.analyzer, sentence.language);
   if (values) spans = values;
   else {
     const kinds = NAME_KINDS[type];

@@ -284,15 +284,18 @@ export function composeList(
   deps: CandidateDeps,
 ): Answer | undefined {
   const usable = evidence.filter((e) => e.constraintsMet && e.coverage >= MIN_COVERAGE);
-  if (usable.length === 0) return undefined;
-  const top = usable[0] as Evidence;
+  // The strongest evidence that names items of the type sets the bar (a sentence that matches
+  // the question but names none does not).
+  const found = new Map(usable.map((e) => [e, extractCandidates(e, type, q, deps)]));
+  const top = usable.find((e) => (found.get(e) ?? []).length > 0);
+  if (!top) return undefined;
   const strong = usable.filter((e) => e.coverage >= top.coverage * 0.9);
   const groupOf = new Map<string, ItemGroup>();
   let cands = strong.flatMap((e) => {
-    const found = extractCandidates(e, type, q, deps);
-    for (const [c, g] of enumerationGroups(found, e.sentence.text))
+    const items = found.get(e) ?? [];
+    for (const [c, g] of enumerationGroups(items, e.sentence.text))
       if (!groupOf.has(c.key)) groupOf.set(c.key, g);
-    return enumerated(found, e.sentence.text);
+    return enumerated(items, e.sentence.text);
   });
   // A list of places is of cities and countries, not of the continents and regions around them.
   if (type === "place") cands = cands.filter((c) => placeLevel(c.text, deps.names.lexicon) !== "region");
@@ -357,6 +360,17 @@ export function composeRole(
       if (!name.toLowerCase().endsWith(last)) continue;
       let role = title;
       let start = run.start;
+      if (!role) {
+        // A title written before the name in lower case: "managing partner Ida Roche".
+        const before =
+          /(?:^|[,;(]\s*|\b(?:the|a|an|as|der|die|als)\s+)((?:\p{L}+\s+){0,2}?(\p{L}+))\s+$/u.exec(
+            text.slice(Math.max(0, run.start - 50), run.start),
+          );
+        if (before && deps.names.roleWords.has((before[2] as string).toLowerCase())) {
+          role = before[1] as string;
+          start = run.start - before[0].length + before[0].indexOf(role);
+        }
+      }
       if (!role) {
         const after =
           /^,\s*((?:the\s+)?(?:former\s+)?[\p{L} -]+?(?:\s+(?:of|at|bei)\s+[\p{Lu}][\p{L} ]*?)?)(?=,|\.|$)/u.exec(

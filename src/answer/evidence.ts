@@ -3,7 +3,7 @@ import type { QuestionAnalysis } from "../question/analyze.js";
 import { type CorpusIndex, idf, type QueryTerm, searchSentences, termSetOf } from "../retrieval/index.js";
 import { tokenize } from "../text/terms.js";
 import { OwnerCache } from "../util/owner-cache.js";
-import { isKnownPlace } from "./names.js";
+import { isKnownPlace, placeOfNationality } from "./names.js";
 
 /** A sentence judged as evidence for a question. */
 export interface Evidence {
@@ -75,22 +75,26 @@ export function positionedTerms(index: CorpusIndex, sentence: Sentence): { term:
   );
 }
 
-const NATIONALITY = /^(\p{L}{3,}?)(?:ese|ean|ian|an|ish|i)$/iu;
-
 /**
- * The term of the country or city a nationality word is formed from ("Italian" -> italy,
- * "Maltese" -> malta, "Kenyan" -> kenya), when the gazetteer or the place table knows it.
+ * The acronyms a text spells out in capitalised words, lower case: "Chief Executive Officer"
+ * gives "ceo" (and "ce", "eo"), "National Research Foundation" gives "nrf".
  */
-function placeOfNationality(word: string, index: CorpusIndex): string | undefined {
-  const base = NATIONALITY.exec(word)?.[1];
-  const forms = base ? [base, `${base}a`, `${base}e`, `${base}y`, `${word}y`] : [`${word}y`];
-  for (const form of forms) {
-    const name = form.charAt(0).toUpperCase() + form.slice(1).toLowerCase();
-    if (index.analyzer.lexicon.placeByAlias.has(form.toLowerCase()) || isKnownPlace(name))
-      return index.analyzer.termsOfWord(name, "en")[0];
+export function spelledAcronyms(text: string): Set<string> {
+  const out = new Set<string>();
+  const words = text.match(/\p{L}+/gu) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    let acronym = "";
+    for (let j = i; j < Math.min(words.length, i + 6); j++) {
+      const w = words[j] as string;
+      if (!/^\p{Lu}/u.test(w)) break;
+      acronym += w.charAt(0).toLowerCase();
+      if (acronym.length >= 2) out.add(acronym);
+    }
   }
-  return undefined;
+  return out;
 }
+
+const ACRONYM = /^\p{Lu}{2,6}$/u;
 
 /** A place name of the place table or the gazetteer ("Lisbon", "Brüssel"). */
 function isPlaceWord(word: string, index: CorpusIndex): boolean {
@@ -136,13 +140,17 @@ export function gatherEvidence(
   const names = [...new Set(question.terms.filter((t) => t.entity).map((t) => t.term))];
   const nameGroups = groupNames(question);
   const asked = new Set(question.terms.map((t) => t.term));
+  // The question's acronyms ("CEO", "NRF"): a sentence that spells one out holds it.
+  const acronyms = new Map(
+    question.terms.filter((t) => ACRONYM.test(t.word)).map((t) => [t.term, t.word.toLowerCase()]),
+  );
   const askedPlaces = new Set(
     question.terms.filter((t) => t.entity && isPlaceWord(t.word, index)).map((t) => t.term),
   );
   const demonyms = new Map<string, string>();
   for (const t of question.terms) {
-    const place = t.entity ? placeOfNationality(t.word, index) : undefined;
-    if (place) demonyms.set(t.term, place);
+    const place = t.entity ? placeOfNationality(t.word, index.analyzer.lexicon) : undefined;
+    if (place) demonyms.set(t.term, index.analyzer.termsOfWord(place, "en")[0] as string);
   }
   const query: QueryTerm[] = [
     ...content.map((term) => ({ term, weight: 1 })),
@@ -171,9 +179,16 @@ export function gatherEvidence(
     let hasSynonym = false;
     for (const t of expansions) if (terms.has(t)) hasSynonym = true;
     let matchedIdf = 0;
+    let spelled: Set<string> | undefined;
+    const spells = (t: string) => {
+      const acronym = acronyms.get(t);
+      if (!acronym) return false;
+      spelled ??= spelledAcronyms(sentence.text);
+      return spelled.has(acronym);
+    };
     for (const t of content) {
       const w = weightOf(t);
-      if (terms.has(t)) matchedIdf += w;
+      if (terms.has(t) || spells(t)) matchedIdf += w;
       else if (expansions.has(t) && hasSynonym) matchedIdf += 0.8 * w;
       else if (sharesStem(t, terms)) matchedIdf += RELATED_FORM_WEIGHT * w;
       else if (prev?.has(t)) matchedIdf += PREVIOUS_SENTENCE_WEIGHT * w;
@@ -184,7 +199,7 @@ export function gatherEvidence(
     for (const group of nameGroups) {
       // A name of several words is there when its last word is ("Okafor" for "Maria Okafor").
       const key = group[group.length - 1] as string;
-      if (terms.has(key)) namesInSentence++;
+      if (terms.has(key) || (group.length === 1 && spells(key))) namesInSentence++;
       // A nationality holds when its country is named ("Italian" and "Italy").
       else if (demonyms.get(key) && terms.has(demonyms.get(key) as string)) namesInSentence++;
       else if (group.every((n) => isTopic(sentence.article, n))) {

@@ -26,8 +26,11 @@ export interface NameContext {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}&.'’-]*/gu;
-const ORG_SUFFIX =
-  /\b(?:inc|corp|corporation|ltd|llc|plc|gmbh|ag|group|holdings|motor|motors|industries|services|systems|technologies|labs|bank|connected|foundation|university|institute|agency|ministry|council|company|partners)\.?$/i;
+/** Last words of company and institution names ("Velmora Robotics", "Northwind Capital"). */
+const ORG_WORDS =
+  "inc|corp|corporation|ltd|llc|plc|gmbh|ag|group|holdings|motor|motors|industries|services|systems|technologies|labs|bank|connected|foundation|university|institute|agency|ministry|council|company|partners|robotics|logistics|capital|imports|exports|analytics|ventures|networks|software|solutions|airlines|airways|media|studios|pharmaceuticals|therapeutics|energy|foods|electronics|semiconductors|dynamics|aerospace|automotive|insurance|investments|securities|telecom";
+const ORG_SUFFIX = new RegExp(`\\b(?:${ORG_WORDS})\\.?$`, "i");
+const ORG_WORD = new RegExp(`^(?:${ORG_WORDS})$`, "i");
 const ORG_CUE_BEFORE =
   /\b(?:company|companies|firm|firms|giants?|manufacturer|maker|conglomerate|startup|partner|partners|rival|carrier|operator|bank|group|lab|unternehmen|firma|konzern|hersteller)\s+$/i;
 /** Kinds of place named right after: "the city of Velmora", "the river Ashkel", "die Stadt X". */
@@ -49,6 +52,22 @@ function compromiseKind(name: string): NameKind | undefined {
 export function isKnownPlace(word: string): boolean {
   const tags = nameTags(word);
   return tags.city || tags.country;
+}
+
+const NATIONALITY = /^(\p{L}{3,}?)(?:ese|ean|ian|an|ish|i)$/iu;
+
+/**
+ * The country or city a nationality word is formed from ("Italian" -> Italy, "Maltese" ->
+ * Malta, "Kenyan" -> Kenya), when the place table or the gazetteer knows it.
+ */
+export function placeOfNationality(word: string, lexicon: Lexicon): string | undefined {
+  const base = NATIONALITY.exec(word)?.[1];
+  const forms = base ? [base, `${base}a`, `${base}e`, `${base}y`, `${word}y`] : [`${word}y`];
+  for (const form of forms) {
+    const name = form.charAt(0).toUpperCase() + form.slice(1).toLowerCase();
+    if (lexicon.placeByAlias.has(form.toLowerCase()) || isKnownPlace(name)) return name;
+  }
+  return undefined;
 }
 
 /** Whether compromise knows a place as a city, a country, or neither (a region, a continent). */
@@ -120,7 +139,8 @@ export function splitTitle(name: string, roleWords: Set<string>): { title: strin
 export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx: NameContext): NameSpan[] {
   const text = sentence.text;
   const words = [...text.matchAll(WORD)].map((m) => {
-    let word = m[0].replace(/[.'’-]+$/, "");
+    // "Oslo-based": the name is Oslo (classifyName reads the suffix as a place cue).
+    let word = m[0].replace(/[.'’-]+$/, "").replace(/-(?:based|born|headquartered)$/i, "");
     const possessive = /['’]s$/.test(word);
     if (possessive) word = word.slice(0, -2);
     return {
@@ -205,6 +225,17 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
       // Velmora" is a title and an organisation).
       ok = true;
     }
+    if (
+      !ok &&
+      current &&
+      adjacent(current.end, w.start) &&
+      /^\p{Lu}/u.test(w.word) &&
+      ORG_WORD.test(w.word)
+    ) {
+      // A company word after a name ends the company's name: "Velmora Robotics", though the
+      // articles also write "robotics".
+      ok = true;
+    }
     if (!ok && current && /^\p{Lu}/u.test(w.word) && adjacent(current.end, w.start)) {
       // A capitalised word after a first name is its surname: "Oliver Jay".
       ok = nameTags(current.text.split(/\s+/).pop() as string).firstName;
@@ -231,6 +262,7 @@ export function classifyName(
   const last = surnameOf(name).toLowerCase();
   if (ctx.people.has(lower) || (name.includes(" ") && ctx.people.has(last))) return "person";
   if (ctx.lexicon.placeByAlias.has(lower)) return "place";
+  if (/^-(?:based|born|headquartered)\b/i.test(context.after)) return "place";
   if (ORG_SUFFIX.test(name) || ORG_CUE_BEFORE.test(context.before)) return "organisation";
   if (KIN_CUE_BEFORE.test(context.before)) return "person";
   if (PLACE_CUE_BEFORE.test(context.before)) return "place";
@@ -362,7 +394,17 @@ export function findNames(sentence: Pick<Sentence, "text" | "language">, ctx: Na
   const runs = findNameRuns(sentence, ctx).filter((run) =>
     run.text.split(/\s+/).some((w) => !ctx.roleWords.has(w.toLowerCase())),
   );
-  const names = runs.map((run) => {
+  const named = runs.filter(
+    // A nationality used as an adjective is not a name: "the Danish retailer Coop Nord".
+    (run) =>
+      run.text.includes(" ") ||
+      !/^\s+\p{Ll}/u.test(sentence.text.slice(run.end)) ||
+      !(
+        placeOfNationality(run.text, ctx.lexicon) ||
+        (/(?:ish|ese|ian|ean)$/.test(run.text) && !nameTags(run.text).firstName)
+      ),
+  );
+  const names = named.map((run) => {
     const { title, name } = splitTitle(run.text, ctx.roleWords);
     const start = run.start + (title ? run.text.indexOf(name, title.length) : 0);
     const span = { text: name, start, end: start + name.length, kind: "other" as NameKind };

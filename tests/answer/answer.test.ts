@@ -295,6 +295,55 @@ describe("titles, nationalities and places named in the question", () => {
   });
 });
 
+describe("a company's news, in English and German (a corpus the bot was not tuned on)", () => {
+  const deps = depsFor(
+    tempDir({
+      "01.txt":
+        "Velmora Robotics opens research lab in Lyon\n\n" +
+        "Velmora Robotics, the Tarnvik-based maker of warehouse robots, said on Tuesday it will open a research lab in Lyon, France.\n" +
+        "Chief Executive Officer Ingrid Halvorsen said the lab would focus on machine vision.\n" +
+        "The lab will be led by Marc Delaunay, a former director at a carmaker.\n",
+      "02.txt":
+        "Velmora's robots are used by Hooli Logistics, Vandelay Imports and the Danish retailer Coop Nord.\n",
+      "03.txt":
+        "Das norwegische Unternehmen Velmora Robotics eröffnet ein Forschungslabor in Lyon.\n" +
+        "Geleitet wird das Labor von Marc Delaunay.\n" +
+        "Das Unternehmen beschäftigt derzeit rund 400 Mitarbeiter.\n",
+      "04.txt":
+        "Northwind Capital has closed its third fund at $450 million.\n" +
+        "Managing partner Elsa Lindqvist said the fund would back about 30 startups in robotics and logistics.\n" +
+        "Past investments include Velmora Robotics and the drone maker Skyrun.\n",
+      "05.txt": "At Velmora, Ingrid Halvorsen hired Chief Financial Officer Ben Askew in May.\n",
+    }),
+  );
+
+  it("reads 'X-based' as a place, and company words as part of a company's name", () => {
+    expect(answer("Where is Velmora based?", deps).answer).toBe("Tarnvik");
+    const a = answer("Which companies use Velmora's robots?", deps);
+    expect(a.items?.map((i) => i.text)).toEqual(["Hooli Logistics", "Vandelay Imports"]);
+  });
+
+  it("lists from the best sentence that names items, not one that only matches the question", () => {
+    expect(answer("Which startups has Northwind invested in?", deps).answer).toBe(
+      "Velmora Robotics and Skyrun",
+    );
+  });
+
+  it("matches a title's acronym with the title written out", () => {
+    expect(answer("Who is the CEO of Velmora?", deps).answer).toBe("Ingrid Halvorsen");
+    expect(answer("Who is the CFO of Velmora?", deps).answer).toBe("Ben Askew");
+  });
+
+  it("reads a title written in lower case before a name as the person's role", () => {
+    expect(answer("Who is Elsa Lindqvist?", deps).answer).toBe("Managing partner");
+  });
+
+  it("reads German participles and nouns, and counts across the two languages", () => {
+    expect(answer("Wer leitet das Labor in Lyon?", deps).answer).toBe("Marc Delaunay");
+    expect(answer("How many employees does Velmora have?", deps).answer).toBe("400");
+  });
+});
+
 describe("answer on the seed articles", () => {
   const deps = seedsDeps();
   it("says how many articles agree and cites each", () => {
