@@ -139,10 +139,9 @@ export function answer(question: string, deps: Deps): Answer {
     const roleIntent = deps.intents.intents.find((i) => i.answerType === "role");
     if (roleIntent) intent = { ...intent, intent: roleIntent, id: roleIntent.id };
   }
-  const expansions = new Set(
-    intent.intent ? deps.intents.expansions[deps.intents.intents.indexOf(intent.intent)] : [],
-  );
-  const evidence = gatherEvidence(deps.index, q, expansions);
+  const at = intent.intent ? deps.intents.intents.indexOf(intent.intent) : -1;
+  const expansions = new Set(deps.intents.expansions[at] ?? []);
+  const evidence = gatherEvidence(deps.index, q, expansions, deps.intents.synonyms[at] ?? []);
   let result: Answer | undefined;
   if (type === "role")
     result = composeRole(q, intent, evidence, deps) ?? composeSentence(q, intent, evidence, deps);

@@ -96,10 +96,13 @@ function questionMentions(
   const terms = deps.index.analyzer.terms(text, sentence.language);
   const asked = new Set(q.terms.map((t) => t.term));
   if (terms.length === 0) return false;
+  const askedNames = new Set(q.terms.filter((t) => t.entity).map((t) => t.term));
   return (
     terms.every((t) => asked.has(t)) ||
     (type === "person" &&
-      deps.index.analyzer.terms(surnameOf(text), sentence.language).every((t) => asked.has(t)))
+      deps.index.analyzer.terms(surnameOf(text), sentence.language).every((t) => asked.has(t))) ||
+    // "Northwind Capital" when asked what Northwind invested in: the company asked about.
+    (type === "organisation" && askedNames.has(terms[0] as string))
   );
 }
 

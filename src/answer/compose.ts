@@ -215,12 +215,12 @@ export function composeValue(
 ): Answer | undefined {
   const usable = evidence.filter((e) => e.constraintsMet && e.coverage >= MIN_COVERAGE);
   let cands = usable.slice(0, 25).flatMap((e) => extractCandidates(e, type, q, deps));
-  // "Which city ...?" is answered by a city when the evidence names one, and never by a region.
+  // "Which city ...?" is never answered by a region, "which country ...?" by neither a region
+  // nor a city (a city may be a country too: city-states).
   const level = type === "place" ? askedPlaceLevel(q.text) : undefined;
   if (level) {
-    const levelOf = (c: Candidate) => placeLevel(c.text, deps.names.lexicon);
-    const ofLevel = cands.filter((c) => levelOf(c) === level);
-    cands = ofLevel.length ? ofLevel : cands.filter((c) => levelOf(c) !== "region");
+    const wrong = level === "city" ? ["region"] : ["region", "city"];
+    cands = cands.filter((c) => !wrong.includes(placeLevel(c.text, deps.names.lexicon)));
   }
   const groups = group(cands);
   const best = groups[0];
@@ -299,6 +299,9 @@ export function composeList(
   });
   // A list of places is of cities and countries, not of the continents and regions around them.
   if (type === "place") cands = cands.filter((c) => placeLevel(c.text, deps.names.lexicon) !== "region");
+  // A short form of another item is that item: "Velmora" is "Velmora Robotics".
+  const texts = cands.map((c) => c.text);
+  cands = cands.filter((c) => !texts.some((t) => t !== c.text && t.startsWith(`${c.text} `)));
   const groups = group(cands);
   if (groups.length === 0) return undefined;
   // Reading order of the strongest evidence gives a natural order of the items.

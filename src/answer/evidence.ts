@@ -134,6 +134,7 @@ export function gatherEvidence(
   index: CorpusIndex,
   question: QuestionAnalysis,
   expansions: Set<string>,
+  synonyms: Set<string>[] = [],
   limit = 80,
 ): Evidence[] {
   const content = [...new Set(question.terms.filter((t) => !t.entity).map((t) => t.term))];
@@ -176,8 +177,13 @@ export function gatherEvidence(
       index.corpus.sentences[hit.id - 1]?.article === sentence.article
         ? termSetOf(index, hit.id - 1)
         : undefined;
-    let hasSynonym = false;
-    for (const t of expansions) if (terms.has(t)) hasSynonym = true;
+    // A question word whose group of synonyms has another word in the sentence.
+    const viaSynonym = (t: string) =>
+      synonyms.some((group) => {
+        if (!group.has(t)) return false;
+        for (const s of group) if (s !== t && terms.has(s)) return true;
+        return false;
+      });
     let matchedIdf = 0;
     let spelled: Set<string> | undefined;
     const spells = (t: string) => {
@@ -189,7 +195,7 @@ export function gatherEvidence(
     for (const t of content) {
       const w = weightOf(t);
       if (terms.has(t) || spells(t)) matchedIdf += w;
-      else if (expansions.has(t) && hasSynonym) matchedIdf += 0.8 * w;
+      else if (viaSynonym(t) || t === question.typeNoun) matchedIdf += 0.8 * w;
       else if (sharesStem(t, terms)) matchedIdf += RELATED_FORM_WEIGHT * w;
       else if (prev?.has(t)) matchedIdf += PREVIOUS_SENTENCE_WEIGHT * w;
     }

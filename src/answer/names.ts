@@ -3,6 +3,7 @@ import type { Lexicon } from "../lexicon/types.js";
 import type { CorpusStats } from "../retrieval/index.js";
 import { nameTags } from "../text/gazetteer.js";
 import { OwnerCache } from "../util/owner-cache.js";
+import { isCalendarWord } from "./values.js";
 
 /** What kind of thing a name names. */
 export type NameKind = "person" | "place" | "organisation" | "other";
@@ -227,6 +228,18 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
     }
     if (
       !ok &&
+      atStart &&
+      next &&
+      adjacent(w.end, next.start) &&
+      /^\p{Lu}/u.test(w.word) &&
+      /^\p{Lu}/u.test(next.word) &&
+      ORG_WORD.test(next.word)
+    ) {
+      // A sentence that opens with a company's name: "Northwind Capital closed ...".
+      ok = !ctx.stats.lowerSeen.has(w.word.toLowerCase()) || ctx.stats.nameWords.has(w.word.toLowerCase());
+    }
+    if (
+      !ok &&
       current &&
       adjacent(current.end, w.start) &&
       /^\p{Lu}/u.test(w.word) &&
@@ -395,14 +408,16 @@ export function findNames(sentence: Pick<Sentence, "text" | "language">, ctx: Na
     run.text.split(/\s+/).some((w) => !ctx.roleWords.has(w.toLowerCase())),
   );
   const named = runs.filter(
-    // A nationality used as an adjective is not a name: "the Danish retailer Coop Nord".
+    // A month or a weekday is not a name, nor is a nationality used as an adjective: "the
+    // Danish retailer Coop Nord".
     (run) =>
-      run.text.includes(" ") ||
-      !/^\s+\p{Ll}/u.test(sentence.text.slice(run.end)) ||
-      !(
-        placeOfNationality(run.text, ctx.lexicon) ||
-        (/(?:ish|ese|ian|ean)$/.test(run.text) && !nameTags(run.text).firstName)
-      ),
+      !isCalendarWord(run.text) &&
+      (run.text.includes(" ") ||
+        !/^\s+\p{Ll}/u.test(sentence.text.slice(run.end)) ||
+        !(
+          placeOfNationality(run.text, ctx.lexicon) ||
+          (/(?:ish|ese|ian|ean)$/.test(run.text) && !nameTags(run.text).firstName)
+        )),
   );
   const names = named.map((run) => {
     const { title, name } = splitTitle(run.text, ctx.roleWords);

@@ -13,6 +13,14 @@ const MONTH_EN =
   "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 const MONTH_DE = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember";
 const MONTH = `(?:${MONTH_EN}|${MONTH_DE})`;
+const WEEKDAY =
+  "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag";
+const CALENDAR_WORD = new RegExp(`^(?:${MONTH}|${WEEKDAY})$`, "u");
+
+/** True for a month or a weekday ("March", "Dienstag"): a date, not a name. */
+export function isCalendarWord(word: string): boolean {
+  return CALENDAR_WORD.test(word);
+}
 const NUMBER_WORDS =
   "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens|hundreds|thousands|millions|ein|eine|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwanzig|hundert|tausend|hunderte|tausende";
 

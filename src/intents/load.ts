@@ -18,6 +18,7 @@ const IntentSchema = z.strictObject({
     de: z._default(z.array(nonEmpty()), []),
   }),
   expansions: z._default(z.array(nonEmpty()), []),
+  synonyms: z._default(z.array(z.array(nonEmpty()).check(z.minLength(2))), []),
 });
 
 /** An intent file that cannot be used; the message names the file and the field. */
@@ -48,6 +49,7 @@ export function parseIntent(file: string, text: string): Intent {
     slots: d.slots,
     examples: d.examples,
     expansions: d.expansions,
+    synonyms: d.synonyms,
     file,
   };
 }

@@ -10,6 +10,8 @@ export interface IntentModel {
   /** Each example's terms and the (weighted) norm of its term vector. */
   examples: { intent: number; terms: Map<string, number>; norm: number }[];
   expansions: Set<string>[];
+  /** Per intent: its groups of synonyms, as terms. */
+  synonyms: Set<string>[][];
   /** Per intent: every term of its examples. */
   vocabulary: Set<string>[];
   /** Term -> weight (rarer across intents weighs more). */
@@ -42,7 +44,7 @@ export function buildIntentModel(intents: Intent[], analyzer: Analyzer): IntentM
       examples.push({ intent: i, terms: bag(featureTerms(ex, analyzer)), norm: 0 });
       for (const w of ex.toLowerCase().match(/\p{L}+/gu) ?? []) words.add(w);
     }
-    for (const w of intent.expansions) words.add(w.toLowerCase());
+    for (const w of [...intent.expansions, ...intent.synonyms.flat()]) words.add(w.toLowerCase());
   });
   const df = new Map<string, number>();
   for (const ex of examples) for (const t of ex.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
@@ -52,9 +54,12 @@ export function buildIntentModel(intents: Intent[], analyzer: Analyzer): IntentM
   const expansions = intents.map(
     (intent) => new Set(intent.expansions.flatMap((w) => analyzer.terms(w, detectLanguage(w)))),
   );
+  const synonyms = intents.map((intent) =>
+    intent.synonyms.map((group) => new Set(group.flatMap((w) => analyzer.terms(w, detectLanguage(w))))),
+  );
   const vocabulary = intents.map(() => new Set<string>());
   for (const ex of examples) for (const t of ex.terms.keys()) vocabulary[ex.intent]?.add(t);
-  return { intents, examples, expansions, vocabulary, weight, words };
+  return { intents, examples, expansions, synonyms, vocabulary, weight, words };
 }
 
 /** A term's weight; a term no example has weighs like a rare one. */

@@ -28,8 +28,13 @@ export interface Intent {
   answerType?: AnswerType;
   slots: SlotKind[];
   examples: { en: string[]; de: string[] };
-  /** Words that mean the same for retrieval ("lead" ~ head, run, oversee, leitet). */
+  /** Words that make a sentence relevant to the intent: added to the search, weighing less. */
   expansions: string[];
+  /**
+   * Groups of words that can stand for one another in a question of this intent ("lead", "head",
+   * "oversee", "leitet"): a question word found only as another word of its group still counts.
+   */
+  synonyms: string[][];
   /** The file it came from, for messages. */
   file: string;
 }

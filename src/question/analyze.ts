@@ -38,7 +38,19 @@ export interface QuestionAnalysis {
   entities: string[];
   /** For "who is X?" / "what is X?": X. */
   subject?: string;
+  /** The term of the noun that names the answer's kind ("which *companies*"): the answer itself meets it. */
+  typeNoun?: string;
 }
+
+/** Nouns that name the kind of answer after "which" / "what" / "welche". */
+const TYPE_NOUNS = new Set(
+  (
+    "company companies firm firms business businesses organisation organisations organization organizations " +
+    "startup startups customer customers client clients partner partners city cities town towns country countries " +
+    "place places location locations region regions river rivers island islands person people year month day " +
+    "unternehmen firma firmen kunden partner stadt städte städten land länder ländern ort orte jahr"
+  ).split(" "),
+);
 
 // Rules from the wh-word and the noun after it (Li & Roth's coarse classes), English and German.
 const TYPE_RULES: [RegExp, AnswerType][] = [
@@ -167,11 +179,18 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
       english.length === 1 && deps.stats.sentenceDf.has(english[0] as string) ? (english[0] as string) : term;
     terms.push({ term: chosen, word: t.word, entity: isEntityToken(t, token, deps, language), token });
   }
+  // The noun after "which" (adjectives allowed in between: "which Japanese companies").
+  const wh = corrected.findIndex((t) => /^(?:which|what|welche[nmrs]?)$/i.test(t.word));
+  const nounAt =
+    wh < 0
+      ? -1
+      : corrected.findIndex((t, k) => k > wh && k <= wh + 3 && TYPE_NOUNS.has(t.word.toLowerCase()));
+  const typeNoun = terms.find((t) => t.token === nounAt)?.term;
   const answerType = answerTypeOf(lower) ?? (asksForTitleHolder(lower, deps) ? "person" : undefined);
   const list =
     (PLURAL_LIST.test(lower) || COUNTED_PLURAL.test(lower)) &&
     answerType !== "count" &&
     answerType !== "money";
   const subject = /^(?:who|what|wer|was)\s+(?:is|was|are|ist|war|sind)\s+(.+?)\??$/i.exec(text)?.[1];
-  return { raw, text, language, answerType, list, terms, entities, subject };
+  return { raw, text, language, answerType, list, terms, entities, subject, typeNoun };
 }

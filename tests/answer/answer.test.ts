@@ -344,6 +344,31 @@ describe("a company's news, in English and German (a corpus the bot was not tune
   });
 });
 
+describe("a city's news (another corpus the bot was not tuned on)", () => {
+  const deps = depsFor(
+    tempDir({
+      "bridge.txt":
+        "The Harlow Bridge\n\n" +
+        "The Harlow Bridge is a suspension bridge over the river Tamsel in the city of Kernow. " +
+        "It was designed by the engineer Agnes Pellow and opened to traffic on 3 May 1931.\n" +
+        "During the Second World War the bridge was damaged by a bomb in 1941; it was repaired within six months.\n",
+      "fund.txt":
+        "Northwind Capital has closed its third fund at $450 million.\n" +
+        "Velmora raised $120 million in a funding round led by Northwind Capital in March.\n" +
+        "Past investments include Velmora Robotics and the drone maker Skyrun.\n",
+    }),
+  );
+
+  it("counts a question word only through its own synonyms ('open' is not 'months')", () => {
+    expect(answer("When did the Harlow Bridge open?", deps).answer).toBe("3 May 1931");
+  });
+
+  it("lists companies, leaving out the one asked about, months, and short forms of other items", () => {
+    const a = answer("Which startups has Northwind invested in?", deps);
+    expect(a.items?.map((i) => i.text)).toEqual(["Velmora Robotics", "Skyrun"]);
+  });
+});
+
 describe("answer on the seed articles", () => {
   const deps = seedsDeps();
   it("says how many articles agree and cites each", () => {
