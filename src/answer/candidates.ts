@@ -19,6 +19,7 @@ import {
   dateKey,
   findCounts,
   findDates,
+  findMeasures,
   findMoney,
   findMultipliers,
   findPercents,
@@ -145,6 +146,8 @@ function valuesOf(
           ),
       );
     }
+    case "measure":
+      return findMeasures(text);
     case "reason":
       return findReasons(text);
     case "quote":

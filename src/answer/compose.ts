@@ -171,7 +171,7 @@ function display(g: Group, q: QuestionAnalysis, deps: CandidateDeps): string {
 }
 
 /** Answer types where two articles can give different figures or dates for the same fact. */
-const FIGURE_TYPES = new Set<AnswerType>(["money", "number", "percent", "count", "date"]);
+const FIGURE_TYPES = new Set<AnswerType>(["money", "number", "percent", "count", "measure", "date"]);
 /** A rival figure must be found about as well as the best one to count as disagreement. */
 const RIVAL_SCORE_SHARE = 0.95;
 
@@ -370,7 +370,7 @@ export function composeRole(
             text.slice(Math.max(0, run.start - 50), run.start),
           );
         if (before && deps.names.roleWords.has((before[2] as string).toLowerCase())) {
-          role = before[1] as string;
+          role = (before[1] as string).replace(/^(?:whose|his|her|its|their|our|dessen|deren)\s+/i, "");
           start = run.start - before[0].length + before[0].indexOf(role);
         }
       }

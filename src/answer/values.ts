@@ -42,7 +42,7 @@ const DATE_PATTERNS: RegExp[] = [
 ];
 
 const MONEY =
-  /(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|mn|m|k)\b)?|\b\d[\d,.]*(?:[- ](?:billion|million|trillion|Milliarden|Millionen|Mrd\.|Mio\.))(?:[- ](?:US-)?(?:dollars?|Dollar|euros?|Euro|pounds?|yen|USD|EUR))?|\b\d[\d,.]*\s?(?:dollars|euros|USD|EUR|Dollar|Euro|pounds|yen)\b)/gu;
+  /(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|mn|m|k)\b)?|\b\d[\d,.]*(?:[- ](?:billion|million|trillion|Milliarden|Millionen|Mrd\.|Mio\.))(?:[- ](?:US-)?(?:dollars?|Dollar|euros?|Euro|pounds?|Pfund|yen|USD|EUR))?|\b\d[\d,.]*\s?(?:dollars|euros|USD|EUR|Dollar|Euro|pounds|Pfund|yen)\b)/gu;
 const PERCENT = /\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b|Prozent\b)/gu;
 const MULTIPLIER = new RegExp(
   `\\b(?:up to\\s+|bis zu\\s+)?(?:\\d+(?:[.,]\\d+)?|${NUMBER_WORDS})[ -]?(?:times|x|fold|mal)\\b|\\b(?:twice|double|triple|doppelt|dreimal)\\b`,
@@ -118,6 +118,20 @@ export function findMultipliers(text: string): ValueSpan[] {
 }
 
 /** Numbers, with the words that follow them for counting ("hundreds of", "5,000"). */
+const UNITS =
+  "metres|meters|metre|meter|m|kilometres|kilometers|km|miles|mile|feet|foot|ft|inches|inch|cm|mm|kilograms|kg|tonnes|tons|lbs|" +
+  "years|year|months|month|weeks|week|days|day|hours|hour|minutes|minute|seconds|" +
+  "Meter|Kilometer|Meilen|Kilogramm|Tonnen|Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten";
+const MEASURE = new RegExp(
+  `\\b(?:about |around |some |nearly |almost |up to |rund |etwa |fast )?(?:\\d[\\d,.]*|${NUMBER_WORDS})[ -]?(?:${UNITS})\\b(?: (?:long|high|tall|wide|deep|old|lang|hoch|breit|tief|alt))?`,
+  "giu",
+);
+
+/** Lengths, heights, weights and durations: "410 metres", "three years", "6 Monate". */
+export function findMeasures(text: string): ValueSpan[] {
+  return collect(text, [MEASURE]);
+}
+
 export function findCounts(text: string): ValueSpan[] {
   const dates = findDates(text);
   return collect(text, [COUNT]).filter((c) => !dates.some((d) => d.start <= c.start && c.end <= d.end));

@@ -8,6 +8,7 @@ export const ANSWER_TYPES = [
   "number",
   "percent",
   "count",
+  "measure",
   "reason",
   "quote",
   "role",

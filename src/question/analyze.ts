@@ -64,6 +64,10 @@ const TYPE_RULES: [RegExp, AnswerType][] = [
   ],
   [/\bhow many\b|\bwie ?viele\b|\bnumber of\b|\banzahl\b/, "count"],
   [
+    /\bhow (?:long|tall|high|wide|far|deep|heavy|old)\b|\bwie (?:lang|lange|breit|weit|tief|schwer|alt)\b/,
+    "measure",
+  ],
+  [
     /\b(?:how much|how big|how large|wie ?viel|wie groß|wie hoch|what (?:was|is) the (?:size|value|amount))\b/,
     "money",
   ],
@@ -115,6 +119,9 @@ function asksForTitleHolder(lower: string, deps: AnalyzeDeps): boolean {
   const after = /^(?:which|what|welche[rnms]?)\s+((?:\p{L}+\s+){0,2}\p{L}+)/u.exec(lower)?.[1];
   return after?.split(/\s+/).some((w) => deps.analyzer.roleWords.has(w)) === true;
 }
+
+const MEASURE_ADJECTIVE =
+  /^(?:long|tall|high|wide|far|deep|heavy|old|lang|lange|breit|weit|tief|schwer|alt)$/i;
 
 /** Options that let `analyzeQuestion` read names and typos against the corpus. */
 export interface AnalyzeDeps {
@@ -171,6 +178,8 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
   const terms: QuestionTerm[] = [];
   for (const { term, token } of deps.analyzer.termsOfTokens(corrected, language)) {
     const t = corrected[token] as Token;
+    // "how long", "wie weit": the adjective asks for the measure; it is not a word to find.
+    if (MEASURE_ADJECTIVE.test(t.word) && /^(?:how|wie)$/i.test(corrected[token - 1]?.word ?? "")) continue;
     // A German question quotes English names and words ("ChatGPT Enterprise"): when the articles
     // know a word only as English analyses it, that is its term.
     const english =

@@ -351,7 +351,12 @@ describe("a city's news (another corpus the bot was not tuned on)", () => {
         "The Harlow Bridge\n\n" +
         "The Harlow Bridge is a suspension bridge over the river Tamsel in the city of Kernow. " +
         "It was designed by the engineer Agnes Pellow and opened to traffic on 3 May 1931.\n" +
-        "During the Second World War the bridge was damaged by a bomb in 1941; it was repaired within six months.\n",
+        "During the Second World War the bridge was damaged by a bomb in 1941; it was repaired within six months.\n" +
+        "The main span is 410 metres long. Mayor Tom Brennick said new repairs would take three years.\n",
+      "band.txt": "The headline act is the band Silver Arches, whose singer Maya Odum grew up in Kernow.\n",
+      "stadion.txt":
+        "Der Stadtrat von Kernow hat den Bau eines neuen Stadions mit 25.000 Plätzen beschlossen. " +
+        "Die Kosten werden auf 180 Millionen Pfund geschätzt. Das Stadion soll 2027 fertig sein.\n",
       "fund.txt":
         "Northwind Capital has closed its third fund at $450 million.\n" +
         "Velmora raised $120 million in a funding round led by Northwind Capital in March.\n" +
@@ -361,6 +366,26 @@ describe("a city's news (another corpus the bot was not tuned on)", () => {
 
   it("counts a question word only through its own synonyms ('open' is not 'months')", () => {
     expect(answer("When did the Harlow Bridge open?", deps).answer).toBe("3 May 1931");
+  });
+
+  it("answers 'how long' with a length or a duration", () => {
+    expect(answer("How long is the main span?", deps).answer).toBe("410 metres long");
+    expect(answer("How long will the repairs take?", deps).answer).toBe("three years");
+    // "long" asks for the measure: a sentence need not say it.
+    const works = depsFor(
+      tempDir({
+        "a.txt": "The mayor said the repairs to the Velmora tunnel would take three years.\n",
+        "b.txt": "The Velmora tunnel is long and narrow.\n",
+      }),
+    );
+    expect(answer("How long will the tunnel repairs take?", works).answer).toBe("three years");
+  });
+
+  it("reads professions and German civic words", () => {
+    expect(answer("Who is Maya Odum?", deps).answer).toBe("singer");
+    expect(answer("How much will the stadium cost?", deps).answer).toBe("180 Millionen Pfund");
+    expect(answer("When will the stadium be finished?", deps).answer).toBe("2027");
+    expect(answer("How many seats will the new stadium have?", deps).answer).toBe("25.000");
   });
 
   it("lists companies, leaving out the one asked about, months, and short forms of other items", () => {
