@@ -119,7 +119,10 @@ function valuesOf(
     case "date":
       return findDates(text);
     case "money":
-      return findMoney(text);
+      // "How big / how large": an amount, or a size when the thing is not money.
+      return /\b(?:how (?:big|large)|wie groß)\b/i.test(q.text)
+        ? [...findMoney(text), ...findMeasures(text)]
+        : findMoney(text);
     case "percent":
       return findPercents(text);
     case "number": {

@@ -385,6 +385,18 @@ export function composeRole(
           start = run.end + text.slice(run.end).indexOf(role);
         }
       }
+      let weaker = false;
+      if (!role) {
+        // Without a title, a description in apposition: "the Velmarans, nomads from the east".
+        const apposition = /^,\s*((?:a |an |the )?\p{Ll}[\p{L} -]{2,60}?)(?=[,.;]|$)/u.exec(
+          text.slice(run.end),
+        );
+        if (apposition) {
+          role = apposition[1] as string;
+          start = run.end + text.slice(run.end).indexOf(role);
+          weaker = true;
+        }
+      }
       if (role) {
         cands.push({
           text: role,
@@ -392,7 +404,7 @@ export function composeRole(
           evidence: ev,
           start,
           end: start + role.length,
-          score: ev.score,
+          score: ev.score - (weaker ? 1 : 0),
         });
       }
     }

@@ -36,7 +36,11 @@ const ORG_CUE_BEFORE =
   /\b(?:company|companies|firm|firms|giants?|manufacturer|maker|conglomerate|startup|partner|partners|rival|carrier|operator|bank|group|lab|unternehmen|firma|konzern|hersteller)\s+$/i;
 /** Kinds of place named right after: "the city of Velmora", "the river Ashkel", "die Stadt X". */
 const PLACE_CUE_BEFORE =
-  /\b(?:city|town|village|port|island|province|region|county|district|river|lake|valley|mountain|citadel|fortress|capital|kingdom|duchy|Stadt|Dorf|Insel|Provinz|Region|Fluss|Hauptstadt)\s+(?:of\s+)?$/i;
+  /\b(?:city|town|village|port|island|province|region|county|district|river|lake|valley|mountain|citadel|fortress|capital|kingdom|duchy|Stadt|Dorf|Insel|Provinz|Region|Fluss|Hauptstadt)\s+(?:of\s+)?$|\b(?:in|across|throughout|im)\s+(?:northern|southern|eastern|western|central|north|south|east|west|north-eastern|north-western|south-eastern|south-western|nördlichen|südlichen|östlichen|westlichen)\s+$/i;
+
+/** A kind of place in apposition right after a name: "Telgard, a city on the river Olm". */
+const PLACE_CUE_AFTER =
+  /^,\s+(?:a|an|the)\s+(?:\p{L}+\s+)?(?:city|town|village|port|capital|island|province|region|county|district|country|kingdom)\b/iu;
 
 /** Kinship words and marrying: the name right after one is a person ("her nephew Tobin de Marvel"). */
 const KIN_CUE_BEFORE =
@@ -163,6 +167,11 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
       ? isNameWord(next.word, false, sentence.language, ctx)
       : joinsName(i + 1);
   };
+  /** The word before a position is a role title: "the chronicler |Ida". */
+  const titledBefore = (start: number): boolean => {
+    const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+    return before !== undefined && ctx.roleWords.has(before.toLowerCase());
+  };
   const runs: NameSpan[] = [];
   let current: NameSpan | undefined;
   words.forEach((w, i) => {
@@ -209,10 +218,24 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
       !ctx.lexicon.placeByAlias.has(next.word.toLowerCase()) &&
       !isKnownPlace(next.word) &&
       !current.text.includes(" ") &&
-      nameTags(current.text).firstName
+      (nameTags(current.text).firstName || titledBefore(current.start))
     ) {
-      // A first name with a byname of an unknown place: "Thomas of Rellwick" (but "Henry of
-      // England" stays a person and a country).
+      // A first name, or a name after a title, with a byname of an unknown place: "Thomas of
+      // Rellwick", "the chronicler Ida of Sunn" (but "Henry of England" stays a person and a country).
+      ok = true;
+    }
+    if (
+      !ok &&
+      current &&
+      w.word === "the" &&
+      next &&
+      !current.text.includes(" ") &&
+      adjacent(current.end, w.start) &&
+      adjacent(w.end, next.start) &&
+      EPITHET.test(next.word) &&
+      !/^\s+\p{Lu}/u.test(text.slice(next.end, next.end + 2))
+    ) {
+      // An epithet: "Aldo the Red", "Ida the Younger".
       ok = true;
     }
     if (
@@ -278,7 +301,8 @@ export function classifyName(
   if (/^-(?:based|born|headquartered)\b/i.test(context.after)) return "place";
   if (ORG_SUFFIX.test(name) || ORG_CUE_BEFORE.test(context.before)) return "organisation";
   if (KIN_CUE_BEFORE.test(context.before)) return "person";
-  if (PLACE_CUE_BEFORE.test(context.before)) return "place";
+  if (/\sthe\s/.test(name) && EPITHET.test(name.split(/\s+/).pop() as string)) return "person";
+  if (PLACE_CUE_BEFORE.test(context.before) || PLACE_CUE_AFTER.test(context.after)) return "place";
   const kind = compromiseKind(name);
   // A one-word "first name" the articles also write in the plural is a people or an adjective:
   // "the Velmarans", "Velmaran castles".
@@ -356,6 +380,10 @@ function roleTitleOfNext(after: string, roleWords: Set<string>): boolean {
   }
   return false;
 }
+
+/** Epithets written after "the" in a name: "Aldo the Red", "Ida the Great". */
+const EPITHET =
+  /^(?:Red|Black|White|Fair|Bold|Great|Good|Wise|Pious|Younger|Elder|Old|Young|Conqueror|Confessor|Unready|Lionheart|Lion-hearted|Magnificent|Just|Cruel|Lame|Tall|Short|Fat|Simple)$/;
 
 /** Capitals inside a word or all capitals: how company names are written ("VelmoraAI", "NRF"). */
 const ORG_SHAPED = /^\p{Lu}[\p{Lu}\d&-]+$|\p{Ll}\p{Lu}/u;

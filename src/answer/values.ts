@@ -37,6 +37,8 @@ const DATE_PATTERNS: RegExp[] = [
   /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b/gu,
   /\b(?:the\s+)?(?:first|second|last|early|late)?\s*(?:half|part|quarter)?\s*(?:of\s+the\s+)?\d{1,2}(?:st|nd|rd|th)\s+(?:and\s+\d{1,2}(?:st|nd|rd|th)\s+)?centur(?:y|ies)\b/giu,
   /\b(?:(?:early|mid|late|end of|beginning of|in|since|by|until|Anfang|Mitte|Ende|seit|bis)\s+)?(?:1[0-9]{3}|20[0-9]{2})\b(?![\d,.]*\s*(?:billion|million|Milliarden|Millionen|dollars?|euros?|%|percent))/giu,
+  // A three-digit year after a preposition, not followed by a noun it counts ("in 812", not "in 300 ships").
+  /\b(?:in|since|from|until|till|by|around|circa|before|after|im|seit|bis)\s+[1-9]\d{2}\b(?!\s*\p{L}|[\d,.]\d)/giu,
   /\b(?:(?:the\s+)?end of (?:this|the|next|last) year|(?:this|next|last) (?:year|month|week|quarter|spring|summer|autumn|fall|winter)|(?:over )?the next (?:\w+ )?(?:years|months|weeks)|earlier this (?:year|month|week)|later this (?:year|month)|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/giu,
   /\b(?:(?:Ende|Anfang|Mitte) (?:dieses|nächsten|des (?:kommenden|vergangenen)) Jahres|(?:letztes|nächstes|dieses|vergangenes) Jahr|seit Jahresbeginn|im (?:vergangenen|kommenden) Jahr)\b/giu,
 ];
@@ -123,7 +125,7 @@ const UNITS =
   "years|year|months|month|weeks|week|days|day|hours|hour|minutes|minute|seconds|" +
   "Meter|Kilometer|Meilen|Kilogramm|Tonnen|Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten";
 const MEASURE = new RegExp(
-  `\\b(?:about |around |some |nearly |almost |up to |rund |etwa |fast )?(?:\\d[\\d,.]*|${NUMBER_WORDS})[ -]?(?:${UNITS})\\b(?: (?:long|high|tall|wide|deep|old|lang|hoch|breit|tief|alt))?`,
+  `\\b(?:about |around |some |nearly |almost |up to |rund |etwa |fast )?(?:\\d[\\d,.]*|${NUMBER_WORDS})[ -]?(?:square |Quadrat)?(?:${UNITS})\\b(?: (?:long|high|tall|wide|deep|old|lang|hoch|breit|tief|alt))?`,
   "giu",
 );
 

@@ -89,7 +89,7 @@ const TYPE_RULES: [RegExp, AnswerType][] = [
     "description",
   ],
   [
-    /\bwhere\b|\bwo\b|\b(?:what|which|welche[nmrs]?) (?:[a-zäöüß]+ )?(?:offices|büros|standorte|niederlassungen)\b|\bwohin\b|\bwoher\b|\b(?:in|to|from) (?:which|what) (?:city|cities|country|countries|region|regions|place|places|location|locations|town|state)\b|\bin welche[nmr]? (?:stadt|städten|städte|land|ländern|länder|region)\b|\b(?:what|which) (?:city|cities|country|countries|region|place|places|location|locations|town|river|lake|island|islands|valley|province)\b|\bwelche[nmr]? (?:stadt|städte|länder|land)\b/,
+    /\bwhere\b|\bwo\b|\b(?:what|which|welche[nmrs]?) (?:[a-zäöüß]+ )?(?:offices|büros|standorte|niederlassungen)\b|\bwohin\b|\bwoher\b|\b(?:in|to|from) (?:which|what) (?:city|cities|country|countries|region|regions|place|places|location|locations|town|state)\b|\bin welche[nmr]? (?:stadt|städten|städte|land|ländern|länder|region)\b|\b(?:what|which) (?:city|cities|country|countries|region|place|places|location|locations|town|river|lake|island|islands|valley|province)\b|\bwhat (?:is|was|were|are) the capital\b|\bwelche[nmr]? (?:stadt|städte|länder|land)\b/,
     "place",
   ],
   [
@@ -120,8 +120,10 @@ function asksForTitleHolder(lower: string, deps: AnalyzeDeps): boolean {
   return after?.split(/\s+/).some((w) => deps.analyzer.roleWords.has(w)) === true;
 }
 
+const EMPTY_VERB =
+  /^(?:happen|happens|happened|occur|occurs|occurred|geschah|geschehen|passiert|passierte)$/i;
 const MEASURE_ADJECTIVE =
-  /^(?:long|tall|high|wide|far|deep|heavy|old|lang|lange|breit|weit|tief|schwer|alt)$/i;
+  /^(?:long|tall|high|wide|far|deep|heavy|old|big|large|lang|lange|breit|weit|tief|schwer|alt|groß)$/i;
 
 /** Options that let `analyzeQuestion` read names and typos against the corpus. */
 export interface AnalyzeDeps {
@@ -180,6 +182,8 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
     const t = corrected[token] as Token;
     // "how long", "wie weit": the adjective asks for the measure; it is not a word to find.
     if (MEASURE_ADJECTIVE.test(t.word) && /^(?:how|wie)$/i.test(corrected[token - 1]?.word ?? "")) continue;
+    // "What happened in 1150?": the verb says nothing the answer must contain.
+    if (EMPTY_VERB.test(t.word)) continue;
     // A German question quotes English names and words ("ChatGPT Enterprise"): when the articles
     // know a word only as English analyses it, that is its term.
     const english =
@@ -200,6 +204,8 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
     (PLURAL_LIST.test(lower) || COUNTED_PLURAL.test(lower)) &&
     answerType !== "count" &&
     answerType !== "money";
-  const subject = /^(?:who|what|wer|was)\s+(?:is|was|are|ist|war|sind)\s+(.+?)\??$/i.exec(text)?.[1];
+  const subject = /^(?:who|what|wer|was)\s+(?:is|was|are|were|ist|war|sind|waren)\s+(.+?)\??$/i.exec(
+    text,
+  )?.[1];
   return { raw, text, language, answerType, list, terms, entities, subject, typeNoun };
 }

@@ -394,6 +394,42 @@ describe("a city's news (another corpus the bot was not tuned on)", () => {
   });
 });
 
+describe("a history (an encyclopedia-like article the bot was not tuned on)", () => {
+  const deps = depsFor(
+    tempDir({
+      "varn.txt":
+        "The Varn Empire\n\n" +
+        "The Varn Empire was a state in northern Ostmark that lasted from 812 to 1206. " +
+        "Its capital was Telgard, a city on the river Olm.\n" +
+        "The empire was founded by Aldo the Red, who united the five Varn tribes after the Battle of Serrin in 812.\n" +
+        "At its height under Emperor Coril III, the empire covered about 400,000 square kilometres.\n" +
+        "Coril III built the Great Wall of Telgard to defend the capital against the Hesk, nomads from the eastern steppes.\n" +
+        "The empire declined after a plague in 1150 killed a third of its people.\n" +
+        "Historians disagree about the empire's size: the chronicler Edda of Sunn put it lower.\n",
+    }),
+  );
+
+  it("reads places from their cues: 'in northern X', 'X, a city'", () => {
+    expect(answer("Where was the Varn Empire?", deps).answer).toBe("Ostmark");
+    expect(answer("What was the capital of the Varn Empire?", deps).answer).toBe("Telgard");
+  });
+
+  it("reads epithets and bynames after a title as one person", () => {
+    expect(answer("Who founded the Varn Empire?", deps).answer).toBe("Aldo the Red");
+    expect(answer("Who was Edda of Sunn?", deps).answer).toBe("chronicler");
+  });
+
+  it("takes a three-digit year after a preposition for a date", () => {
+    expect(answer("When was the Varn Empire founded?", deps).answer).toBe("in 812");
+  });
+
+  it("answers 'how large' with a size, 'what happened' and 'who were' from the text", () => {
+    expect(answer("How large was the empire?", deps).answer).toBe("about 400,000 square kilometres");
+    expect(answer("What happened in 1150?", deps).answer).toContain("a plague in 1150");
+    expect(answer("Who were the Hesk?", deps).answer).toBe("nomads from the eastern steppes");
+  });
+});
+
 describe("answer on the seed articles", () => {
   const deps = seedsDeps();
   it("says how many articles agree and cites each", () => {
