@@ -286,13 +286,21 @@ export function composeList(
   const usable = evidence.filter((e) => e.constraintsMet && e.coverage >= MIN_COVERAGE);
   // The strongest evidence that names items of the type sets the bar (a sentence that matches
   // the question but names none does not).
-  const found = new Map(usable.map((e) => [e, extractCandidates(e, type, q, deps)]));
-  const top = usable.find((e) => (found.get(e) ?? []).length > 0);
+  const found = new Map<Evidence, Candidate[]>();
+  const itemsOf = (e: Evidence) => {
+    let items = found.get(e);
+    if (!items) {
+      items = extractCandidates(e, type, q, deps);
+      found.set(e, items);
+    }
+    return items;
+  };
+  const top = usable.find((e) => itemsOf(e).length > 0);
   if (!top) return undefined;
   const strong = usable.filter((e) => e.coverage >= top.coverage * 0.9);
   const groupOf = new Map<string, ItemGroup>();
   let cands = strong.flatMap((e) => {
-    const items = found.get(e) ?? [];
+    const items = itemsOf(e);
     for (const [c, g] of enumerationGroups(items, e.sentence.text))
       if (!groupOf.has(c.key)) groupOf.set(c.key, g);
     return enumerated(items, e.sentence.text);

@@ -129,9 +129,12 @@ const MEASURE = new RegExp(
   "giu",
 );
 
+const MAY_MEASURE = new RegExp(`\\b(?:square |Quadrat)?(?:${UNITS})\\b`, "iu");
+
 /** Lengths, heights, weights and durations: "410 metres", "three years", "6 Monate". */
 export function findMeasures(text: string): ValueSpan[] {
-  return collect(text, [MEASURE]);
+  // Most sentences have no unit at all: the full pattern runs only on those that do.
+  return MAY_MEASURE.test(text) ? collect(text, [MEASURE]) : [];
 }
 
 export function findCounts(text: string): ValueSpan[] {
