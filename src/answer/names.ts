@@ -207,17 +207,22 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
       // A capitalised title before a name starts it: "King Osric III" (splitTitle takes it off).
       ok = true;
     }
+    // "of" or "the" between a one-word name and the next word, all adjacent.
+    const bridges = (link: string) =>
+      current !== undefined &&
+      w.word === link &&
+      next !== undefined &&
+      !current.text.includes(" ") &&
+      adjacent(current.end, w.start) &&
+      adjacent(w.end, next.start);
     if (
       !ok &&
       current &&
-      w.word === "of" &&
       next &&
-      adjacent(current.end, w.start) &&
-      adjacent(w.end, next.start) &&
+      bridges("of") &&
       isNameWord(next.word, false, sentence.language, ctx) &&
       !ctx.lexicon.placeByAlias.has(next.word.toLowerCase()) &&
       !isKnownPlace(next.word) &&
-      !current.text.includes(" ") &&
       (nameTags(current.text).firstName || titledBefore(current.start))
     ) {
       // A first name, or a name after a title, with a byname of an unknown place: "Thomas of
@@ -226,12 +231,8 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
     }
     if (
       !ok &&
-      current &&
-      w.word === "the" &&
       next &&
-      !current.text.includes(" ") &&
-      adjacent(current.end, w.start) &&
-      adjacent(w.end, next.start) &&
+      bridges("the") &&
       EPITHET.test(next.word) &&
       !/^\s+\p{Lu}/u.test(text.slice(next.end, next.end + 2))
     ) {
