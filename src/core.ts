@@ -150,7 +150,12 @@ export function answer(question: string, deps: Deps): Answer {
   } else if (type === "description") result = composeSentence(q, intent, evidence, deps);
   else if (type === "reason" || type === "quote") {
     result = composeValue(q, intent, type, evidence, deps) ?? composeSentence(q, intent, evidence, deps);
-  } else result = composeValue(q, intent, type, evidence, deps);
+  } else {
+    result = composeValue(q, intent, type, evidence, deps);
+    // "Who built X?" when the articles say "X was built by Velmora Aerospace": an organisation.
+    if (!result && type === "person")
+      result = composeValue(q, intent, "organisation", evidence, deps, { agentsOnly: true });
+  }
   const best = evidence[0];
   return (
     result ??

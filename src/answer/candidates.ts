@@ -242,11 +242,21 @@ function hasTitle(text: string, span: { start: number; end: number }, titles: st
 }
 
 /** Finds the candidates of an answer type in one evidence sentence, scored by evidence and proximity. */
+/** Options of extractCandidates. */
+export interface ExtractOptions {
+  /**
+   * Only names that are the agent of the question's verb in the passive: "X was built by
+   * Velmora Aerospace" answers "who built X?" with an organisation.
+   */
+  agentsOnly?: boolean;
+}
+
 export function extractCandidates(
   ev: Evidence,
   type: AnswerType,
   q: QuestionAnalysis,
   deps: CandidateDeps,
+  options: ExtractOptions = {},
 ): Candidate[] {
   const sentence = ev.sentence;
   let spans: { text: string; start: number; end: number }[];
@@ -267,11 +277,15 @@ export function extractCandidates(
     const distance = ev.matchedTokens.length
       ? Math.min(...ev.matchedTokens.map((t) => Math.abs(t - at)))
       : 10;
-    const passive = /\bby\s+(?:\p{L}+\s+){0,2}$/iu.test(
+    const passive = /\bby\s+(?:\p{L}+\s+){0,3}$/iu.test(
       sentence.text.slice(Math.max(0, span.start - 30), span.start),
     );
     // A possessive is not the verb's subject or object: "Okafor's role will involve leading".
     const possessive = /^['’]s\b/.test(sentence.text.slice(span.end));
+    // "built by the agency X", not "established by the treaty of X" (the treaty is the agent).
+    const agent =
+      passive && !/\bof\s+(?:the\s+)?$/i.test(sentence.text.slice(Math.max(0, span.start - 10), span.start));
+    if (options.agentsOnly && !(agent && role?.verbs.some((v) => at > v && at - v <= 6))) continue;
     const onSide =
       !possessive &&
       role?.verbs.some((v) =>

@@ -7,6 +7,7 @@ import {
   askedGroup,
   type Candidate,
   type CandidateDeps,
+  type ExtractOptions,
   enumerated,
   enumerationGroups,
   extractCandidates,
@@ -212,9 +213,10 @@ export function composeValue(
   type: AnswerType,
   evidence: Evidence[],
   deps: CandidateDeps,
+  options: ExtractOptions = {},
 ): Answer | undefined {
   const usable = evidence.filter((e) => e.constraintsMet && e.coverage >= MIN_COVERAGE);
-  let cands = usable.slice(0, 25).flatMap((e) => extractCandidates(e, type, q, deps));
+  let cands = usable.slice(0, 25).flatMap((e) => extractCandidates(e, type, q, deps, options));
   // "Which city ...?" is never answered by a region, "which country ...?" by neither a region
   // nor a city (a city may be a country too: city-states).
   const level = type === "place" ? askedPlaceLevel(q.text) : undefined;
@@ -374,7 +376,7 @@ export function composeRole(
       if (!role) {
         // A title written before the name in lower case: "managing partner Ida Roche".
         const before =
-          /(?:^|[,;(]\s*|\b(?:the|a|an|as|der|die|als)\s+)((?:\p{L}+\s+){0,2}?(\p{L}+))\s+$/u.exec(
+          /(?:^|[,;(]\s*|\b(?:the|a|an|as|der|die|als)\s+)((?:\p{L}+\s+){0,2}?(\p{L}+))\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?$/u.exec(
             text.slice(Math.max(0, run.start - 50), run.start),
           );
         if (before && deps.names.roleWords.has((before[2] as string).toLowerCase())) {

@@ -120,8 +120,11 @@ const PARTICLES = new Set([
 ]);
 
 /** True when a word can be part of a name here (capitalised and not an ordinary word). */
+/** Forms of address before a name ("Dr. Ida Roche"): not names themselves. */
+const HONORIFIC = /^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Herr|Frau)$/;
+
 function isNameWord(word: string, sentenceStart: boolean, language: string, ctx: NameContext): boolean {
-  if (!/^\p{Lu}/u.test(word)) return false;
+  if (!/^\p{Lu}/u.test(word) || HONORIFIC.test(word)) return false;
   const lower = word.toLowerCase().replace(/['’]s$/, "");
   if (/^\p{Lu}[\p{Lu}\d&-]+$/u.test(word) || /\p{Ll}\p{Lu}/u.test(word) || /\d/.test(word)) return true;
   if (ctx.stats.nameWords.has(lower) || ctx.lexicon.placeByAlias.has(lower) || ctx.people.has(lower))
@@ -231,6 +234,19 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
     }
     if (
       !ok &&
+      current &&
+      next &&
+      w.word === "of" &&
+      adjacent(current.end, w.start) &&
+      adjacent(w.end, next.start) &&
+      ORG_HEAD.test(current.text.split(/\s+/).pop() as string) &&
+      /^\p{Lu}/u.test(next.word)
+    ) {
+      // An institution of a place or a field: "University of Turin", "Bank of Velmora".
+      ok = true;
+    }
+    if (
+      !ok &&
       next &&
       bridges("the") &&
       EPITHET.test(next.word) &&
@@ -300,8 +316,10 @@ export function classifyName(
   if (ctx.people.has(lower) || (name.includes(" ") && ctx.people.has(last))) return "person";
   if (ctx.lexicon.placeByAlias.has(lower)) return "place";
   if (/^-(?:based|born|headquartered)\b/i.test(context.after)) return "place";
+  if (/ of /.test(name) && ORG_HEAD.test(name.split(/\s+/)[0] as string)) return "organisation";
   if (ORG_SUFFIX.test(name) || ORG_CUE_BEFORE.test(context.before)) return "organisation";
   if (KIN_CUE_BEFORE.test(context.before)) return "person";
+  if (/\b(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Herr|Frau)\.?\s+$/.test(context.before)) return "person";
   if (/\sthe\s/.test(name) && EPITHET.test(name.split(/\s+/).pop() as string)) return "person";
   if (PLACE_CUE_BEFORE.test(context.before) || PLACE_CUE_AFTER.test(context.after)) return "place";
   const kind = compromiseKind(name);
@@ -381,6 +399,10 @@ function roleTitleOfNext(after: string, roleWords: Set<string>): boolean {
   }
   return false;
 }
+
+/** Words that head an institution's name before "of": "University of Turin". */
+const ORG_HEAD =
+  /^(?:University|Institute|College|School|Academy|Bank|Ministry|Department|Council|Museum|Church|Order|Society|Association|Federation|Board|Court)$/;
 
 /** Epithets written after "the" in a name: "Aldo the Red", "Ida the Great". */
 const EPITHET =

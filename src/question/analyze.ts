@@ -48,6 +48,7 @@ const TYPE_NOUNS = new Set(
     "company companies firm firms business businesses organisation organisations organization organizations " +
     "startup startups customer customers client clients partner partners city cities town towns country countries " +
     "place places location locations region regions river rivers island islands person people year month day " +
+    "university universities institute institutes agency agencies school schools " +
     "unternehmen firma firmen kunden partner stadt städte städten land länder ländern ort orte jahr"
   ).split(" "),
 );
@@ -93,7 +94,7 @@ const TYPE_RULES: [RegExp, AnswerType][] = [
     "place",
   ],
   [
-    /\b(?:which|what|welche[nmrs]?|name (?:the|a)) (?:\w+ ){0,2}(?:company|companies|organi[sz]ations?|firms?|business(?:es)?|partners?|giants?|banks?|startups?|customers?|clients?|investors?|groups?|brands?|unternehmen|firmen?|organisationen?|kunden|konzerne?)\b/,
+    /\b(?:which|what|welche[nmrs]?|name (?:the|a)) (?:\w+ ){0,2}(?:company|companies|organi[sz]ations?|firms?|business(?:es)?|partners?|giants?|banks?|startups?|customers?|clients?|investors?|groups?|brands?|universit(?:y|ies)|institutes?|agenc(?:y|ies)|unternehmen|firmen?|organisationen?|kunden|konzerne?|universität|universitäten)\b/,
     "organisation",
   ],
   [
@@ -199,6 +200,8 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
       ? -1
       : corrected.findIndex((t, k) => k > wh && k <= wh + 3 && TYPE_NOUNS.has(t.word.toLowerCase()));
   const typeNoun = terms.find((t) => t.token === nounAt)?.term;
+  // The noun that names the answer's kind is never a name to find ("which university").
+  for (const t of terms) if (t.token === nounAt) t.entity = false;
   const answerType = answerTypeOf(lower) ?? (asksForTitleHolder(lower, deps) ? "person" : undefined);
   const list =
     (PLURAL_LIST.test(lower) || COUNTED_PLURAL.test(lower)) &&

@@ -430,6 +430,36 @@ describe("a history (an encyclopedia-like article the bot was not tuned on)", ()
   });
 });
 
+describe("a space mission (a science story the bot was not tuned on)", () => {
+  const deps = depsFor(
+    tempDir({
+      "probe.txt":
+        "Orla is a space probe launched by the European agency ESTA on 14 March 2019.\n" +
+        "It was built by Halden Aerospace in Toulouse.\n" +
+        "The mission is led by the planetary scientist Dr. Lena Vaskar of the University of Turin.\n" +
+        "Orla reached Saturn in November 2024.\n" +
+        "The station was established by the treaty of Velmora.\n",
+      "sonde.txt": "Die Raumsonde Orla hat nach mehr als fünf Jahren Flug den Saturn erreicht.\n",
+    }),
+  );
+
+  it("answers 'who built X?' with the organisation that did, in the passive", () => {
+    expect(answer("Who built the probe?", deps).answer).toBe("Halden Aerospace");
+    expect(answer("Who launched Orla?", deps).answer).toBe("ESTA");
+    // The treaty established it, not Velmora.
+    expect(answer("Who established the station?", deps).answered).toBe(false);
+  });
+
+  it("reads names after a form of address, and institutions 'of' a place", () => {
+    expect(answer("Who leads the mission?", deps).answer).toBe("Lena Vaskar");
+    expect(answer("Which university is Vaskar from?", deps).answer).toBe("University of Turin");
+  });
+
+  it("answers a German question from an English sentence through the lexicon", () => {
+    expect(answer("Wann hat Orla den Saturn erreicht?", deps).answer).toBe("in November 2024");
+  });
+});
+
 describe("answer on the seed articles", () => {
   const deps = seedsDeps();
   it("says how many articles agree and cites each", () => {
