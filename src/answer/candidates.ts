@@ -314,7 +314,10 @@ export type ItemGroup = "existing" | "new";
 
 // Qualifiers before an enumeration that say which group it is (English and German).
 const GROUP_WORDS: [RegExp, ItemGroup][] = [
-  [/\b(?:existing|current|established|bestehend\w*|vorhanden\w*|bisherig\w*)\b/iu, "existing"],
+  [
+    /\b(?:existing|current|established|already|bestehend\w*|vorhanden\w*|bisherig\w*|bereits)\b/iu,
+    "existing",
+  ],
   [
     /\b(?:new|planned|upcoming|future|additional|neue?[nmrs]?|geplant\w*|künftig\w*|weitere?[nmrs]?)\b/iu,
     "new",

@@ -85,6 +85,10 @@ const TYPE_RULES: [RegExp, AnswerType][] = [
     "quote",
   ],
   [
+    /\bwhat (?:role|position|job|title) (?:does|did|do|has|had|will|is|was)\b|\bwhat (?:is|was) (?:the )?(?:role|position|job|title) of\b|\bwelche (?:rolle|position|funktion)\b/,
+    "role",
+  ],
+  [
     // "What does the office aim to do?" asks for what is said of it, whatever the intent.
     /\bwhat (?:does|did|do|will|would|is|are|was|were) .{1,80}?\b(?:aims?|aiming|plans?|planning|intends?|intending|seeks?|seeking|hopes?|hoping|tries|trying|try|wants?) to\b|\bwhat (?:does|did|do|will|would) .{1,80}? do\b/,
     "description",
@@ -121,8 +125,12 @@ function asksForTitleHolder(lower: string, deps: AnalyzeDeps): boolean {
   return after?.split(/\s+/).some((w) => deps.analyzer.roleWords.has(w)) === true;
 }
 
+/** Words a question uses that an answering sentence need not contain ("what happened", "already"). */
 const EMPTY_VERB =
-  /^(?:happen|happens|happened|occur|occurs|occurred|geschah|geschehen|passiert|passierte)$/i;
+  /^(?:happen|happens|happened|occur|occurs|occurred|geschah|geschehen|passiert|passierte|already|bereits)$/i;
+const FRAME_NOUN = /^(?:money|geld)$/i;
+const FRAME = /\bhow much money\b|\bwie ?viel geld\b/;
+const NAME_OF = /^what(?:'s| is| was) the name of (?:the )?/;
 const MEASURE_ADJECTIVE =
   /^(?:long|tall|high|wide|far|deep|heavy|old|big|large|lang|lange|breit|weit|tief|schwer|alt|groß)$/i;
 
@@ -178,13 +186,17 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
     return { ...token, word: (isKnown(lw) ? undefined : correctWord(lw, known)) ?? token.word };
   });
   const entities = corrected.filter((t, i) => isEntityToken(t, i, deps, language)).map((t) => t.word);
+  // "What is the name of the president of X?" asks for a person, like "which president".
+  const nameOfTitle = NAME_OF.test(lower) && asksForTitleHolder(lower.replace(NAME_OF, "which "), deps);
   const terms: QuestionTerm[] = [];
   for (const { term, token } of deps.analyzer.termsOfTokens(corrected, language)) {
     const t = corrected[token] as Token;
     // "how long", "wie weit": the adjective asks for the measure; it is not a word to find.
     if (MEASURE_ADJECTIVE.test(t.word) && /^(?:how|wie)$/i.test(corrected[token - 1]?.word ?? "")) continue;
-    // "What happened in 1150?": the verb says nothing the answer must contain.
-    if (EMPTY_VERB.test(t.word)) continue;
+    // "What happened in 1150?": the verb says nothing the answer must contain; nor do "money" in
+    // "how much money" and "name" in "what is the name of the president?".
+    if (EMPTY_VERB.test(t.word) || (FRAME_NOUN.test(t.word) && FRAME.test(lower))) continue;
+    if (nameOfTitle && /^name$/i.test(t.word)) continue;
     // A German question quotes English names and words ("ChatGPT Enterprise"): when the articles
     // know a word only as English analyses it, that is its term.
     const english =
@@ -202,7 +214,8 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
   const typeNoun = terms.find((t) => t.token === nounAt)?.term;
   // The noun that names the answer's kind is never a name to find ("which university").
   for (const t of terms) if (t.token === nounAt) t.entity = false;
-  const answerType = answerTypeOf(lower) ?? (asksForTitleHolder(lower, deps) ? "person" : undefined);
+  const answerType =
+    answerTypeOf(lower) ?? (asksForTitleHolder(lower, deps) || nameOfTitle ? "person" : undefined);
   const list =
     (PLURAL_LIST.test(lower) || COUNTED_PLURAL.test(lower)) &&
     answerType !== "count" &&
@@ -210,5 +223,7 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
   const subject = /^(?:who|what|wer|was)\s+(?:is|was|are|were|ist|war|sind|waren)\s+(.+?)\??$/i.exec(
     text,
   )?.[1];
-  return { raw, text, language, answerType, list, terms, entities, subject, typeNoun };
+  // "What role does X have?": X is who the role is asked of.
+  const roleOf = answerType === "role" && !subject && entities.length ? entities.join(" ") : undefined;
+  return { raw, text, language, answerType, list, terms, entities, subject: subject ?? roleOf, typeNoun };
 }

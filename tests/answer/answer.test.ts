@@ -495,6 +495,11 @@ describe("answer on the seed articles", () => {
     expect(answer("What is AI Singapore?", deps).answer).toMatch(/^AI Singapore wurde 2017/);
     // Singapore is a city and a country; Latin America, named in the same sentence, is neither.
     expect(answer("Which city will be OpenAI's hub for Asia-Pacific?", deps).answer).toBe("Singapore");
+    expect(answer("What is the name of the president of OpenAI Japan?", deps).answer).toBe("Tadao Nagasaki");
+    expect(answer("How much money is Microsoft investing in Japan?", deps).answer).toBe("$2.9 billion");
+    expect(answer("What role does Brad Lightcap have?", deps).answer).toBe("Chief Operating Officer");
+    const existing = answer("Where does OpenAI already have offices?", deps);
+    expect(existing.items?.map((i) => i.text).sort()).toEqual(["Dublin", "London", "San Francisco", "Tokyo"]);
     // "Ein Sprecher von OpenAI sagte": a spokesperson of a company, not a person named OpenAI.
     expect(answer("Who is the spokesperson?", deps).answered).toBe(false);
     // The articles say when the Tokyo office opened, not the Dublin one.
