@@ -149,8 +149,14 @@ function valuesOf(
           ),
       );
     }
-    case "measure":
-      return findMeasures(text);
+    case "measure": {
+      // "How heavy" is answered by a weight, "how old" by years, "how tall/far" by a length.
+      const adjective = /\bhow (long|tall|high|wide|far|deep|heavy|old|big|large)\b/i
+        .exec(q.text)?.[1]
+        ?.toLowerCase();
+      const units = adjective ? MEASURE_UNITS[adjective] : undefined;
+      return findMeasures(text).filter((m) => !units || units.test(m.text));
+    }
     case "reason":
       return findReasons(text);
     case "quote":
@@ -242,6 +248,24 @@ function hasTitle(text: string, span: { start: number; end: number }, titles: st
 }
 
 /** Finds the candidates of an answer type in one evidence sentence, scored by evidence and proximity. */
+const LENGTH =
+  "metres|meters|metre|meter|\\bm\\b|kilometres|kilometers|km|miles|mile|feet|foot|ft|inches|inch|cm|mm|Meter|Kilometer|Meilen";
+const DURATION =
+  "years|year|months|month|weeks|week|days|day|hours|hour|minutes|minute|seconds|Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten";
+/** The units that answer each "how ...?" adjective. */
+const MEASURE_UNITS: Record<string, RegExp> = {
+  long: new RegExp(`${LENGTH}|${DURATION}`, "i"),
+  tall: new RegExp(LENGTH, "i"),
+  high: new RegExp(LENGTH, "i"),
+  wide: new RegExp(LENGTH, "i"),
+  far: new RegExp(LENGTH, "i"),
+  deep: new RegExp(LENGTH, "i"),
+  heavy: /kilo|kg|tonnes|tons|lbs|Kilogramm|Tonnen/i,
+  old: /years|year|Jahre|Jahren/i,
+  big: new RegExp(`square|Quadrat|${LENGTH}`, "i"),
+  large: new RegExp(`square|Quadrat|${LENGTH}`, "i"),
+};
+
 /** Options of extractCandidates. */
 export interface ExtractOptions {
   /**

@@ -88,6 +88,8 @@ const TYPE_RULES: [RegExp, AnswerType][] = [
     /\bwhat (?:role|position|job|title) (?:does|did|do|has|had|will|is|was)\b|\bwhat (?:is|was) (?:the )?(?:role|position|job|title) of\b|\bwelche (?:rolle|position|funktion)\b/,
     "role",
   ],
+  // "What language ...?": the sentence that names it ("the Japanese language"), not a name.
+  [/\b(?:what|which|welche[rs]?) (?:language|languages|sprache|sprachen)\b/, "description"],
   [
     // "What does the office aim to do?" asks for what is said of it, whatever the intent.
     /\bwhat (?:does|did|do|will|would|is|are|was|were) .{1,80}?\b(?:aims?|aiming|plans?|planning|intends?|intending|seeks?|seeking|hopes?|hoping|tries|trying|try|wants?) to\b|\bwhat (?:does|did|do|will|would) .{1,80}? do\b/,

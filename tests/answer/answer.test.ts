@@ -435,11 +435,14 @@ describe("a space mission (a science story the bot was not tuned on)", () => {
     tempDir({
       "probe.txt":
         "Orla is a space probe launched by the European agency ESTA on 14 March 2019.\n" +
-        "It was built by Halden Aerospace in Toulouse.\n" +
+        "It was built by Halden Aerospace in Toulouse. The probe weighs 2,100 kilograms.\n" +
         "The mission is led by the planetary scientist Dr. Lena Vaskar of the University of Turin.\n" +
         "Orla reached Saturn in November 2024.\n" +
         "The station was established by the treaty of Velmora.\n",
-      "sonde.txt": "Die Raumsonde Orla hat nach mehr als fünf Jahren Flug den Saturn erreicht.\n",
+      "sonde.txt":
+        "Raumsonde Orla erreicht den Saturn\n\n" +
+        "Die europäische Raumsonde Orla hat nach mehr als fünf Jahren Flug den Saturn erreicht.\n" +
+        "Die Sonde soll die Monde des Planeten untersuchen, vor allem Enceladus und Titan.\n",
     }),
   );
 
@@ -457,6 +460,10 @@ describe("a space mission (a science story the bot was not tuned on)", () => {
 
   it("answers a German question from an English sentence through the lexicon", () => {
     expect(answer("Wann hat Orla den Saturn erreicht?", deps).answer).toBe("in November 2024");
+  });
+
+  it("answers 'how heavy' with a weight, not with the journey's five years", () => {
+    expect(answer("How heavy is the probe?", deps).answer).toBe("2,100 kilograms");
   });
 });
 
@@ -498,6 +505,9 @@ describe("answer on the seed articles", () => {
     expect(answer("What is the name of the president of OpenAI Japan?", deps).answer).toBe("Tadao Nagasaki");
     expect(answer("How much money is Microsoft investing in Japan?", deps).answer).toBe("$2.9 billion");
     expect(answer("What role does Brad Lightcap have?", deps).answer).toBe("Chief Operating Officer");
+    expect(answer("What language is the custom model optimised for?", deps).answer).toContain(
+      "Japanese language",
+    );
     const existing = answer("Where does OpenAI already have offices?", deps);
     expect(existing.items?.map((i) => i.text).sort()).toEqual(["Dublin", "London", "San Francisco", "Tokyo"]);
     // "Ein Sprecher von OpenAI sagte": a spokesperson of a company, not a person named OpenAI.
