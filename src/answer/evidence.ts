@@ -95,6 +95,7 @@ export function spelledAcronyms(text: string): Set<string> {
 }
 
 const ACRONYM = /^\p{Lu}{2,6}$/u;
+const acronymsOf = new OwnerCache<CorpusIndex, number, Set<string>>(20_000);
 
 /** A place name of the place table or the gazetteer ("Lisbon", "Brüssel"). */
 function isPlaceWord(word: string, index: CorpusIndex): boolean {
@@ -189,7 +190,7 @@ export function gatherEvidence(
     const spells = (t: string) => {
       const acronym = acronyms.get(t);
       if (!acronym) return false;
-      spelled ??= spelledAcronyms(sentence.text);
+      spelled ??= acronymsOf.get(index, sentence.id, () => spelledAcronyms(sentence.text));
       return spelled.has(acronym);
     };
     for (const t of content) {
