@@ -120,7 +120,7 @@ function valuesOf(
       return findDates(text);
     case "money":
       // "How big / how large": an amount, or a size when the thing is not money.
-      return /\b(?:how (?:big|large)|wie groß)\b/i.test(q.text)
+      return q.measure === "big" || q.measure === "large"
         ? [...findMoney(text), ...findMeasures(text)]
         : findMoney(text);
     case "percent":
@@ -149,14 +149,9 @@ function valuesOf(
           ),
       );
     }
-    case "measure": {
+    case "measure":
       // "How heavy" is answered by a weight, "how old" by years, "how tall/far" by a length.
-      const adjective = /\bhow (long|tall|high|wide|far|deep|heavy|old|big|large)\b/i
-        .exec(q.text)?.[1]
-        ?.toLowerCase();
-      const units = adjective ? MEASURE_UNITS[adjective] : undefined;
-      return findMeasures(text).filter((m) => !units || units.test(m.text));
-    }
+      return findMeasures(text, q.measure);
     case "reason":
       return findReasons(text);
     case "quote":
@@ -247,25 +242,6 @@ function hasTitle(text: string, span: { start: number; end: number }, titles: st
   return titles.some((t) => initials.endsWith(t) && t.length >= 2);
 }
 
-/** Finds the candidates of an answer type in one evidence sentence, scored by evidence and proximity. */
-const LENGTH =
-  "metres|meters|metre|meter|\\bm\\b|kilometres|kilometers|km|miles|mile|feet|foot|ft|inches|inch|cm|mm|Meter|Kilometer|Meilen";
-const DURATION =
-  "years|year|months|month|weeks|week|days|day|hours|hour|minutes|minute|seconds|Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten";
-/** The units that answer each "how ...?" adjective. */
-const MEASURE_UNITS: Record<string, RegExp> = {
-  long: new RegExp(`${LENGTH}|${DURATION}`, "i"),
-  tall: new RegExp(LENGTH, "i"),
-  high: new RegExp(LENGTH, "i"),
-  wide: new RegExp(LENGTH, "i"),
-  far: new RegExp(LENGTH, "i"),
-  deep: new RegExp(LENGTH, "i"),
-  heavy: /kilo|kg|tonnes|tons|lbs|Kilogramm|Tonnen/i,
-  old: /years|year|Jahre|Jahren/i,
-  big: new RegExp(`square|Quadrat|${LENGTH}`, "i"),
-  large: new RegExp(`square|Quadrat|${LENGTH}`, "i"),
-};
-
 /** Options of extractCandidates. */
 export interface ExtractOptions {
   /**
@@ -275,6 +251,7 @@ export interface ExtractOptions {
   agentsOnly?: boolean;
 }
 
+/** Finds the candidates of an answer type in one evidence sentence, scored by evidence and proximity. */
 export function extractCandidates(
   ev: Evidence,
   type: AnswerType,

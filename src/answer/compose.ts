@@ -105,11 +105,11 @@ interface Group {
   score: number;
 }
 
-/** Merges candidates with the same key; an answer found in several articles scores higher. */
 /** What each other article that supports an answer adds to its score, and how well it must support it. */
 const AGREEMENT_BONUS = 0.15;
 const AGREEMENT_SHARE = 0.85;
 
+/** Merges candidates with the same key; an answer found in several articles scores higher. */
 function group(cands: Candidate[]): Group[] {
   const groups = new Map<string, Group>();
   for (const c of cands) {
@@ -429,7 +429,6 @@ export function composeRole(
   });
 }
 
-/** Answers with the best sentence itself (descriptions, and questions of no recognised type). */
 /** True when a sentence opens a definition of a name: "X is a ...", "X, the ...", "X wurde ...". */
 function defines(text: string, subject: string): boolean {
   const name = subject.replace(/^(?:the|a|an|der|die|das)\s+/i, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -439,6 +438,7 @@ function defines(text: string, subject: string): boolean {
   ).test(text);
 }
 
+/** Answers with the best sentence itself (descriptions, and questions of no recognised type). */
 export function composeSentence(
   q: QuestionAnalysis,
   intent: IntentMatch,

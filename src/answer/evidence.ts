@@ -142,6 +142,8 @@ export function gatherEvidence(
   const names = [...new Set(question.terms.filter((t) => t.entity).map((t) => t.term))];
   const nameGroups = groupNames(question);
   const asked = new Set(question.terms.map((t) => t.term));
+  // Each question word's groups of synonyms, found once per question.
+  const groupsOf = new Map(content.map((t) => [t, synonyms.filter((group) => group.has(t))]));
   // The question's acronyms ("CEO", "NRF"): a sentence that spells one out holds it.
   const acronyms = new Map(
     question.terms.filter((t) => ACRONYM.test(t.word)).map((t) => [t.term, t.word.toLowerCase()]),
@@ -180,11 +182,10 @@ export function gatherEvidence(
         : undefined;
     // A question word whose group of synonyms has another word in the sentence.
     const viaSynonym = (t: string) =>
-      synonyms.some((group) => {
-        if (!group.has(t)) return false;
+      groupsOf.get(t)?.some((group) => {
         for (const s of group) if (s !== t && terms.has(s)) return true;
         return false;
-      });
+      }) === true;
     let matchedIdf = 0;
     let spelled: Set<string> | undefined;
     const spells = (t: string) => {

@@ -290,7 +290,7 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
       ok = true;
     }
     if (!ok && current && /^\p{Lu}/u.test(w.word) && adjacent(current.end, w.start)) {
-      // A capitalised word after a first name is its surname: "Oliver Jay".
+      // A capitalised word after a first name is its surname: "Tobin Jay".
       ok = nameTags(current.text.split(/\s+/).pop() as string).firstName;
     }
     if (ok && current && adjacent(current.end, w.start)) {
@@ -369,7 +369,7 @@ export function collectPeople(sentences: Sentence[], ctx: Omit<NameContext, "peo
       const ownRole = roleAfter && !roleTitleOfNext(after, ctx.roleWords);
       const apposition = ownRole && /^\s*,/.test(after);
       if (!name.includes(" ") && !(title || apposition || said || kin)) continue;
-      // Companies say things too: a one-word name shaped like a company's ("OpenAI", "IBM") is
+      // Companies say things too: a one-word name shaped like a company's ("VelmoraAI", "NRF") is
       // a person only with a title or kinship word of its own.
       if (!name.includes(" ") && ORG_SHAPED.test(name) && !(title || kin)) continue;
       if (title || ownRole || roleAs || said || firstName || kin) {

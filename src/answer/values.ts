@@ -120,10 +120,12 @@ export function findMultipliers(text: string): ValueSpan[] {
 }
 
 /** Numbers, with the words that follow them for counting ("hundreds of", "5,000"). */
-const UNITS =
-  "metres|meters|metre|meter|m|kilometres|kilometers|km|miles|mile|feet|foot|ft|inches|inch|cm|mm|kilograms|kg|tonnes|tons|lbs|" +
-  "years|year|months|month|weeks|week|days|day|hours|hour|minutes|minute|seconds|" +
-  "Meter|Kilometer|Meilen|Kilogramm|Tonnen|Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten";
+const LENGTH_UNITS =
+  "metres|meters|metre|meter|m|kilometres|kilometers|km|miles|mile|feet|foot|ft|inches|inch|cm|mm|Meter|Kilometer|Meilen";
+const WEIGHT_UNITS = "kilograms|kg|tonnes|tons|lbs|Kilogramm|Tonnen";
+const YEAR_UNITS = "years|year|Jahre|Jahren";
+const DURATION_UNITS = `${YEAR_UNITS}|months|month|weeks|week|days|day|hours|hour|minutes|minute|seconds|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten`;
+const UNITS = `${LENGTH_UNITS}|${WEIGHT_UNITS}|${DURATION_UNITS}`;
 const MEASURE = new RegExp(
   `\\b(?:about |around |some |nearly |almost |up to |rund |etwa |fast )?(?:\\d[\\d,.]*|${NUMBER_WORDS})[ -]?(?:square |Quadrat)?(?:${UNITS})\\b(?: (?:long|high|tall|wide|deep|old|lang|hoch|breit|tief|alt))?`,
   "giu",
@@ -131,10 +133,44 @@ const MEASURE = new RegExp(
 
 const MAY_MEASURE = new RegExp(`\\b(?:square |Quadrat)?(?:${UNITS})\\b`, "iu");
 
-/** Lengths, heights, weights and durations: "410 metres", "three years", "6 Monate". */
-export function findMeasures(text: string): ValueSpan[] {
+const unitsOf = (units: string) => new RegExp(`\\b(?:${units})\\b`, "iu");
+/** The units that answer each "how ...?" adjective: "how heavy" a weight, "how old" years. */
+const UNITS_FOR: Record<MeasureAdjective, RegExp> = {
+  long: unitsOf(`${LENGTH_UNITS}|${DURATION_UNITS}`),
+  tall: unitsOf(LENGTH_UNITS),
+  high: unitsOf(LENGTH_UNITS),
+  wide: unitsOf(LENGTH_UNITS),
+  far: unitsOf(LENGTH_UNITS),
+  deep: unitsOf(LENGTH_UNITS),
+  heavy: unitsOf(WEIGHT_UNITS),
+  old: unitsOf(YEAR_UNITS),
+  big: unitsOf(`square|Quadrat\\p{L}*|${LENGTH_UNITS}`),
+  large: unitsOf(`square|Quadrat\\p{L}*|${LENGTH_UNITS}`),
+};
+
+/** The adjectives of "how ...?" questions that ask for a measure. */
+export type MeasureAdjective =
+  | "long"
+  | "tall"
+  | "high"
+  | "wide"
+  | "far"
+  | "deep"
+  | "heavy"
+  | "old"
+  | "big"
+  | "large";
+
+/**
+ * Lengths, heights, weights and durations: "410 metres", "three years", "6 Monate"; with an
+ * adjective, only those in its units ("how heavy": "2,100 kilograms", not "five years").
+ */
+export function findMeasures(text: string, adjective?: MeasureAdjective): ValueSpan[] {
   // Most sentences have no unit at all: the full pattern runs only on those that do.
-  return MAY_MEASURE.test(text) ? collect(text, [MEASURE]) : [];
+  if (!MAY_MEASURE.test(text)) return [];
+  const found = collect(text, [MEASURE]);
+  const units = adjective ? UNITS_FOR[adjective] : undefined;
+  return units ? found.filter((m) => units.test(m.text)) : found;
 }
 
 export function findCounts(text: string): ValueSpan[] {

@@ -1,4 +1,5 @@
 import { isKnownPlace } from "../answer/names.js";
+import type { MeasureAdjective } from "../answer/values.js";
 import type { AnswerType } from "../intents/types.js";
 import type { CorpusStats } from "../retrieval/index.js";
 import { detectLanguage, type Language } from "../text/language.js";
@@ -40,6 +41,8 @@ export interface QuestionAnalysis {
   subject?: string;
   /** The term of the noun that names the answer's kind ("which *companies*"): the answer itself meets it. */
   typeNoun?: string;
+  /** For "how long / tall / heavy ...?" (and "wie lang ..."): the adjective, in English. */
+  measure?: MeasureAdjective;
 }
 
 /** Nouns that name the kind of answer after "which" / "what" / "welche". */
@@ -128,13 +131,52 @@ function asksForTitleHolder(lower: string, deps: AnalyzeDeps): boolean {
 }
 
 /** Words a question uses that an answering sentence need not contain ("what happened", "already"). */
-const EMPTY_VERB =
+const EMPTY_WORD =
   /^(?:happen|happens|happened|occur|occurs|occurred|geschah|geschehen|passiert|passierte|already|bereits)$/i;
-const FRAME_NOUN = /^(?:money|geld)$/i;
-const FRAME = /\bhow much money\b|\bwie ?viel geld\b/;
+const MONEY_FRAME = /\bhow much money\b|\bwie ?viel geld\b/;
 const NAME_OF = /^what(?:'s| is| was) the name of (?:the )?/;
-const MEASURE_ADJECTIVE =
-  /^(?:long|tall|high|wide|far|deep|heavy|old|big|large|lang|lange|breit|weit|tief|schwer|alt|groß)$/i;
+
+/** "how long", "wie weit": the adjectives that ask for a measure, with their English form. */
+const MEASURE_ADJECTIVES: Record<string, MeasureAdjective> = {
+  long: "long",
+  tall: "tall",
+  high: "high",
+  wide: "wide",
+  far: "far",
+  deep: "deep",
+  heavy: "heavy",
+  old: "old",
+  big: "big",
+  large: "large",
+  lang: "long",
+  lange: "long",
+  breit: "wide",
+  weit: "far",
+  tief: "deep",
+  schwer: "heavy",
+  alt: "old",
+  groß: "large",
+};
+
+/** The measure a word asks for when it follows "how" / "wie" ("how *long*"). */
+function measureAt(words: Token[], k: number): MeasureAdjective | undefined {
+  if (!/^(?:how|wie)$/i.test(words[k - 1]?.word ?? "")) return undefined;
+  return MEASURE_ADJECTIVES[(words[k]?.word ?? "").toLowerCase()];
+}
+
+/**
+ * True for a word of the question's frame, which the answering sentence need not contain: "how
+ * *long*", "what *happened*", "how much *money*", "what is the *name* of the president?".
+ */
+function isFrameWord(words: Token[], k: number, lower: string, nameOfTitle: boolean): boolean {
+  const word = (words[k] as Token).word;
+  return (
+    measureAt(words, k) !== undefined ||
+    EMPTY_WORD.test(word) ||
+    (/^(?:money|geld)$/i.test(word) && MONEY_FRAME.test(lower)) ||
+    (nameOfTitle && /^name$/i.test(word))
+  );
+}
 
 /** Options that let `analyzeQuestion` read names and typos against the corpus. */
 export interface AnalyzeDeps {
@@ -193,12 +235,7 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
   const terms: QuestionTerm[] = [];
   for (const { term, token } of deps.analyzer.termsOfTokens(corrected, language)) {
     const t = corrected[token] as Token;
-    // "how long", "wie weit": the adjective asks for the measure; it is not a word to find.
-    if (MEASURE_ADJECTIVE.test(t.word) && /^(?:how|wie)$/i.test(corrected[token - 1]?.word ?? "")) continue;
-    // "What happened in 1150?": the verb says nothing the answer must contain; nor do "money" in
-    // "how much money" and "name" in "what is the name of the president?".
-    if (EMPTY_VERB.test(t.word) || (FRAME_NOUN.test(t.word) && FRAME.test(lower))) continue;
-    if (nameOfTitle && /^name$/i.test(t.word)) continue;
+    if (isFrameWord(corrected, token, lower, nameOfTitle)) continue;
     // A German question quotes English names and words ("ChatGPT Enterprise"): when the articles
     // know a word only as English analyses it, that is its term.
     const english =
@@ -227,5 +264,17 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
   )?.[1];
   // "What role does X have?": X is who the role is asked of.
   const roleOf = answerType === "role" && !subject && entities.length ? entities.join(" ") : undefined;
-  return { raw, text, language, answerType, list, terms, entities, subject: subject ?? roleOf, typeNoun };
+  const measure = corrected.map((_, k) => measureAt(corrected, k)).find((m) => m !== undefined);
+  return {
+    raw,
+    text,
+    language,
+    answerType,
+    list,
+    terms,
+    entities,
+    subject: subject ?? roleOf,
+    typeNoun,
+    measure,
+  };
 }

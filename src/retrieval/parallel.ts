@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { type LoadOptions, listArticleFiles, loadArticleFiles, noArticleWarning } from "../corpus/load.js";
 import type { Article, Corpus, Sentence } from "../corpus/types.js";
 import type { Analyzer } from "../text/terms.js";
@@ -130,8 +130,6 @@ interface Helper {
   names: string[];
   done: Int32Array;
 }
-
-type MessagePort = InstanceType<typeof MessageChannel>["port1"];
 
 function startHelper(url: URL, request: Omit<ShardRequest, "done">): Helper {
   const done = new Int32Array(new SharedArrayBuffer(4));
