@@ -123,7 +123,7 @@ export function parseArticle(
     );
   const spans: Sentence[] = [];
   for (const line of body) {
-    for (const s of splitSentences(line.text, language, line.start)) {
+    for (const s of splitSentences(line.text, line.start)) {
       if (isFurnitureSentence(text.slice(s.start, s.end))) continue;
       spans.push({
         id: -1,

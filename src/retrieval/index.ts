@@ -50,7 +50,7 @@ const CHAMPIONS = 100;
  * a question has no rarer word, while most of its postings, three fifths of the index at 10,000
  * synthetic articles, are left out.
  */
-function indexedTerms(corpus: Corpus, table: TermTable, articleDf: Int32Array): number[][] {
+export function indexedTerms(corpus: Corpus, table: TermTable, articleDf: Int32Array): number[][] {
   const n = corpus.articles.length;
   const limit = n > CANDIDATE_ARTICLES ? n * CHAMPION_SHARE : Number.POSITIVE_INFINITY;
   const count = new Int32Array(table.vocabulary.length);
@@ -149,6 +149,84 @@ export function indexOptions(
       boost: { title: 2 },
     },
   };
+}
+
+/**
+ * The article index: what `addAll` of every article with `indexOptions` builds, handed to
+ * minisearch in its serialized form (`loadJS`, the other half of `toJSON`). Adding goes through
+ * minisearch's term tree once per (term, article) pair; here the postings are gathered per term
+ * first, and the tree is entered once per term (about six times faster at 10,000 articles).
+ * A test checks that both give the same index, so a minisearch that changes its format fails it.
+ */
+export function articleIndex(
+  corpus: Corpus,
+  analyzer: Analyzer,
+  sentenceTerms: TermTable,
+  terms: number[][],
+): MiniSearch<{ id: number }> {
+  const options = indexOptions(corpus, analyzer, sentenceTerms, terms);
+  const { fields } = options;
+  const title = fields.indexOf("title");
+  const body = fields.indexOf("terms");
+  // term -> article -> occurrences, per field, as `toJSON` writes them. An article's terms are
+  // distinct ids (each occurs once); a title is read as `add` reads it, a string split at SEP.
+  const bodyPostings: Record<number, number>[] = [];
+  const titlePostings = new Map<string, Record<number, number>>();
+  const documentIds: Record<number, string> = {};
+  const fieldLength: Record<number, number[]> = {};
+  const averageFieldLength = fields.map(() => 0);
+  // `add`'s running mean, in its order of operations (the same floating-point result).
+  const addLength = (lengths: number[], field: number, length: number, a: number) => {
+    lengths[field] = length;
+    averageFieldLength[field] = ((averageFieldLength[field] as number) * a + length) / (a + 1);
+  };
+  corpus.articles.forEach((_, a) => {
+    documentIds[a] = String(a);
+    const lengths: number[] = [];
+    const titleTokens = (options.extractField?.({ id: a }, "title") as string).split(SEP);
+    // `add` counts distinct tokens, an empty field being one empty token.
+    addLength(lengths, title, new Set(titleTokens).size, a);
+    for (const term of titleTokens) {
+      if (!term) continue;
+      const counts = titlePostings.get(term) ?? {};
+      counts[a] = (counts[a] ?? 0) + 1;
+      titlePostings.set(term, counts);
+    }
+    const ids = terms[a] ?? [];
+    addLength(lengths, body, Math.max(1, ids.length), a);
+    for (const id of ids) {
+      const articles = bodyPostings[id] ?? {};
+      articles[a] = 1;
+      bodyPostings[id] = articles;
+    }
+    fieldLength[a] = lengths;
+  });
+  const index: [string, Record<number, Record<number, number>>][] = [];
+  bodyPostings.forEach((articles, id) => {
+    const term = sentenceTerms.vocabulary[id] as string;
+    if (!term) return;
+    const entry: Record<number, Record<number, number>> = { [body]: articles };
+    const inTitles = titlePostings.get(term);
+    if (inTitles) entry[title] = inTitles;
+    titlePostings.delete(term);
+    index.push([term, entry]);
+  });
+  for (const [term, inTitles] of titlePostings) index.push([term, { [title]: inTitles }]);
+  return MiniSearch.loadJS(
+    {
+      documentCount: corpus.articles.length,
+      nextId: corpus.articles.length,
+      documentIds,
+      fieldIds: Object.fromEntries(fields.map((field, id) => [field, id])),
+      fieldLength,
+      averageFieldLength,
+      storedFields: {},
+      dirtCount: 0,
+      index,
+      serializationVersion: 2,
+    },
+    options,
+  );
 }
 
 /** A growable array of counters indexed by term id. */
@@ -356,10 +434,12 @@ export function indexFromAnalysis(corpus: Corpus, analyzer: Analyzer, analysis: 
   const nameWords = new Set([...capitalisedInside].filter((w) => !lowerSeen.has(w)));
   const sentenceTerms = TermTable.from(analysis);
   const countsOf = (counts: Int32Array) => new Map(vocabulary.map((t, id) => [t, counts[id] as number]));
-  const articleSearch = new MiniSearch<{ id: number }>(
-    indexOptions(corpus, analyzer, sentenceTerms, indexedTerms(corpus, sentenceTerms, analysis.articleDf)),
+  const articleSearch = articleIndex(
+    corpus,
+    analyzer,
+    sentenceTerms,
+    indexedTerms(corpus, sentenceTerms, analysis.articleDf),
   );
-  articleSearch.addAll(corpus.articles.map((_, id) => ({ id })));
   return {
     corpus,
     analyzer,

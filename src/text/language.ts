@@ -1,5 +1,5 @@
 import { franc } from "franc-min";
-import { tokenize } from "./tokenize.js";
+import { isNumber, tokenize } from "./tokenize.js";
 
 /** The languages the bot reads and answers in. */
 export type Language = "en" | "de";
@@ -24,9 +24,8 @@ const ENGLISH = new Set(
 
 /** Counts of each language's function words in a text, and its number of words. */
 function functionWords(text: string): { de: number; en: number; words: number } {
-  const words = tokenize(text.toLowerCase())
-    .map((t) => t.word)
-    .filter((w) => !/^\p{N}/u.test(w));
+  const words: string[] = [];
+  for (const t of tokenize(text.toLowerCase())) if (!isNumber(t.word)) words.push(t.word);
   let de = /[äöüß]/i.test(text) ? 1 : 0;
   let en = 0;
   for (const w of words) {

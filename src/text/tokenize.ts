@@ -93,3 +93,8 @@ export function tokenize(text: string): Token[] {
   }
   return out;
 }
+
+/** True when a token of `tokenize` is a number (it starts with a digit), not a word. */
+export function isNumber(token: string): boolean {
+  return token.length > 0 && classOf(codePointAt(token, 0)) === DIGIT;
+}

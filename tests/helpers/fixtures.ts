@@ -8,6 +8,7 @@ import { loadCorpus } from "../../src/corpus/load.js";
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const SEEDS = join(ROOT, "seeds");
 export const INTENTS = join(ROOT, "intents");
+export const FIXTURES = join(ROOT, "tests/fixtures");
 
 /** Writes files (name -> text or bytes) into a new temporary folder and returns its path. */
 export function tempDir(files: Record<string, string | Buffer> = {}): string {

@@ -1,9 +1,17 @@
+import MiniSearch, { type AsPlainObject } from "minisearch";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { loadLexicon } from "../../src/lexicon/load.js";
-import { buildIndex, CANDIDATE_ARTICLES, searchSentences } from "../../src/retrieval/index.js";
+import {
+  buildIndex,
+  CANDIDATE_ARTICLES,
+  type CorpusIndex,
+  indexedTerms,
+  indexOptions,
+  searchSentences,
+} from "../../src/retrieval/index.js";
 import { Analyzer } from "../../src/text/terms.js";
-import { INTENTS, tempDir } from "../helpers/fixtures.js";
+import { INTENTS, SEEDS, tempDir } from "../helpers/fixtures.js";
 
 /**
  * 300 made-up articles, each about its own company and all about offices: "office" is in every
@@ -57,5 +65,53 @@ describe("the two-stage index over a large corpus", () => {
       new Analyzer(loadLexicon(`${INTENTS}/lexicon`)),
     );
     expect(small.articleSearch.search("offic", { fields: ["terms"] })).toHaveLength(2);
+  });
+});
+
+/** minisearch's serialized form with the terms in one order (the tree's order follows insertion). */
+function canonical(search: MiniSearch<{ id: number }>): AsPlainObject {
+  const js = search.toJSON();
+  return { ...js, index: [...js.index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+}
+
+/** The article index built the slow way: every article through minisearch's `addAll`. */
+function addedOneByOne(index: CorpusIndex): MiniSearch<{ id: number }> {
+  const { corpus, analyzer, sentenceTerms, stats } = index;
+  const articleDf = Int32Array.from(sentenceTerms.vocabulary, (t) => stats.articleDf.get(t) ?? 0);
+  const search = new MiniSearch<{ id: number }>(
+    indexOptions(corpus, analyzer, sentenceTerms, indexedTerms(corpus, sentenceTerms, articleDf)),
+  );
+  search.addAll(corpus.articles.map((_, id) => ({ id })));
+  return search;
+}
+
+describe("the article index, built from the gathered postings", () => {
+  it("is the index minisearch's addAll builds, on the seeds and on a corpus with champion lists", () => {
+    const seeds = buildIndex(loadCorpus(SEEDS), new Analyzer(loadLexicon(`${INTENTS}/lexicon`)));
+    for (const index of [seeds, largeCorpus()]) {
+      expect(canonical(index.articleSearch)).toEqual(canonical(addedOneByOne(index)));
+      // The same search, the same scores, in the same order.
+      const query = ["offic", "tokyo", "open"].join("\u0001");
+      expect(index.articleSearch.search(query)).toEqual(addedOneByOne(index).search(query));
+    }
+  });
+
+  it("counts a title or text without terms, and a title term twice, as minisearch does", () => {
+    const index = buildIndex(
+      loadCorpus(
+        tempDir({
+          "a.txt": "Acme opened an office.\n",
+          "b.md": "---\ntitle: The office of offices\n---\n\nIt is what it is.\n",
+          "c.md": "---\ntitle: It is\n---\n\nAcme. Acme!\n",
+        }),
+      ),
+      new Analyzer(loadLexicon(`${INTENTS}/lexicon`)),
+    );
+    expect(index.corpus.articles.map((a) => a.title)).toEqual([
+      "Acme opened an office.",
+      "The office of offices",
+      "It is",
+    ]);
+    expect(canonical(index.articleSearch)).toEqual(canonical(addedOneByOne(index)));
   });
 });

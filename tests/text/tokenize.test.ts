@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { tokenize, WORD } from "../../src/text/tokenize.js";
+import { isNumber, tokenize, WORD } from "../../src/text/tokenize.js";
 
 /** The tokens as the regular expression that defines a word finds them. */
 function byRegex(text: string) {
@@ -22,6 +22,7 @@ describe("tokenize", () => {
       "x",
     ]);
     expect(tokenize("  Zürich")).toEqual([{ word: "Zürich", start: 2, end: 8 }]);
+    expect(["6,4", "٣", "Acme", "Ⅻ"].map(isNumber)).toEqual([true, true, false, true]);
   });
 
   it("finds exactly what the WORD expression finds, in any text (property test)", () => {
@@ -50,7 +51,9 @@ describe("tokenize", () => {
       fc.property(
         fc.array(piece, { maxLength: 40 }).map((p) => p.join("")),
         (text) => {
-          expect(tokenize(text)).toEqual(byRegex(text));
+          const tokens = tokenize(text);
+          expect(tokens).toEqual(byRegex(text));
+          for (const t of tokens) expect(isNumber(t.word)).toBe(/^\p{N}/u.test(t.word));
         },
       ),
       { numRuns: 5000 },
