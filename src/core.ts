@@ -2,6 +2,7 @@ import { join } from "node:path";
 import {
   abstain,
   closestNote,
+  composeCopula,
   composeList,
   composeRole,
   composeSentence,
@@ -142,8 +143,14 @@ export function answer(question: string, deps: Deps): Answer {
   const at = intent.intent ? deps.intents.intents.indexOf(intent.intent) : -1;
   const expansions = new Set(deps.intents.expansions[at] ?? []);
   const evidence = gatherEvidence(deps.index, q, expansions, deps.intents.synonyms[at] ?? []);
-  let result: Answer | undefined;
-  if (type === "role")
+  // "Who is the headline act?" when a sentence says what the headline act is.
+  let result: Answer | undefined =
+    !q.list && (type === "person" || type === "organisation" || type === "description")
+      ? composeCopula(q, intent, evidence, deps)
+      : undefined;
+  if (result) {
+    // answered by the sentence that equates the subject with its answer
+  } else if (type === "role")
     result = composeRole(q, intent, evidence, deps) ?? composeSentence(q, intent, evidence, deps);
   else if (q.list && (type === "place" || type === "organisation" || type === "person")) {
     result = composeList(q, intent, type, evidence, deps);

@@ -429,6 +429,88 @@ export function composeRole(
   });
 }
 
+/** A copula between a subject and what it is: "is", "was", "will be", "ist", "war". */
+const COPULA = "(?:is|was|are|were|will be|remains|ist|war|sind|waren|bleibt)";
+/** Where a noun phrase after a copula ends: a mark, or a clause of its own ("who ...", "and has ..."). */
+const PHRASE_END = String.raw`(?=\s*(?:[,;:.!?()"“”„]|$)|\s+(?:who|which|that|whose|where|when|der|die|das|dessen|deren|and (?:is|was|has|will))\b)`;
+/** A noun phrase after a copula, and another item of an enumeration (", amber", not ", whose ..."). */
+const PHRASE = String.raw`\S[^,;:.!?()"“”„]{1,80}?`;
+const ITEM = String.raw`(?:,\s*(?!(?:who|whose|which|that|where|when)\b)[^,;:.!?()"“”„]{1,40}?)`;
+const ESCAPE = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The subject of "who/what is the X?" as it would be written in a sentence: without its article
+ * and without what follows a preposition ("the director of ESTA" -> "director"; the rest must
+ * hold in the sentence like any other word of the question).
+ */
+function subjectHead(subject: string): string {
+  return subject
+    .replace(/^(?:the|a|an|der|die|das|ein|eine)\s+/i, "")
+    .split(/\s+(?:of|in|at|for|on|from|von|bei|im|in|für|aus)\s+/i)[0]
+    ?.trim() as string;
+}
+
+/**
+ * "Who is the headline act?" answered from "The headline act is the band Silver Arches" (or
+ * "Silver Arches is the headline act"): the noun phrase the sentence equates with the question's
+ * subject. Only for a subject that is not a name (a name is answered by its role); a who-question
+ * takes a phrase with a name in it.
+ */
+export function composeCopula(
+  q: QuestionAnalysis,
+  intent: IntentMatch,
+  evidence: Evidence[],
+  deps: CandidateDeps,
+): Answer | undefined {
+  if (!q.subject || q.terms.every((t) => t.entity)) return undefined;
+  const head = subjectHead(q.subject);
+  if (head.length < 3) return undefined;
+  const words = head.split(/\s+/).map(ESCAPE).join("\\s+");
+  const after = new RegExp(
+    `(?:^|[^\\p{L}])${words}\\s+${COPULA}\\s+(${PHRASE}(?:${ITEM}*,?\\s+(?:and|or|und|oder)\\s+${PHRASE})?)${PHRASE_END}`,
+    "iu",
+  );
+  const before = new RegExp(`(?:^|[^\\p{L}])${COPULA}\\s+(?:the|der|die|das)\\s+${words}(?![\\p{L}])`, "iu");
+  const NAME_BEFORE =
+    /(\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+(?:of|de|von|the|and|&)?\s*\p{Lu}[\p{L}\p{N}'’&.-]*)*)\s+$/u;
+  const wantsName = q.answerType === "person" || q.answerType === "organisation";
+  const cands: Candidate[] = [];
+  for (const ev of evidence.filter((e) => e.constraintsMet && e.coverage >= MIN_COVERAGE)) {
+    const text = ev.sentence.text;
+    let phrase: string | undefined;
+    let start = 0;
+    const a = after.exec(text);
+    if (a) {
+      phrase = (a[1] as string).trim();
+      start = a.index + a[0].lastIndexOf(phrase);
+    } else {
+      const b = before.exec(text);
+      const name = b ? NAME_BEFORE.exec(text.slice(0, b.index + 1)) : null;
+      if (name) {
+        phrase = name[1] as string;
+        start = name.index;
+      }
+    }
+    if (!phrase || (wantsName && !/\p{Lu}/u.test(phrase))) continue;
+    cands.push({
+      text: phrase,
+      key: phrase.toLowerCase().replace(/^(?:the|a|an|der|die|das)\s+/, ""),
+      evidence: ev,
+      start,
+      end: start + phrase.length,
+      score: ev.score,
+    });
+  }
+  const best = group(cands)[0];
+  if (!best) return undefined;
+  return answered(q, intent, best.best.evidence, {
+    answer: best.best.text,
+    citations: citationsOf(best, deps),
+    kind: "value",
+    agreement: best.byArticle.size,
+  });
+}
+
 /** True when a sentence opens a definition of a name: "X is a ...", "X, the ...", "X wurde ...". */
 function defines(text: string, subject: string): boolean {
   const name = subject.replace(/^(?:the|a|an|der|die|das)\s+/i, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -61,8 +61,12 @@ const BREAK = new RegExp(
   `[.!?\\u2026\\u203c\\u2047-\\u2049\\uff0e]+${CLOSE}(?:\\s+|$)|[\\u3002\\uff01\\uff1f\\uff61]+${CLOSE}\\s*|[\\r\\u0085\\u2028\\u2029]\\s*`,
   "g",
 );
-/** A piece that goes on the sentence before: lower case, a figure, or punctuation first. */
-const CONTINUES = /^[\p{Ll}\d,;:)\]”’"]/u;
+/**
+ * A piece that goes on the sentence before: lower case, a figure, or punctuation first. A
+ * straight quotation mark before a word opens a quotation (a new sentence: `... vision. "Lyon
+ * has ...`); one before a space or a mark closes one.
+ */
+const CONTINUES = /^(?:[\p{Ll}\d,;:)\]”’]|"(?![\p{L}\d]))/u;
 /**
  * After a full stop, a piece whose first letter is lower case, whatever comes before it
  * ("etc. `config` is", "Jan. 5 of"), goes on the sentence before (UAX #29, SB8).

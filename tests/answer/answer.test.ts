@@ -154,6 +154,36 @@ describe("people in the text", () => {
   });
 });
 
+describe("what a sentence says the subject is", () => {
+  const deps = depsFor(
+    tempDir({
+      "fair.txt":
+        "The Harbour Fair opens on Friday after a two-year break. " +
+        "The headline act is the band Glass Lanterns, whose drummer Tobin Jay grew up nearby. " +
+        "Ida Roche is the fair's director and has run it since 2015. " +
+        "On Saturday, Velvet Tide is the opening act. " +
+        "Its main attractions were the boat race, the fish market and the lantern walk.\n",
+    }),
+  );
+
+  it("answers who or what the subject is with the phrase the sentence equates it with", () => {
+    expect(answer("Who is the headline act?", deps).answer).toBe("the band Glass Lanterns");
+    // Written the other way round: "<Name> is the opening act".
+    expect(answer("Who is the opening act?", deps).answer).toBe("Velvet Tide");
+    // An enumeration after the copula is the answer whole.
+    expect(answer("What were the main attractions?", deps).answer).toBe(
+      "the boat race, the fish market and the lantern walk",
+    );
+  });
+
+  it("does not answer a who-question with a phrase that names no one", () => {
+    const plain = depsFor(
+      tempDir({ "a.txt": "The headline act is a surprise this year, the organisers said.\n" }),
+    );
+    expect(answer("Who is the headline act?", plain).answer).not.toBe("a surprise this year");
+  });
+});
+
 describe("places in the text", () => {
   const deps = depsFor(
     tempDir({

@@ -28,6 +28,14 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("starts a sentence at an opening straight quotation mark", () => {
+    expect(split('The lab will study vision. "Lyon has talent," she said. "It is." " Then more.')).toEqual([
+      "The lab will study vision.",
+      '"Lyon has talent," she said.',
+      '"It is." " Then more.',
+    ]);
+  });
+
   it("handles German dates and abbreviations", () => {
     expect(
       split("Das Büro öffnet am 15. April 2024 in Berlin. Es kostet 6,4 Mrd. Dollar, z. B. für Miete. Gut."),
