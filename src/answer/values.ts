@@ -40,7 +40,7 @@ const DATE_PATTERNS: RegExp[] = [
   // A three-digit year after a preposition, not followed by a noun it counts ("in 812", not "in 300 ships").
   /\b(?:in|since|from|until|till|by|around|circa|before|after|im|seit|bis)\s+[1-9]\d{2}\b(?!\s*\p{L}|[\d,.]\d)/giu,
   /\b(?:(?:the\s+)?end of (?:this|the|next|last) year|(?:this|next|last) (?:year|month|week|quarter|spring|summer|autumn|fall|winter)|(?:over )?the next (?:\w+ )?(?:years|months|weeks)|earlier this (?:year|month|week)|later this (?:year|month)|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/giu,
-  /\b(?:(?:Ende|Anfang|Mitte) (?:dieses|nächsten|des (?:kommenden|vergangenen)) Jahres|(?:letztes|nächstes|dieses|vergangenes) Jahr|seit Jahresbeginn|im (?:vergangenen|kommenden) Jahr)\b/giu,
+  /\b(?:(?:Ende|Anfang|Mitte) (?:dieses|nächsten|des (?:kommenden|vergangenen)) Jahres|(?:letztes|nächstes|dieses|vergangenes) Jahr|seit Jahresbeginn|im (?:vergangenen|kommenden) Jahr|(?:am )?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag))\b/giu,
 ];
 
 const MONEY =

@@ -2,6 +2,7 @@ import { isKnownPlace } from "../answer/names.js";
 import type { MeasureAdjective } from "../answer/values.js";
 import type { AnswerType } from "../intents/types.js";
 import type { CorpusStats } from "../retrieval/index.js";
+import { nameTags } from "../text/gazetteer.js";
 import { detectLanguage, type Language } from "../text/language.js";
 import { stripSlackMarkup } from "../text/slack-markup.js";
 import { STOPWORDS } from "../text/stopwords.js";
@@ -174,7 +175,10 @@ function isFrameWord(words: Token[], k: number, lower: string, nameOfTitle: bool
     measureAt(words, k) !== undefined ||
     EMPTY_WORD.test(word) ||
     (/^(?:money|geld)$/i.test(word) && MONEY_FRAME.test(lower)) ||
-    (nameOfTitle && /^name$/i.test(word))
+    (nameOfTitle && /^name$/i.test(word)) ||
+    // "wie viele Betten": the German "how many", not a word to find.
+    /^wie ?viele?[nr]?$/i.test(`${words[k - 1]?.word ?? ""} ${word}`) ||
+    /^wieviele?[nr]?$/i.test(word)
   );
 }
 
@@ -184,6 +188,12 @@ export interface AnalyzeDeps {
   stats: CorpusStats;
   /** Extra words that count as known (the intents' vocabulary). */
   knownWords?: Set<string>;
+}
+
+/** True when a name list (compromise's lexicon) knows the word as a person, organisation or place. */
+function isNamed(word: string): boolean {
+  const tags = nameTags(word);
+  return tags.person || tags.organisation || tags.place || tags.firstName;
 }
 
 function isEntityToken(token: Token, index: number, deps: AnalyzeDeps, language: Language): boolean {
@@ -200,9 +210,12 @@ function isEntityToken(token: Token, index: number, deps: AnalyzeDeps, language:
   if (/^\p{L}{3,}$/u.test(word) && !STOPWORDS.has(lower) && isKnownPlace(word)) return true;
   if (STOPWORDS.has(lower)) return false;
   // Other capitalised words are names when the articles know them; an unknown one ("LLMs")
-  // is just a word the articles may phrase differently.
-  if (/^\p{Lu}/u.test(word) && index > 0)
+  // is just a word the articles may phrase differently. In German every noun is capitalised:
+  // only a word a name list knows is a name there ("Betten" is a word, "Tenby" a name).
+  if (/^\p{Lu}/u.test(word) && index > 0) {
+    if (language === "de") return isNamed(word);
     return deps.stats.wordFreq.has(lower) && !deps.stats.lowerSeen.has(lower);
+  }
   return false;
 }
 
@@ -229,7 +242,14 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
     const lw = token.word.toLowerCase();
     return { ...token, word: (isKnown(lw) ? undefined : correctWord(lw, known)) ?? token.word };
   });
-  const entities = corrected.filter((t, i) => isEntityToken(t, i, deps, language)).map((t) => t.word);
+  const isEntity = corrected.map((t, i) => isEntityToken(t, i, deps, language));
+  // A capitalised word after a name goes on it in German too ("Oliver Jay"), unless it is a word.
+  for (let i = 1; i < corrected.length && language === "de"; i++) {
+    const word = (corrected[i] as Token).word;
+    if (isEntity[i - 1] && !isEntity[i] && /^\p{Lu}/u.test(word) && !deps.analyzer.isGermanWord(word))
+      isEntity[i] = /^\p{Lu}/u.test((corrected[i - 1] as Token).word) && !STOPWORDS.has(word.toLowerCase());
+  }
+  const entities = corrected.filter((_, i) => isEntity[i]).map((t) => t.word);
   // "What is the name of the president of X?" asks for a person, like "which president".
   const nameOfTitle = NAME_OF.test(lower) && asksForTitleHolder(lower.replace(NAME_OF, "which "), deps);
   const terms: QuestionTerm[] = [];
@@ -242,7 +262,7 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
       language === "de" && !deps.stats.sentenceDf.has(term) ? deps.analyzer.termsOfWord(t.word, "en") : [];
     const chosen =
       english.length === 1 && deps.stats.sentenceDf.has(english[0] as string) ? (english[0] as string) : term;
-    terms.push({ term: chosen, word: t.word, entity: isEntityToken(t, token, deps, language), token });
+    terms.push({ term: chosen, word: t.word, entity: isEntity[token] === true, token });
   }
   // The noun after "which" (adjectives allowed in between: "which Japanese companies").
   const wh = corrected.findIndex((t) => /^(?:which|what|welche[nmrs]?)$/i.test(t.word));

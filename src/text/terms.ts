@@ -47,6 +47,20 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
 const MAX_PLACE_WORDS = 4;
 
 /**
+ * One stem for a German verb's forms, which Snowball's German stemmer leaves apart: it strips
+ * "-en" and "-e" but not the "-t"/"-et" of the present, past and participle, nor the
+ * participle's "ge-" ("gespendet", "spendete", "spenden" -> "spend"; "gebaut", "baute" -> "bau").
+ * `stem` is Snowball's stem of `word`; what is left is at least three letters.
+ */
+export function verbBase(word: string, stem: string): string {
+  let base = stem;
+  if (word.length >= 6 && word.startsWith("ge") && /(?:t|en)$/.test(word))
+    base = german().stem(word.slice(2));
+  const cut = /et$/.test(base) ? 2 : /[^aeiouäöü]t$|[aeiouäöü]ut$/.test(base) ? 1 : 0;
+  return cut && base.length - cut >= 3 ? base.slice(0, -cut) : base;
+}
+
+/**
  * Maps words of either language to one shared set of terms, so that a German question finds an
  * English sentence and the other way round: place names through the place table (München -> munich),
  * German words through the bilingual lexicon, then English (Porter) stemming. German words the
@@ -134,9 +148,11 @@ export class Analyzer {
       if (direct) return direct;
       if (language === "de") {
         const stem = german().stem(lower);
-        const viaStem = this.deLexicon.get(stem) ?? this.germanStems().get(stem);
+        const base = verbBase(lower, stem);
+        const viaStem =
+          this.deLexicon.get(stem) ?? this.germanStems().get(stem) ?? this.germanStems().get(base);
         if (viaStem) return viaStem;
-        return [porter(stem)];
+        return [porter(base)];
       }
     }
     return [porter(IRREGULAR[lower] ?? lower)];

@@ -184,6 +184,24 @@ describe("what a sentence says the subject is", () => {
   });
 });
 
+describe("German questions on a German article", () => {
+  const deps = depsFor(
+    tempDir({
+      "klinik.txt":
+        "Neue Station in Velmora eröffnet\n\n" +
+        "Das Stadtspital Velmora hat am Dienstag eine neue Station eröffnet. Die Station hat 120 Betten. " +
+        "Die Nordvik-Stiftung spendete 12 Millionen Euro. Geschäftsführerin Ida Roche sprach von einem guten Tag.\n",
+    }),
+  );
+
+  it("reads 'wie viele', German verb forms, German weekdays and names only German text has", () => {
+    expect(answer("Wie viele Betten hat die neue Station?", deps).answer).toBe("120");
+    expect(answer("Wie viel hat die Nordvik-Stiftung gespendet?", deps).answer).toBe("12 Millionen Euro");
+    expect(answer("Wann wurde die Station eröffnet?", deps).answer).toBe("am Dienstag");
+    expect(answer("Wer ist Ida Roche?", deps).answer).toBe("Geschäftsführerin");
+  });
+});
+
 describe("places in the text", () => {
   const deps = depsFor(
     tempDir({

@@ -35,6 +35,20 @@ describe("Analyzer", () => {
     expect(analyzer.terms("leitet", "de")).toEqual(analyzer.terms("leads", "en"));
     expect(analyzer.terms("New York City and NYC", "en")).toEqual(["new york city", "new york city"]);
   });
+  it("gives a German verb's forms one term (participle, past, infinitive)", () => {
+    const term = (w: string) => analyzer.termsOfWord(w, "de");
+    for (const [a, b, c] of [
+      ["gespendet", "spendete", "spenden"],
+      ["gebaut", "baute", "bauen"],
+      ["gearbeitet", "arbeitet", "arbeiten"],
+    ] as const) {
+      expect(term(a)).toEqual(term(c));
+      expect(term(b)).toEqual(term(c));
+    }
+    // A form the lexicon lists through another form of the verb ("kosten" -> cost).
+    expect(term("kostete")).toEqual(term("kosten"));
+    expect(term("gut")).toEqual(["gut"]);
+  });
   it("tokenizes figures and words with offsets", () => {
     expect(tokenize("6,4-Milliarden-Dollar").map((t) => t.word)).toEqual(["6,4", "Milliarden", "Dollar"]);
   });

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { analyzeQuestion } from "../../src/question/analyze.js";
+import { depsFor, tempDir } from "../helpers/fixtures.js";
+
+describe("analyzeQuestion on German questions", () => {
+  const deps = depsFor(
+    tempDir({
+      "a.txt": "Die Station hat 120 Betten. Geschäftsführerin Ida Roche sprach von einem guten Tag.\n",
+    }),
+  );
+  const analyze = (text: string) =>
+    analyzeQuestion(text, { analyzer: deps.index.analyzer, stats: deps.index.stats });
+
+  it("reads 'wie viele' as the question's frame, and nouns as words, not names", () => {
+    const q = analyze("Wie viele Betten hat die neue Station?");
+    expect(q.answerType).toBe("count");
+    expect(q.terms.map((t) => t.word)).toEqual(["Betten", "neue", "Station"]);
+    expect(q.terms.every((t) => !t.entity)).toBe(true);
+  });
+
+  it("takes a first name and the capitalised word after it for one name", () => {
+    const q = analyze("Wer ist Ida Roche?");
+    expect(q.terms.filter((t) => t.entity).map((t) => t.word)).toEqual(["Ida", "Roche"]);
+  });
+});
