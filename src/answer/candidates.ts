@@ -53,6 +53,9 @@ const NAME_KINDS: Partial<Record<AnswerType, NameSpan["kind"][]>> = {
   organisation: ["organisation", "other"],
 };
 
+/** Kinds of names that answer a who-question as the agent of its verb in the passive. */
+const AGENT_KINDS: NameSpan["kind"][] = ["organisation"];
+
 const tokenStarts = new OwnerCache<CandidateDeps["index"], number, number[]>(20_000);
 
 /** The position (in tokenize's words) of the word at a character offset of a sentence. */
@@ -260,13 +263,18 @@ export function extractCandidates(
   options: ExtractOptions = {},
 ): Candidate[] {
   const sentence = ev.sentence;
-  let spans: { text: string; start: number; end: number }[];
+  /** `agentOnly`: a name of another kind, which answers only as the agent of the question's verb. */
+  let spans: { text: string; start: number; end: number; agentOnly?: boolean }[];
   const values = valuesOf(type, sentence.text, q, deps.index.analyzer, sentence.language);
   if (values) spans = values;
   else {
     const kinds = NAME_KINDS[type];
     if (!kinds) return [];
-    spans = namesOf(sentence, deps).filter((n) => kinds.includes(n.kind));
+    // "Who designed X?" is answered by a firm too, when the sentence says "designed by" it.
+    const agents = type === "person" ? AGENT_KINDS : [];
+    spans = namesOf(sentence, deps)
+      .filter((n) => kinds.includes(n.kind) || agents.includes(n.kind))
+      .map((n) => ({ ...n, agentOnly: !kinds.includes(n.kind) }));
   }
   const out: Candidate[] = [];
   const role = type === "person" || type === "organisation" ? verbSide(q, sentence, deps) : undefined;
@@ -286,7 +294,8 @@ export function extractCandidates(
     // "built by the agency X", not "established by the treaty of X" (the treaty is the agent).
     const agent =
       passive && !/\bof\s+(?:the\s+)?$/i.test(sentence.text.slice(Math.max(0, span.start - 10), span.start));
-    if (options.agentsOnly && !(agent && role?.verbs.some((v) => at > v && at - v <= 6))) continue;
+    if ((options.agentsOnly || span.agentOnly) && !(agent && role?.verbs.some((v) => at > v && at - v <= 6)))
+      continue;
     const onSide =
       !possessive &&
       role?.verbs.some((v) =>

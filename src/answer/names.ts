@@ -29,7 +29,7 @@ export interface NameContext {
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}&.'’-]*/gu;
 /** Last words of company and institution names ("Velmora Robotics", "Northwind Capital"). */
 const ORG_WORDS =
-  "inc|corp|corporation|ltd|llc|plc|gmbh|ag|group|holdings|motor|motors|industries|services|systems|technologies|labs|bank|connected|foundation|university|institute|agency|ministry|council|company|partners|robotics|logistics|capital|imports|exports|analytics|ventures|networks|software|solutions|airlines|airways|media|studios|pharmaceuticals|therapeutics|energy|foods|electronics|semiconductors|dynamics|aerospace|automotive|insurance|investments|securities|telecom";
+  "inc|corp|corporation|ltd|llc|plc|gmbh|ag|group|holdings|motor|motors|industries|services|systems|technologies|labs|bank|connected|foundation|university|institute|agency|ministry|council|company|partners|robotics|logistics|capital|imports|exports|analytics|ventures|networks|software|solutions|airlines|airways|media|studios|pharmaceuticals|therapeutics|energy|foods|electronics|semiconductors|dynamics|aerospace|automotive|insurance|investments|securities|telecom|construction|engineering|architects|associates|consulting|builders|brothers|trust";
 const ORG_SUFFIX = new RegExp(`\\b(?:${ORG_WORDS})\\.?$`, "i");
 const ORG_WORD = new RegExp(`^(?:${ORG_WORDS})$`, "i");
 const ORG_CUE_BEFORE =
@@ -289,11 +289,16 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
       // articles also write "robotics".
       ok = true;
     }
+    const ampersand = current !== undefined && /^\s*&\s*$/.test(text.slice(current.end, w.start));
+    if (!ok && ampersand && /^\p{Lu}/u.test(w.word) && !ctx.stats.lowerSeen.has(w.word.toLowerCase())) {
+      // "&" between two names joins a firm's name: "Askew & Jay".
+      ok = true;
+    }
     if (!ok && current && /^\p{Lu}/u.test(w.word) && adjacent(current.end, w.start)) {
       // A capitalised word after a first name is its surname: "Tobin Jay".
       ok = nameTags(current.text.split(/\s+/).pop() as string).firstName;
     }
-    if (ok && current && adjacent(current.end, w.start)) {
+    if (ok && current && (adjacent(current.end, w.start) || ampersand)) {
       current.end = w.end;
       current.text = text.slice(current.start, current.end);
     } else if (ok) {

@@ -501,6 +501,18 @@ describe("a space mission (a science story the bot was not tuned on)", () => {
     expect(answer("Who established the station?", deps).answered).toBe(false);
   });
 
+  it("prefers the firm the question's verb names in the passive to a person in a later sentence", () => {
+    const hall = depsFor(
+      tempDir({
+        "hall.txt":
+          "The new concert hall opened in May. It was designed by the firm Askew & Jay and built by Halden Construction. " +
+          "Director Ida Roche said the hall would host 200 concerts a year.\n",
+      }),
+    );
+    expect(answer("Who designed the hall?", hall).answer).toBe("Askew & Jay");
+    expect(answer("Who built the hall?", hall).answer).toBe("Halden Construction");
+  });
+
   it("reads names after a form of address, and institutions 'of' a place", () => {
     expect(answer("Who leads the mission?", deps).answer).toBe("Lena Vaskar");
     expect(answer("Which university is Vaskar from?", deps).answer).toBe("University of Turin");
