@@ -16,6 +16,7 @@ import {
   surnameOf,
 } from "./names.js";
 import {
+  askedCurrency,
   dateKey,
   findCounts,
   findDates,
@@ -52,6 +53,20 @@ const NAME_KINDS: Partial<Record<AnswerType, NameSpan["kind"][]>> = {
   place: ["place"],
   organisation: ["organisation", "other"],
 };
+
+/** A count without the "of" its span may end with: "hundreds of executives" answers "hundreds". */
+function withoutOf(c: ValueSpan): ValueSpan {
+  const text = c.text.replace(/\s+(?:of|von)$/i, "");
+  return { text, start: c.start, end: c.start + text.length };
+}
+
+/** "of the", "of its", "of the town's" after a count: what follows is the whole it is part of. */
+const PARTITIVE =
+  /^\s+(?:of|von)\s+(?:(?:the|its|their|these|those|all|den|der|die|\p{L}+['’]s)\s+)+(?=\S)/iu;
+
+/** Verbs of change: "how much will X rise?" is answered by a share or a factor too. */
+const CHANGE_VERB =
+  /\b(?:rise[sn]?|rose|increase[sd]?|grow[sn]?|grew|fall[s]?|fell|fallen|drop(?:s|ped)?|decline[sd]?|cut|climb(?:s|ed)?|jump(?:s|ed)?|shrink[s]?|shrank|steig(?:en|t)|stieg|sink(?:en|t)|sank|wachsen|wächst|wuchs)\b/i;
 
 /** Kinds of names that answer a who-question as the agent of its verb in the passive. */
 const AGENT_KINDS: NameSpan["kind"][] = ["organisation"];
@@ -121,11 +136,17 @@ function valuesOf(
   switch (type) {
     case "date":
       return findDates(text);
-    case "money":
+    case "money": {
+      // An amount in the currency the question names, if it names one ("in euros").
+      const currency = askedCurrency(q.text);
+      const money = findMoney(text).filter((m) => !currency || currency.test(m.text));
       // "How big / how large": an amount, or a size when the thing is not money.
-      return q.measure === "big" || q.measure === "large"
-        ? [...findMoney(text), ...findMeasures(text)]
-        : findMoney(text);
+      if (q.measure === "big" || q.measure === "large") return [...money, ...findMeasures(text)];
+      // "How much will X rise?": by a share or a factor, when the sentence gives one ("rises by
+      // 8 percent to £31 million"), else by an amount.
+      const change = CHANGE_VERB.test(q.text) ? [...findPercents(text), ...findMultipliers(text)] : [];
+      return change.length ? change : money;
+    }
     case "percent":
       return findPercents(text);
     case "number": {
@@ -135,12 +156,12 @@ function valuesOf(
     case "count": {
       // A count answers only when it counts what was asked ("how many *people*").
       const counted = /\b(?:how many|wie ?viele)\s+(\p{L}+)/iu.exec(q.text)?.[1]?.toLowerCase();
-      if (!counted) return findCounts(text);
+      if (!counted) return findCounts(text).map(withoutOf);
       // The counted word as written, or in the other language ("employees" = "Mitarbeiter").
       const countedTerms = new Set(analyzer.termsOfWord(counted, q.language));
-      return findCounts(text).filter((c) =>
+      const counts = (from: number) =>
         text
-          .slice(c.end, c.end + 40)
+          .slice(from, from + 40)
           .toLowerCase()
           .split(/[^\p{L}\p{N}]+/u)
           .filter(Boolean)
@@ -149,7 +170,23 @@ function valuesOf(
             (w) =>
               w.startsWith(counted.slice(0, Math.max(4, counted.length - 2))) ||
               analyzer.termsOfWord(w, language).some((t) => countedTerms.has(t)),
-          ),
+          );
+      const found = findCounts(text);
+      // "Two of the town's nine libraries": the part counts the libraries asked about, not the whole.
+      const wholes = new Set<ValueSpan>();
+      const parts = found.filter((c) => {
+        // The count's span may hold the "of" already ("hundreds of").
+        const partitive = PARTITIVE.exec(
+          `${/\s(?:of|von)$/i.test(c.text) ? " of" : ""}${text.slice(c.end)}`,
+        )?.[0];
+        const at = c.end + (partitive?.length ?? 0) - (/\s(?:of|von)$/i.test(c.text) ? 3 : 0);
+        if (!partitive || !counts(at)) return false;
+        const whole = found.find((w) => w.start === at);
+        if (whole) wholes.add(whole);
+        return true;
+      });
+      return [...parts, ...found.filter((c) => !wholes.has(c) && !parts.includes(c) && counts(c.end))].map(
+        withoutOf,
       );
     }
     case "measure":

@@ -238,12 +238,43 @@ export function composeValue(
       note: MESSAGES.disagree[q.language],
     });
   }
+  const coordinated = NAME_TYPES.has(type) ? coordination(best.best, cands) : undefined;
   return answered(q, intent, best.best.evidence, {
-    answer: display(best, q, deps),
+    answer: coordinated ?? display(best, q, deps),
     citations: citationsOf(best, deps),
     kind: "value",
     agreement: best.byArticle.size,
   });
+}
+
+/** Answer types that are names, which a sentence may give two or three of at once. */
+const NAME_TYPES = new Set<AnswerType>(["place", "person", "organisation"]);
+const COMMA_GAP = /^\s*,\s*$/;
+const CONJUNCTION_GAP = /^\s*,?\s+(?:and|or|und|oder|&)\s+$/i;
+
+/**
+ * The names a sentence joins with the best one ("in Cardiff and Swansea", "A, B and C"), as the
+ * sentence writes them; undefined when it names it alone. Commas alone are no enumeration:
+ * "Tokyo, Japan" is a city and its country.
+ */
+function coordination(best: Candidate, cands: Candidate[]): string | undefined {
+  const text = best.evidence.sentence.text;
+  const same = cands
+    .filter((c) => c.evidence.sentence.id === best.evidence.sentence.id)
+    .sort((a, b) => a.start - b.start)
+    .filter((c, i, all) => i === 0 || c.start >= (all[i - 1] as Candidate).end);
+  const gap = (i: number) => text.slice((same[i] as Candidate).end, (same[i + 1] as Candidate).start);
+  // Enumerations: names joined by commas, ended by a conjunction ("A, B and C").
+  let first = 0;
+  for (let i = 0; i + 1 < same.length; i++) {
+    if (CONJUNCTION_GAP.test(gap(i))) {
+      const [a, b] = [same[first] as Candidate, same[i + 1] as Candidate];
+      if (a.start <= best.start && best.start <= b.start) return text.slice(a.start, b.end);
+      first = i + 2;
+      i++;
+    } else if (!COMMA_GAP.test(gap(i))) first = i + 1;
+  }
+  return undefined;
 }
 
 /** How list groups are named in answers, per language. */

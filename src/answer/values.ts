@@ -26,10 +26,13 @@ const NUMBER_WORDS =
 
 const DATE_PATTERNS: RegExp[] = [
   new RegExp(
-    `\\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s*\\(?\\s*)?${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\)?`,
+    `\\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s*[(,]?\\s*)?${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\)?`,
     "gu",
   ),
-  new RegExp(`\\b\\d{1,2}\\.?\\s+${MONTH}(?:\\s+\\d{4})?`, "gu"),
+  new RegExp(
+    `\\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\\s+(?:(?:the|den)\\s+)?)?\\d{1,2}\\.?\\s+${MONTH}(?:\\s+\\d{4})?`,
+    "gu",
+  ),
   new RegExp(
     `\\b(?:(?:early|mid|late|end of|beginning of|in|since|by|until|Anfang|Mitte|Ende|im|seit|bis)\\s+)?${MONTH}(?:\\s+\\d{4})?\\b`,
     "gu",
@@ -47,7 +50,7 @@ const MONEY =
   /(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|mn|m|k)\b)?|\b\d[\d,.]*(?:[- ](?:billion|million|trillion|Milliarden|Millionen|Mrd\.|Mio\.))(?:[- ](?:US-)?(?:dollars?|Dollar|euros?|Euro|pounds?|Pfund|yen|USD|EUR))?|\b\d[\d,.]*\s?(?:dollars|euros|USD|EUR|Dollar|Euro|pounds|Pfund|yen)\b)/gu;
 const PERCENT = /\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b|Prozent\b)/gu;
 const MULTIPLIER = new RegExp(
-  `\\b(?:up to\\s+|bis zu\\s+)?(?:\\d+(?:[.,]\\d+)?|${NUMBER_WORDS})[ -]?(?:times|x|fold|mal)\\b|\\b(?:twice|double|triple|doppelt|dreimal)\\b`,
+  `\\b(?:up to\\s+|bis zu\\s+)?(?:\\d+(?:[.,]\\d+)?|${NUMBER_WORDS})[ -]?(?:times|x|fold|mal)\\b|\\b(?:twice|double|doubled|triple|tripled|doppelt|dreimal|verdoppelt|verdreifacht)\\b`,
   "giu",
 );
 const COUNT = new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORDS})\\b(?:\\s+of)?`, "giu");
@@ -192,4 +195,18 @@ export function findQuotes(text: string): ValueSpan[] {
     out.push({ text: inner, start, end: start + inner.length });
   }
   return out;
+}
+
+/** Signs and words of each currency a question may ask in ("what did it cost in euros?"). */
+const CURRENCIES: { asked: RegExp; amount: RegExp }[] = [
+  { asked: /\b(?:euros?|eur)\b/i, amount: /€|\beuros?\b|\bEUR\b/i },
+  { asked: /\b(?:dollars?|usd)\b/i, amount: /\$|\bdollars?\b|\bUSD\b/i },
+  { asked: /\b(?:pounds?|pfund|gbp|sterling)\b/i, amount: /£|\bpounds?\b|\bpfund\b|\bGBP\b/i },
+  { asked: /\b(?:yen|jpy)\b/i, amount: /¥|\byen\b|\bJPY\b/i },
+];
+
+/** The pattern of amounts in the one currency a question names, if it names one. */
+export function askedCurrency(question: string): RegExp | undefined {
+  const named = CURRENCIES.filter((c) => c.asked.test(question));
+  return named.length === 1 ? named[0]?.amount : undefined;
 }

@@ -202,6 +202,35 @@ describe("German questions on a German article", () => {
   });
 });
 
+describe("figures and names as a local news story gives them", () => {
+  const deps = depsFor(
+    tempDir({
+      "council.txt":
+        "The Velmora council approved a budget of £210 million on Thursday, March 6, 2025. " +
+        "Spending on roads rises by 8 percent to £31 million. " +
+        "Two of the town's nine libraries will close in June. " +
+        "The council hired nurses from Portugal and Kenya. " +
+        "The new pool cost £12 million, the council said.\n",
+    }),
+  );
+  const ask = (q: string) => answer(q, deps);
+
+  it("gives a date whole with its weekday", () => {
+    expect(ask("When was the budget approved?").answer).toBe("Thursday, March 6, 2025");
+  });
+
+  it("answers how much something rises with the share, and amounts only in the currency asked", () => {
+    expect(ask("How much will spending on roads rise?").answer).toBe("8 percent");
+    expect(ask("How much did the new pool cost?").answer).toBe("£12 million");
+    expect(ask("How much did the new pool cost in euros?").answered).toBe(false);
+  });
+
+  it("counts the part, not the whole it is part of, and names joined by 'and' together", () => {
+    expect(ask("How many libraries will close?").answer).toBe("Two");
+    expect(ask("Where did the council hire nurses from?").answer).toBe("Portugal and Kenya");
+  });
+});
+
 describe("places in the text", () => {
   const deps = depsFor(
     tempDir({
