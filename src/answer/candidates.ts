@@ -331,8 +331,18 @@ export function extractCandidates(
     // "built by the agency X", not "established by the treaty of X" (the treaty is the agent).
     const agent =
       passive && !/\bof\s+(?:the\s+)?$/i.test(sentence.text.slice(Math.max(0, span.start - 10), span.start));
-    if ((options.agentsOnly || span.agentOnly) && !(agent && role?.verbs.some((v) => at > v && at - v <= 6)))
-      continue;
+    // The verb's agent: after it in the passive ("designed by X"), or right before it as the
+    // subject of a who-question's verb ("The Green group voted against").
+    const actsAsAgent =
+      (agent && role?.verbs.some((v) => at > v && at - v <= 6)) ||
+      (span.agentOnly &&
+        !passive &&
+        role?.side === "before" &&
+        role.verbs.some((v) => at < v && v - at <= 2) &&
+        !possessive &&
+        // not the patient of a passive verb: "the (AI) firm backed by X"
+        !/^\W*(?:\p{L}+\W+){0,2}by\b/u.test(sentence.text.slice(span.end, span.end + 40)));
+    if ((options.agentsOnly || span.agentOnly) && !actsAsAgent) continue;
     const onSide =
       !possessive &&
       role?.verbs.some((v) =>

@@ -197,7 +197,8 @@ export function gatherEvidence(
     for (const t of content) {
       const w = weightOf(t);
       if (terms.has(t) || spells(t)) matchedIdf += w;
-      else if (viaSynonym(t) || t === question.typeNoun) matchedIdf += 0.8 * w;
+      else if (viaSynonym(t) || t === question.typeNoun || question.softTerms?.includes(t))
+        matchedIdf += 0.8 * w;
       else if (sharesStem(t, terms)) matchedIdf += RELATED_FORM_WEIGHT * w;
       else if (prev?.has(t)) matchedIdf += PREVIOUS_SENTENCE_WEIGHT * w;
     }

@@ -42,6 +42,8 @@ export interface QuestionAnalysis {
   subject?: string;
   /** The term of the noun that names the answer's kind ("which *companies*"): the answer itself meets it. */
   typeNoun?: string;
+  /** Terms a sentence may lack at a small cost: the verb of "how long did it take?". */
+  softTerms?: string[];
   /** For "how long / tall / heavy ...?" (and "wie lang ..."): the adjective, in English. */
   measure?: MeasureAdjective;
 }
@@ -128,8 +130,18 @@ export function answerTypeOf(lower: string): AnswerType | undefined {
 /** "Which prime minister ...?", "welcher Geschäftsführer ...?": a job title after the wh-word asks for a person. */
 function asksForTitleHolder(lower: string, deps: AnalyzeDeps): boolean {
   const after = /^(?:which|what|welche[rnms]?)\s+((?:\p{L}+\s+){0,2}\p{L}+)/u.exec(lower)?.[1];
-  return after?.split(/\s+/).some((w) => deps.analyzer.roleWords.has(w)) === true;
+  if (after?.split(/\s+/).some((w) => deps.analyzer.roleWords.has(w))) return true;
+  // A terse question that ends with a title ("council leader?", "tokio chef?") asks who holds it.
+  const words = lower.match(/\p{L}+/gu) ?? [];
+  return (
+    !words.some((w) => QUESTION_WORDS.has(w)) && deps.analyzer.roleWords.has(words[words.length - 1] ?? "")
+  );
 }
+const QUESTION_WORDS = new Set(
+  "who whom whose what which when where why how is are was were does did do can wer wen wem wessen was welche welcher welches welchen wann wo wie warum ist sind".split(
+    " ",
+  ),
+);
 
 /** Words a question uses that an answering sentence need not contain ("what happened", "already"). */
 const EMPTY_WORD =
@@ -271,6 +283,17 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
       ? -1
       : corrected.findIndex((t, k) => k > wh && k <= wh + 3 && TYPE_NOUNS.has(t.word.toLowerCase()));
   const typeNoun = terms.find((t) => t.token === nounAt)?.term;
+  // "How long did it take / last?": the verb is mostly the question's frame; a sentence with
+  // it is better, one without it still answers ("after three years of construction").
+  const last = corrected.length - 1;
+  const softTerms = terms
+    .filter(
+      (t) =>
+        t.token === last &&
+        /^how long\b/.test(lower) &&
+        /^(?:take|takes|took|taken|last|lasted)$/i.test(t.word),
+    )
+    .map((t) => t.term);
   // The noun that names the answer's kind is never a name to find ("which university").
   for (const t of terms) if (t.token === nounAt) t.entity = false;
   const answerType =
@@ -295,6 +318,7 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
     entities,
     subject: subject ?? roleOf,
     typeNoun,
+    softTerms,
     measure,
   };
 }

@@ -210,10 +210,16 @@ describe("figures and names as a local news story gives them", () => {
         "Spending on roads rises by 8 percent to £31 million. " +
         "Two of the town's nine libraries will close in June. " +
         "The council hired nurses from Portugal and Kenya. " +
-        "The new pool cost £12 million, the council said.\n",
+        "The new pool cost £12 million, the council said. The pool opened after two years of construction. " +
+        "The old bridge was repaired within six months in 1990. The council said the new repairs would take three years.\n",
     }),
   );
   const ask = (q: string) => answer(q, deps);
+
+  it("answers 'how long did it take' with or without the verb, preferring the sentence with it", () => {
+    expect(ask("How long did construction take?").answer).toBe("two years");
+    expect(ask("How long will the repairs take?").answer).toBe("three years");
+  });
 
   it("gives a date whole with its weekday", () => {
     expect(ask("When was the budget approved?").answer).toBe("Thursday, March 6, 2025");
@@ -540,6 +546,17 @@ describe("a space mission (a science story the bot was not tuned on)", () => {
     );
     expect(answer("Who designed the hall?", hall).answer).toBe("Askew & Jay");
     expect(answer("Who built the hall?", hall).answer).toBe("Halden Construction");
+  });
+
+  it("takes a firm that is the subject right before the question's verb, not one a passive verb follows", () => {
+    const vote = depsFor(
+      tempDir({
+        "vote.txt": "The council approved the plan on Monday. Halden Construction voted against the plan.\n",
+      }),
+    );
+    expect(answer("Who voted against the plan?", vote).answer).toBe("Halden Construction");
+    // "the ... (AI) firm backed by Microsoft": "AI" before "backed" is not who backs it.
+    expect(answer("Who backs OpenAI?", seedsDeps()).answer).toBe("Microsoft");
   });
 
   it("reads names after a form of address, and institutions 'of' a place", () => {

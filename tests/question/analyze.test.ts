@@ -23,3 +23,15 @@ describe("analyzeQuestion on German questions", () => {
     expect(q.terms.filter((t) => t.entity).map((t) => t.word)).toEqual(["Ida", "Roche"]);
   });
 });
+
+describe("analyzeQuestion on terse questions", () => {
+  const deps = depsFor(tempDir({ "a.txt": "Council leader Ida Roche said the budget would pass.\n" }));
+  const analyze = (text: string) =>
+    analyzeQuestion(text, { analyzer: deps.index.analyzer, stats: deps.index.stats });
+
+  it("takes a question that is only a title for one asking who holds it", () => {
+    expect(analyze("council leader?").answerType).toBe("person");
+    expect(analyze("budget vote?").answerType).toBeUndefined();
+    expect(analyze("what does the council leader want?").answerType).toBeUndefined();
+  });
+});
