@@ -86,6 +86,17 @@ function tokenIndexAt(sentence: Sentence, offset: number, deps: CandidateDeps): 
   return lo; // the number of words that start before the offset
 }
 
+/** The character offset of a sentence's word (tokenize's words, by index). */
+function tokenStartOf(sentence: Sentence, token: number, deps: CandidateDeps): number {
+  const starts = tokenStarts.get(deps.index, sentence.id, () => tokenize(sentence.text).map((t) => t.start));
+  return starts[token] ?? sentence.text.length;
+}
+
+/** What separates two clauses: a conjunction or a comma. */
+const CLAUSE_BREAK = /\b(?:and|or|but|und|oder|aber)\b|[,;]/i;
+/** What a value in the clause of the question's nearest word gains over one across a clause break. */
+const ATTACHED_BONUS = 0.15;
+
 /** The key under which a name or value is merged with its other spellings. */
 export function candidateKey(text: string, kind: AnswerType, deps: CandidateDeps): string {
   const lower = text.toLowerCase().replace(/\s+/g, " ").trim();
@@ -155,7 +166,10 @@ function valuesOf(
     }
     case "count": {
       // A count answers only when it counts what was asked ("how many *people*").
-      const counted = /\b(?:how many|wie ?viele)\s+(\p{L}+)/iu.exec(q.text)?.[1]?.toLowerCase();
+      const counted =
+        /\b(?:how many|wie ?viele)\s+(?!(?:are|were|is|was|did|do|does|have|has|had|will|would|can|could|sind|waren|haben|hat|wurden)\b)(\p{L}+)/iu
+          .exec(q.text)?.[1]
+          ?.toLowerCase();
       if (!counted) return findCounts(text).map(withoutOf);
       // The counted word as written, or in the other language ("employees" = "Mitarbeiter").
       const countedTerms = new Set(analyzer.termsOfWord(counted, q.language));
@@ -323,6 +337,18 @@ export function extractCandidates(
     const distance = ev.matchedTokens.length
       ? Math.min(...ev.matchedTokens.map((t) => Math.abs(t - at)))
       : 10;
+    // A figure in the same clause as the nearest question word ("injuring more than 400"), not
+    // across an "and" or a comma ("37 people and injuring ...").
+    const nearest = ev.matchedTokens.find((t) => Math.abs(t - at) === distance);
+    const attached =
+      values !== undefined &&
+      nearest !== undefined &&
+      distance <= 4 &&
+      !CLAUSE_BREAK.test(
+        nearest < at
+          ? sentence.text.slice(tokenStartOf(sentence, nearest, deps), span.start)
+          : sentence.text.slice(span.end, tokenStartOf(sentence, nearest, deps)),
+      );
     const passive = /\bby\s+(?:\p{L}+\s+){0,3}$/iu.test(
       sentence.text.slice(Math.max(0, span.start - 30), span.start),
     );
@@ -359,6 +385,7 @@ export function extractCandidates(
       score:
         ev.score +
         0.6 / (1 + distance / 4) +
+        (attached ? ATTACHED_BONUS : 0) +
         (onSide ? ROLE_BONUS : 0) +
         (titles.length && hasTitle(sentence.text, span, titles) ? ROLE_BONUS : 0),
     });

@@ -170,7 +170,8 @@ export function gatherEvidence(
   const totalIdf = content.reduce((sum, t) => sum + weightOf(t), 0);
   const isTopic = (article: number, term: string) => topicTerms(index, article).has(term);
   // The words whose positions count for proximity: the same for every sentence.
-  const wanted = new Set([...content, ...names, ...expansions]);
+  const own = new Set([...content, ...names]);
+  const wanted = new Set([...own, ...expansions]);
   const out: Evidence[] = [];
   for (const hit of hits) {
     const sentence = index.corpus.sentences[hit.id] as Sentence;
@@ -219,9 +220,12 @@ export function gatherEvidence(
         constraintsMet = false;
       }
     }
-    const matchedTokens = positionedTerms(index, sentence)
-      .filter((t) => wanted.has(t.term))
-      .map((t) => t.token);
+    // Proximity is to the question's own words where the sentence has them, else to the intent's.
+    const positioned = positionedTerms(index, sentence);
+    const ownTokens = positioned.filter((t) => own.has(t.term)).map((t) => t.token);
+    const matchedTokens = ownTokens.length
+      ? ownTokens
+      : positioned.filter((t) => wanted.has(t.term)).map((t) => t.token);
     const score = coverage * 3 + (0.5 * hit.score) / maxScore + 0.3 * namesInSentence;
     out.push({ sentence, coverage, constraintsMet, namesInSentence, score, matchedTokens });
   }

@@ -25,6 +25,8 @@ const NUMBER_WORDS =
   "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens|hundreds|thousands|millions|ein|eine|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwanzig|hundert|tausend|hunderte|tausende";
 
 const DATE_PATTERNS: RegExp[] = [
+  // A time of day: "4:12 a.m.", "16:30 Uhr", "9 pm".
+  /\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|Uhr\b)|\b\d{1,2}:\d{2}\b/giu,
   new RegExp(
     `\\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s*[(,]?\\s*)?${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\)?`,
     "gu",
@@ -64,8 +66,10 @@ function collect(text: string, patterns: RegExp[]): ValueSpan[] {
     for (const m of text.matchAll(re)) {
       const raw = m[0];
       let trimmed = raw.replace(/^[\s(]+|[\s,.;:)]+$/g, "");
-      if (trimmed.includes("(") && raw.slice(raw.indexOf(trimmed) + trimmed.length).startsWith(")"))
-        trimmed += ")";
+      const rest = raw.slice(raw.indexOf(trimmed) + trimmed.length);
+      if (trimmed.includes("(") && rest.startsWith(")")) trimmed += ")";
+      // "a.m." keeps its full stop.
+      if (/\b[ap]\.m$/i.test(trimmed) && rest.startsWith(".")) trimmed += ".";
       if (!trimmed) continue;
       const start = (m.index ?? 0) + raw.indexOf(trimmed);
       const span = { text: trimmed, start, end: start + trimmed.length };

@@ -79,7 +79,7 @@ const TYPE_RULES: [RegExp, AnswerType][] = [
     "money",
   ],
   [
-    /\bwhen\b|\bwann\b|\bseit wann\b|\b(?:what|which|in what|in which) (?:year|date|month|day|decade|century)\b|\bin welche[mn] (?:jahr|monat|jahrhundert)\b/,
+    /\bwhen\b|\bwann\b|\bseit wann\b|\b(?:what|which|in what|in which) (?:year|date|month|day|decade|century|time)\b|\bum wie ?viel uhr\b|\bin welche[mn] (?:jahr|monat|jahrhundert)\b/,
     "date",
   ],
   [

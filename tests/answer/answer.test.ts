@@ -237,6 +237,25 @@ describe("figures and names as a local news story gives them", () => {
   });
 });
 
+describe("a disaster report (figures by clause, times of day)", () => {
+  const deps = depsFor(
+    tempDir({
+      "quake.txt":
+        "A strong earthquake struck Velmora early on Sunday, killing at least 37 people and injuring more than 400, officials said. " +
+        "The quake hit at 4:12 a.m. local time.\n",
+    }),
+  );
+
+  it("takes the figure in the clause of the question's own word, whatever the intent's words", () => {
+    expect(answer("How many were injured?", deps).answer).toBe("400");
+    expect(answer("How many people were killed?", deps).answer).toBe("37");
+  });
+
+  it("answers 'what time' with a time of day", () => {
+    expect(answer("What time did the quake hit?", deps).answer).toBe("4:12 a.m.");
+  });
+});
+
 describe("places in the text", () => {
   const deps = depsFor(
     tempDir({
