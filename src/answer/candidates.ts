@@ -334,12 +334,13 @@ export function extractCandidates(
     if (type !== "quote" && type !== "reason" && questionMentions(q, span.text, type, deps, sentence))
       continue;
     const at = tokenIndexAt(sentence, span.start, deps);
-    const distance = ev.matchedTokens.length
-      ? Math.min(...ev.matchedTokens.map((t) => Math.abs(t - at)))
-      : 10;
+    // A name is near the words of the relation asked about (the intent's too: "guidance of X");
+    // a figure near the question's own words ("injuring 400", not "37 people").
+    const anchors = values && ev.ownTokens.length ? ev.ownTokens : ev.matchedTokens;
+    const distance = anchors.length ? Math.min(...anchors.map((t) => Math.abs(t - at))) : 10;
     // A figure in the same clause as the nearest question word ("injuring more than 400"), not
     // across an "and" or a comma ("37 people and injuring ...").
-    const nearest = ev.matchedTokens.find((t) => Math.abs(t - at) === distance);
+    const nearest = anchors.find((t) => Math.abs(t - at) === distance);
     const attached =
       values !== undefined &&
       nearest !== undefined &&

@@ -18,6 +18,8 @@ export interface Evidence {
   score: number;
   /** Token positions (in the sentence) of matched question terms. */
   matchedTokens: number[];
+  /** Of those, the positions of the question's own words (not the intent's). */
+  ownTokens: number[];
 }
 
 /**
@@ -220,14 +222,11 @@ export function gatherEvidence(
         constraintsMet = false;
       }
     }
-    // Proximity is to the question's own words where the sentence has them, else to the intent's.
     const positioned = positionedTerms(index, sentence);
+    const matchedTokens = positioned.filter((t) => wanted.has(t.term)).map((t) => t.token);
     const ownTokens = positioned.filter((t) => own.has(t.term)).map((t) => t.token);
-    const matchedTokens = ownTokens.length
-      ? ownTokens
-      : positioned.filter((t) => wanted.has(t.term)).map((t) => t.token);
     const score = coverage * 3 + (0.5 * hit.score) / maxScore + 0.3 * namesInSentence;
-    out.push({ sentence, coverage, constraintsMet, namesInSentence, score, matchedTokens });
+    out.push({ sentence, coverage, constraintsMet, namesInSentence, score, matchedTokens, ownTokens });
   }
   return out.sort((a, b) => b.score - a.score);
 }
