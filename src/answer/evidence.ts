@@ -133,6 +133,10 @@ function groupNames(question: QuestionAnalysis): string[][] {
  * expansions stand in for a question word they share meaning with), and whether the question's
  * constraints (names, places, figures) hold in the sentence or its neighbour.
  */
+/** A sentence that opens by referring back: a pronoun, a definite description, "there". */
+const ANAPHORIC_OPENING =
+  /^\W*(?:it|its|they|their|them|he|his|she|her|this|these|that|those|there|the|such|both|es|sie|er|ihr|ihre|sein|seine|dies\w*|der|die|das|dort|hier|damit|dabei|so)\b/i;
+
 export function gatherEvidence(
   index: CorpusIndex,
   question: QuestionAnalysis,
@@ -216,9 +220,15 @@ export function gatherEvidence(
       else if (demonyms.get(key) && terms.has(demonyms.get(key) as string)) namesInSentence++;
       else if (group.every((n) => isTopic(sentence.article, n))) {
         // what the article is about
-      } else if (!prev?.has(key) || (askedPlaces.has(key) && namesOtherPlace(index, sentence, asked))) {
-        // Carried over from the sentence before ("It opened in April."), unless this sentence
-        // names a place of its own: "... an office in Velmora" is not about the place before.
+      } else if (
+        !prev?.has(key) ||
+        !(ANAPHORIC_OPENING.test(sentence.text) || group.some((n) => terms.has(n))) ||
+        (askedPlaces.has(key) && namesOtherPlace(index, sentence, asked))
+      ) {
+        // Carried over from the sentence before when this one refers back to it ("It opened in
+        // April.", "The office will ...", "At Fécamp" after "Fécamp Abbey"), unless it names a place of its own: "... an office in
+        // Velmora" is not about the place before. "Striker Ida Roche scored twice" after a
+        // sentence about two teams is about neither.
         constraintsMet = false;
       }
     }

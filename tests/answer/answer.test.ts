@@ -256,6 +256,35 @@ describe("a disaster report (figures by clause, times of day)", () => {
   });
 });
 
+describe("a name carried over from the sentence before", () => {
+  const deps = depsFor(
+    tempDir({
+      "final.txt":
+        "Halden City win the cup\n\nHalden City beat Velmora Rovers 3-1 in the final on Saturday. " +
+        "Striker Ida Roche scored twice. A crowd of 9,000 watched the match.\n",
+      "bank.txt":
+        "Askew Bank grows\n\nThe Velmora office of Askew Bank opened in May. It is led by Tobin Jay.\n",
+    }),
+  );
+
+  it("holds when the sentence refers back to it, not when it opens with a name of its own", () => {
+    expect(answer("Who leads the Velmora office?", deps).answer).toBe("Tobin Jay");
+    // "Striker Ida Roche scored twice" is not about Velmora Rovers.
+    expect(answer("Who scored for Velmora Rovers?", deps).answer).not.toBe("Ida Roche");
+  });
+
+  it("holds when the sentence names it in part ('At Tarn' after 'Tarn Abbey')", () => {
+    const abbeys = depsFor(
+      tempDir({
+        "music.txt":
+          "Music in the north\n\nThe region had many monasteries. Tarn Abbey and Oswy Abbey were centres of music. " +
+          "At Tarn, under two abbots, Ida Roche and Ben Askew, a system of notes was taught.\n",
+      }),
+    );
+    expect(answer("Who were the two abbots at Tarn Abbey?", abbeys).answer).toContain("Ida Roche");
+  });
+});
+
 describe("places in the text", () => {
   const deps = depsFor(
     tempDir({
