@@ -68,7 +68,10 @@ const PARTITIVE =
 const CHANGE_VERB =
   /\b(?:rise[sn]?|rose|increase[sd]?|grow[sn]?|grew|fall[s]?|fell|fallen|drop(?:s|ped)?|decline[sd]?|cut|climb(?:s|ed)?|jump(?:s|ed)?|shrink[s]?|shrank|steig(?:en|t)|stieg|sink(?:en|t)|sank|wachsen|wächst|wuchs)\b/i;
 
-/** Kinds of names that answer a who-question as the agent of its verb in the passive. */
+/**
+ * Kinds of names that answer a who-question only as the agent of its verb: after it in the
+ * passive ("designed by the firm X") or right before it ("X voted against").
+ */
 const AGENT_KINDS: NameSpan["kind"][] = ["organisation"];
 
 const tokenStarts = new OwnerCache<CandidateDeps["index"], number, number[]>(20_000);
@@ -173,35 +176,30 @@ function valuesOf(
       if (!counted) return findCounts(text).map(withoutOf);
       // The counted word as written, or in the other language ("employees" = "Mitarbeiter").
       const countedTerms = new Set(analyzer.termsOfWord(counted, q.language));
+      /** The counted word is among the three words after an offset ("of" left out). */
       const counts = (from: number) =>
         text
           .slice(from, from + 40)
           .toLowerCase()
           .split(/[^\p{L}\p{N}]+/u)
-          .filter(Boolean)
+          .filter((w) => w && w !== "of" && w !== "von")
           .slice(0, 3)
           .some(
             (w) =>
               w.startsWith(counted.slice(0, Math.max(4, counted.length - 2))) ||
               analyzer.termsOfWord(w, language).some((t) => countedTerms.has(t)),
           );
-      const found = findCounts(text);
+      const found = findCounts(text).map(withoutOf);
       // "Two of the town's nine libraries": the part counts the libraries asked about, not the whole.
       const wholes = new Set<ValueSpan>();
       const parts = found.filter((c) => {
-        // The count's span may hold the "of" already ("hundreds of").
-        const partitive = PARTITIVE.exec(
-          `${/\s(?:of|von)$/i.test(c.text) ? " of" : ""}${text.slice(c.end)}`,
-        )?.[0];
-        const at = c.end + (partitive?.length ?? 0) - (/\s(?:of|von)$/i.test(c.text) ? 3 : 0);
-        if (!partitive || !counts(at)) return false;
-        const whole = found.find((w) => w.start === at);
+        const partitive = PARTITIVE.exec(text.slice(c.end))?.[0];
+        if (!partitive || !counts(c.end + partitive.length)) return false;
+        const whole = found.find((w) => w.start === c.end + partitive.length);
         if (whole) wholes.add(whole);
         return true;
       });
-      return [...parts, ...found.filter((c) => !wholes.has(c) && !parts.includes(c) && counts(c.end))].map(
-        withoutOf,
-      );
+      return [...parts, ...found.filter((c) => !wholes.has(c) && !parts.includes(c) && counts(c.end))];
     }
     case "measure":
       // "How heavy" is answered by a weight, "how old" by years, "how tall/far" by a length.

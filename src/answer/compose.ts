@@ -468,6 +468,9 @@ const PHRASE_END = String.raw`(?=\s*(?:[,;:.!?()"“”„]|$)|\s+(?:who|which|t
 const PHRASE = String.raw`\S[^,;:.!?()"“”„]{1,80}?`;
 const ITEM = String.raw`(?:,\s*(?!(?:who|whose|which|that|where|when)\b)[^,;:.!?()"“”„]{1,40}?)`;
 const ESCAPE = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A name right before what follows it ("Velvet Tide| is the opening act"). */
+const NAME_BEFORE =
+  /(\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+(?:of|de|von|the|and|&)?\s*\p{Lu}[\p{L}\p{N}'’&.-]*)*)\s+$/u;
 
 /**
  * The subject of "who/what is the X?" as it would be written in a sentence: without its article
@@ -477,7 +480,7 @@ const ESCAPE = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function subjectHead(subject: string): string {
   return subject
     .replace(/^(?:the|a|an|der|die|das|ein|eine)\s+/i, "")
-    .split(/\s+(?:of|in|at|for|on|from|von|bei|im|in|für|aus)\s+/i)[0]
+    .split(/\s+(?:of|in|at|for|on|from|von|bei|im|für|aus)\s+/i)[0]
     ?.trim() as string;
 }
 
@@ -502,8 +505,6 @@ export function composeCopula(
     "iu",
   );
   const before = new RegExp(`(?:^|[^\\p{L}])${COPULA}\\s+(?:the|der|die|das)\\s+${words}(?![\\p{L}])`, "iu");
-  const NAME_BEFORE =
-    /(\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+(?:of|de|von|the|and|&)?\s*\p{Lu}[\p{L}\p{N}'’&.-]*)*)\s+$/u;
   const wantsName = q.answerType === "person" || q.answerType === "organisation";
   const cands: Candidate[] = [];
   for (const ev of evidence.filter((e) => e.constraintsMet && e.coverage >= MIN_COVERAGE)) {
@@ -544,7 +545,7 @@ export function composeCopula(
 
 /** True when a sentence opens a definition of a name: "X is a ...", "X, the ...", "X wurde ...". */
 function defines(text: string, subject: string): boolean {
-  const name = subject.replace(/^(?:the|a|an|der|die|das)\s+/i, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const name = ESCAPE(subject.replace(/^(?:the|a|an|der|die|das)\s+/i, ""));
   return new RegExp(
     `(?:^|[^\\p{L}])${name}(?:\\s+(?:is|was|are|were|has been|ist|war|sind|wurde)\\b|\\s*,\\s*(?:a|an|the|ein|eine|der|die|das)\\b|\\s*\\()`,
     "iu",
