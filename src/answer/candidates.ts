@@ -95,6 +95,13 @@ function tokenStartOf(sentence: Sentence, token: number, deps: CandidateDeps): n
   return starts[token] ?? sentence.text.length;
 }
 
+/** Words of price and cost in a question. */
+const PRICE_WORD =
+  /\b(?:cost|costs|costing|price|prices|priced|pay|paid|worth|preis|preise|kosten|kostet|kostete|bezahlt)\b/i;
+
+/** Questions that ask where something is based (which "X-based" answers). */
+const BASED_QUESTION = /\b(?:based|headquartered|headquarters|home|sitz|hauptsitz|ansässig|beheimatet)\b/i;
+
 /** What separates two clauses: a conjunction or a comma. */
 const CLAUSE_BREAK = /\b(?:and|or|but|und|oder|aber)\b|[,;]/i;
 /** What a value in the clause of the question's nearest word gains over one across a clause break. */
@@ -159,7 +166,10 @@ function valuesOf(
       // "How much will X rise?": by a share or a factor, when the sentence gives one ("rises by
       // 8 percent to £31 million"), else by an amount.
       const change = CHANGE_VERB.test(q.text) ? [...findPercents(text), ...findMultipliers(text)] : [];
-      return change.length ? change : money;
+      if (change.length) return change;
+      // "How much can the truck carry?": a weight, where the sentence gives no amount of money
+      // (and the question is not about a price).
+      return money.length || currency || PRICE_WORD.test(q.text) ? money : findMeasures(text, "heavy");
     }
     case "percent":
       return findPercents(text);
@@ -330,6 +340,9 @@ export function extractCandidates(
   const titles = type === "person" ? askedTitles(q, deps) : [];
   for (const span of spans) {
     if (type !== "quote" && type !== "reason" && questionMentions(q, span.text, type, deps, sentence))
+      continue;
+    // "the Oslo-based carmaker" says where the company is based, not where its event took place.
+    if (type === "place" && /^-based\b/i.test(sentence.text.slice(span.end)) && !BASED_QUESTION.test(q.text))
       continue;
     const at = tokenIndexAt(sentence, span.start, deps);
     // A name is near the words of the relation asked about (the intent's too: "guidance of X");

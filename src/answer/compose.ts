@@ -407,7 +407,7 @@ export function composeRole(
       if (!role) {
         // A title written before the name in lower case: "managing partner Ida Roche".
         const before =
-          /(?:^|[,;(]\s*|\b(?:the|a|an|as|der|die|als)\s+)((?:\p{L}+\s+){0,2}?(\p{L}+))\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?$/u.exec(
+          /(?:^|[,;(]\s*|\b(?:the|a|an|as|der|die|als|said|says|told|by|with|from|under|and|sagte|von|mit)\s+)((?:\p{L}+\s+){0,2}?(\p{L}+))\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?$/u.exec(
             text.slice(Math.max(0, run.start - 50), run.start),
           );
         if (before && deps.names.roleWords.has((before[2] as string).toLowerCase())) {

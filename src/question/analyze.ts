@@ -42,7 +42,7 @@ export interface QuestionAnalysis {
   subject?: string;
   /** The term of the noun that names the answer's kind ("which *companies*"): the answer itself meets it. */
   typeNoun?: string;
-  /** Terms a sentence may lack at a small cost: the verb of "how long did it take?". */
+  /** Terms a sentence may lack at a small cost: the verb of "how long did it take?", "price". */
   softTerms?: string[];
   /** For "how long / tall / heavy ...?" (and "wie lang ..."): the adjective, in English. */
   measure?: MeasureAdjective;
@@ -75,7 +75,7 @@ const TYPE_RULES: [RegExp, AnswerType][] = [
     "measure",
   ],
   [
-    /\b(?:how much|how big|how large|wie ?viel|wie groß|wie hoch|what (?:was|is) the (?:size|value|amount))\b/,
+    /\b(?:how much|how big|how large|wie ?viel|wie groß|wie hoch|what (?:was|is|will be) the (?:size|value|amount|price|cost))\b|\b(?:price|preis)\W*$/,
     "money",
   ],
   [
@@ -106,7 +106,7 @@ const TYPE_RULES: [RegExp, AnswerType][] = [
     "place",
   ],
   [
-    /\b(?:which|what|welche[nmrs]?|name (?:the|a)) (?:\w+ ){0,2}(?:company|companies|organi[sz]ations?|firms?|business(?:es)?|partners?|giants?|banks?|startups?|customers?|clients?|investors?|groups?|brands?|universit(?:y|ies)|institutes?|agenc(?:y|ies)|unternehmen|firmen?|organisationen?|kunden|konzerne?|universität|universitäten)\b/,
+    /\b(?:which|what|welche[nmrs]?|name (?:the|a)) (?:\w+ ){0,2}(?:company|companies|organi[sz]ations?|firms?|business(?:es)?|partners?|giants?|banks?|startups?|customers?|clients?|investors?|groups?|brands?|universit(?:y|ies)|institutes?|agenc(?:y|ies)|rivals?|competitors?|teams?|clubs?|bands?|makers?|manufacturers?|carmakers?|suppliers?|airlines?|unternehmen|firmen?|organisationen?|kunden|konzerne?|universität|universitäten|hersteller|konkurrenten?|vereine?)\b/,
     "organisation",
   ],
   [
@@ -286,12 +286,15 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
   // "How long did it take / last?": the verb is mostly the question's frame; a sentence with
   // it is better, one without it still answers ("after three years of construction").
   const last = corrected.length - 1;
+  // Likewise the price words of a question for an amount ("what did X cost?", "q-haul price?").
+  const asksAmount = answerTypeOf(lower) === "money";
   const softTerms = terms
     .filter(
       (t) =>
-        t.token === last &&
-        /^how long\b/.test(lower) &&
-        /^(?:take|takes|took|taken|last|lasted)$/i.test(t.word),
+        (t.token === last &&
+          /^how long\b/.test(lower) &&
+          /^(?:take|takes|took|taken|last|lasted)$/i.test(t.word)) ||
+        (asksAmount && /^(?:cost|costs|price|prices|preis|preise|kosten|kostet|kostete)$/i.test(t.word)),
     )
     .map((t) => t.term);
   // The noun that names the answer's kind is never a name to find ("which university").

@@ -285,6 +285,41 @@ describe("a name carried over from the sentence before", () => {
   });
 });
 
+describe("a product launch (places, rivals, roles, weights and prices)", () => {
+  const deps = depsFor(
+    tempDir({
+      "launch.txt":
+        "Tarn Motors unveils a truck\n\n" +
+        "Tarn Motors, the Velmora-based carmaker, unveiled its first electric truck, the T-Haul, at an event in Hamburg on Wednesday. " +
+        "The T-Haul can carry up to 18 tonnes. It will cost €265,000. " +
+        '"This is our most important product," said chief executive Ida Roche. ' +
+        "Rival Halden Construction launched a similar model last year.\n",
+    }),
+  );
+  const ask = (q: string) => answer(q, deps);
+
+  it("does not take where a company is based for where its event took place", () => {
+    expect(ask("Where was the truck unveiled?").answer).toBe("Hamburg");
+    expect(ask("Where is Tarn Motors based?").answer).toBe("Velmora");
+  });
+
+  it("answers 'which rival' with a name, and 'who is X' with the title said before the name", () => {
+    expect(ask("Which rival launched a similar model?").answer).toBe("Halden Construction");
+    expect(ask("Who is Ida Roche?").answer).toBe("chief executive");
+  });
+
+  it("answers 'how much can it carry' with a weight, and a price question without the word 'price'", () => {
+    expect(ask("How much can the T-Haul carry?").answer).toBe("up to 18 tonnes");
+    expect(ask("What is the price of the T-Haul?").answer).toBe("€265,000");
+    expect(ask("t-haul price?").answer).toBe("€265,000");
+    // The amount written before the thing, without "cost" or "price".
+    const hall = depsFor(
+      tempDir({ "hall.txt": "The £84 million concert hall has 1,200 seats and opened in May.\n" }),
+    );
+    expect(answer("How much did the concert hall cost?", hall).answer).toBe("£84 million");
+  });
+});
+
 describe("places in the text", () => {
   const deps = depsFor(
     tempDir({
