@@ -378,7 +378,7 @@ export function extractCandidates(
         role?.side === "before" &&
         role.verbs.some((v) => at < v && v - at <= 2) &&
         !possessive &&
-        // not the patient of a passive verb: "the (AI) firm backed by X"
+        // not the patient of a passive verb: "the (VR) maker backed by X"
         !/^\W*(?:\p{L}+\W+){0,2}by\b/u.test(sentence.text.slice(span.end, span.end + 40)));
     if ((options.agentsOnly || span.agentOnly) && !actsAsAgent) continue;
     const onSide =

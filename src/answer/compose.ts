@@ -255,7 +255,7 @@ const CONJUNCTION_GAP = /^\s*,?\s+(?:and|or|und|oder|&)\s+$/i;
 /**
  * The names a sentence joins with the best one ("in Cardiff and Swansea", "A, B and C"), as the
  * sentence writes them; undefined when it names it alone. Commas alone are no enumeration:
- * "Tokyo, Japan" is a city and its country.
+ * "Bergen, Norway" is a city and its country.
  */
 function coordination(best: Candidate, cands: Candidate[]): string | undefined {
   const text = best.evidence.sentence.text;

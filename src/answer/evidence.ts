@@ -225,10 +225,11 @@ export function gatherEvidence(
         !(ANAPHORIC_OPENING.test(sentence.text) || group.some((n) => terms.has(n))) ||
         (askedPlaces.has(key) && namesOtherPlace(index, sentence, asked))
       ) {
-        // Carried over from the sentence before when this one refers back to it ("It opened in
-        // April.", "The office will ...", "At Fécamp" after "Fécamp Abbey"), unless it names a place of its own: "... an office in
-        // Velmora" is not about the place before. "Striker Ida Roche scored twice" after a
-        // sentence about two teams is about neither.
+        // A name holds when carried over from the sentence before, if this one refers back to it
+        // ("It opened in April.", "The office will ...", "At Tarn" after "Tarn Abbey") and names
+        // no place of its own ("... an office in Velmora" is not about the place before). Not
+        // otherwise: "Striker Ida Roche scored twice" after a sentence about two teams is about
+        // neither.
         constraintsMet = false;
       }
     }

@@ -54,7 +54,7 @@ const CLOSE = "[\"'\u2018\u2019\u201c\u201d\u00ab\u00bb)\\]}*_]*";
  * a lower-case word (SB8) is undone by the joining below anyway. The terminators of other scripts
  * (the Devanagari danda, the Arabic question mark) are left out: the bot reads English and
  * German, and a class of all of Unicode's Sentence_Terminal made this scan nine times slower.
- * On the seeds, the Normans and the synthetic corpora this finds the sentences Intl.Segmenter
+ * On the seed articles and the evaluation and synthetic corpora this finds the sentences Intl.Segmenter
  * found (tests/corpus/sentences.test.ts compares the two), at a tenth of the cost.
  */
 const BREAK = new RegExp(

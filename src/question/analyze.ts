@@ -131,7 +131,7 @@ export function answerTypeOf(lower: string): AnswerType | undefined {
 function asksForTitleHolder(lower: string, deps: AnalyzeDeps): boolean {
   const after = /^(?:which|what|welche[rnms]?)\s+((?:\p{L}+\s+){0,2}\p{L}+)/u.exec(lower)?.[1];
   if (after?.split(/\s+/).some((w) => deps.analyzer.roleWords.has(w))) return true;
-  // A terse question that ends with a title ("council leader?", "tokio chef?") asks who holds it.
+  // A terse question that ends with a title ("council leader?", "velmora chef?") asks who holds it.
   const words = lower.match(/\p{L}+/gu) ?? [];
   return (
     !words.some((w) => QUESTION_WORDS.has(w)) && deps.analyzer.roleWords.has(words[words.length - 1] ?? "")
