@@ -75,7 +75,7 @@ const TYPE_RULES: [RegExp, AnswerType][] = [
     "measure",
   ],
   [
-    /\b(?:how much|how big|how large|wie ?viel|wie groß|wie hoch|what (?:was|is|will be) the (?:size|value|amount|price|cost))\b|\b(?:price|preis)\W*$/,
+    /\b(?:how much|how big|how large|wie ?viel|wie groß|wie hoch|what (?:was|is|will be) the (?:size|value|amount|price|cost|budget|revenue|turnover|salary|fee|fine|valuation))\b|\b(?:price|preis)\W*$/,
     "money",
   ],
   [
@@ -300,7 +300,11 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
   // The noun that names the answer's kind is never a name to find ("which university").
   for (const t of terms) if (t.token === nounAt) t.entity = false;
   const answerType =
-    answerTypeOf(lower) ?? (asksForTitleHolder(lower, deps) || nameOfTitle ? "person" : undefined);
+    answerTypeOf(lower) ??
+    // (the words as corrected: "helth minster?" asks for the minister)
+    (asksForTitleHolder(corrected.map((t) => t.word.toLowerCase()).join(" "), deps) || nameOfTitle
+      ? "person"
+      : undefined);
   const list =
     (PLURAL_LIST.test(lower) || COUNTED_PLURAL.test(lower)) &&
     answerType !== "count" &&

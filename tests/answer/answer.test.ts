@@ -221,6 +221,10 @@ describe("figures and names as a local news story gives them", () => {
     expect(ask("How long will the repairs take?").answer).toBe("three years");
   });
 
+  it("answers 'what is the budget' with the amount", () => {
+    expect(ask("What is the budget?").answer).toBe("£210 million");
+  });
+
   it("gives a date whole with its weekday", () => {
     expect(ask("When was the budget approved?").answer).toBe("Thursday, March 6, 2025");
   });

@@ -31,6 +31,7 @@ describe("analyzeQuestion on terse questions", () => {
 
   it("takes a question that is only a title for one asking who holds it", () => {
     expect(analyze("council leader?").answerType).toBe("person");
+    expect(analyze("council leadr?").answerType).toBe("person");
     expect(analyze("budget vote?").answerType).toBeUndefined();
     expect(analyze("what does the council leader want?").answerType).toBeUndefined();
   });
