@@ -95,6 +95,10 @@ function tokenStartOf(sentence: Sentence, token: number, deps: CandidateDeps): n
   return starts[token] ?? sentence.text.length;
 }
 
+/** Units of time, which a question may count ("how many years"). */
+const TIME_UNIT =
+  /^(?:years?|months?|weeks?|days?|hours?|decades?|centuries|jahre[n]?|monate[n]?|wochen|tage[n]?|stunden)$/i;
+
 /** Words of price and cost in a question. */
 const PRICE_WORD =
   /\b(?:cost|costs|costing|price|prices|priced|pay|paid|worth|preis|preise|kosten|kostet|kostete|bezahlt)\b/i;
@@ -199,7 +203,8 @@ function valuesOf(
               w.startsWith(counted.slice(0, Math.max(4, counted.length - 2))) ||
               analyzer.termsOfWord(w, language).some((t) => countedTerms.has(t)),
           );
-      const found = findCounts(text).map(withoutOf);
+      // "How many years ...?": a count of a time unit may sit inside a date ("the next two years").
+      const found = findCounts(text, TIME_UNIT.test(counted)).map(withoutOf);
       // "Two of the town's nine libraries": the part counts the libraries asked about, not the whole.
       const wholes = new Set<ValueSpan>();
       const parts = found.filter((c) => {

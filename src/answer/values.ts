@@ -126,7 +126,6 @@ export function findMultipliers(text: string): ValueSpan[] {
   return collect(text, [MULTIPLIER]);
 }
 
-/** Numbers, with the words that follow them for counting ("hundreds of", "5,000"). */
 const LENGTH_UNITS =
   "metres|meters|metre|meter|m|kilometres|kilometers|km|miles|mile|feet|foot|ft|inches|inch|cm|mm|Meter|Kilometer|Meilen";
 const WEIGHT_UNITS = "kilograms|kg|tonnes|tons|lbs|Kilogramm|Tonnen";
@@ -180,9 +179,15 @@ export function findMeasures(text: string, adjective?: MeasureAdjective): ValueS
   return units ? found.filter((m) => units.test(m.text)) : found;
 }
 
-export function findCounts(text: string): ValueSpan[] {
+/**
+ * Numbers, with the words that follow them for counting ("hundreds of", "5,000"); not those
+ * inside a date ("in 2019", "the next two years") unless `inDates` ("how many years ...?").
+ */
+export function findCounts(text: string, inDates = false): ValueSpan[] {
+  const counts = collect(text, [COUNT]);
+  if (inDates) return counts;
   const dates = findDates(text);
-  return collect(text, [COUNT]).filter((c) => !dates.some((d) => d.start <= c.start && c.end <= d.end));
+  return counts.filter((c) => !dates.some((d) => d.start <= c.start && c.end <= d.end));
 }
 
 /** Reason clauses: "due to its leadership in technology", "um ... zu erweitern". */

@@ -221,6 +221,13 @@ describe("figures and names as a local news story gives them", () => {
     expect(ask("How long will the repairs take?").answer).toBe("three years");
   });
 
+  it("counts years inside a date when the question counts years", () => {
+    const plan = depsFor(
+      tempDir({ "plan.txt": "Velmora will invest $40 million over the next three years.\n" }),
+    );
+    expect(answer("Over how many years will Velmora invest?", plan).answer).toBe("three");
+  });
+
   it("answers 'what is the budget' with the amount", () => {
     expect(ask("What is the budget?").answer).toBe("£210 million");
   });

@@ -33,6 +33,9 @@ describe("Analyzer", () => {
   it("maps German and English words and place names to shared terms", () => {
     expect(analyzer.terms("Büros in Tokio", "de")).toEqual(analyzer.terms("offices in Tokyo", "en"));
     expect(analyzer.terms("leitet", "de")).toEqual(analyzer.terms("leads", "en"));
+    expect(analyzer.terms("erstes asiatisches Büro", "de")).toEqual(
+      analyzer.terms("first Asian office", "en"),
+    );
     expect(analyzer.terms("New York City and NYC", "en")).toEqual(["new york city", "new york city"]);
   });
   it("gives a German verb's forms one term (participle, past, infinitive)", () => {
