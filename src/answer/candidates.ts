@@ -106,6 +106,9 @@ const PRICE_WORD =
 /** Questions that ask where something is based (which "X-based" answers). */
 const BASED_QUESTION = /\b(?:based|headquartered|headquarters|home|sitz|hauptsitz|ansässig|beheimatet)\b/i;
 
+/** A verb in the passive with its agent: "backed by", "built by" (read from the verb on). */
+const PASSIVE_AFTER = /^\p{L}+\s+by\b/iu;
+
 /** What separates two clauses: a conjunction or a comma. */
 const CLAUSE_BREAK = /\b(?:and|or|but|und|oder|aber)\b|[,;]/i;
 /** What a value in the clause of the question's nearest word gains over one across a clause break. */
@@ -253,7 +256,7 @@ function namesOf(sentence: Sentence, deps: CandidateDeps): NameSpan[] {
 
 /** "Who sold ...?" asks for the subject of its verb; "who did X marry?" for the object. */
 const SUBJECT_QUESTION =
-  /^\s*(?:who|which \p{L}+|what \p{L}+)\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)(\p{L}+)/iu;
+  /^\s*(?:who|which \p{L}+|what \p{L}+)\s+(?:(?:is|are|was|were)\s+(?=\p{L}+ing\b))?(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)(\p{L}+)/iu;
 const OBJECT_QUESTION = /^\s*(?:who|whom)\s+(?:did|does|do|will|would)\s+.+?\s(\p{L}+)\s*\??\s*$/iu;
 /** How far (in words) a subject or an object is looked for from its verb. */
 const ROLE_WINDOW = 12;
@@ -386,10 +389,14 @@ export function extractCandidates(
         // not the patient of a passive verb: "the (VR) maker backed by X"
         !/^\W*(?:\p{L}+\W+){0,2}by\b/u.test(sentence.text.slice(span.end, span.end + 40)));
     if ((options.agentsOnly || span.agentOnly) && !actsAsAgent) continue;
+    // The subject's side of the verb: before it, or after "by" when the verb is passive
+    // ("the firm backed by X": not the firm).
     const onSide =
       !possessive &&
       role?.verbs.some((v) =>
-        role.side === "before" && !passive
+        role.side === "before" &&
+        !passive &&
+        !PASSIVE_AFTER.test(sentence.text.slice(tokenStartOf(sentence, v, deps)))
           ? at < v && v - at <= ROLE_WINDOW
           : at > v && at - v <= ROLE_WINDOW,
       ) === true;

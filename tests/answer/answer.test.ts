@@ -651,6 +651,7 @@ describe("a space mission (a science story the bot was not tuned on)", () => {
     expect(answer("Who voted against the plan?", vote).answer).toBe("Halden Construction");
     // "the ... (AI) firm backed by Microsoft": "AI" before "backed" is not who backs it.
     expect(answer("Who backs OpenAI?", seedsDeps()).answer).toBe("Microsoft");
+    expect(answer("Which firm is backing OpenAI?", seedsDeps()).answer).toBe("Microsoft");
   });
 
   it("reads names after a form of address, and institutions 'of' a place", () => {
