@@ -76,9 +76,14 @@ const AGENT_KINDS: NameSpan["kind"][] = ["organisation"];
 
 const tokenStarts = new OwnerCache<CandidateDeps["index"], number, number[]>(20_000);
 
+/** Where each of a sentence's words (tokenize's) starts, computed once per sentence. */
+function startsOf(sentence: Sentence, deps: CandidateDeps): number[] {
+  return tokenStarts.get(deps.index, sentence.id, () => tokenize(sentence.text).map((t) => t.start));
+}
+
 /** The position (in tokenize's words) of the word at a character offset of a sentence. */
 function tokenIndexAt(sentence: Sentence, offset: number, deps: CandidateDeps): number {
-  const starts = tokenStarts.get(deps.index, sentence.id, () => tokenize(sentence.text).map((t) => t.start));
+  const starts = startsOf(sentence, deps);
   let lo = 0;
   let hi = starts.length;
   while (lo < hi) {
@@ -91,8 +96,7 @@ function tokenIndexAt(sentence: Sentence, offset: number, deps: CandidateDeps): 
 
 /** The character offset of a sentence's word (tokenize's words, by index). */
 function tokenStartOf(sentence: Sentence, token: number, deps: CandidateDeps): number {
-  const starts = tokenStarts.get(deps.index, sentence.id, () => tokenize(sentence.text).map((t) => t.start));
-  return starts[token] ?? sentence.text.length;
+  return startsOf(sentence, deps)[token] ?? sentence.text.length;
 }
 
 /** Units of time, which a question may count ("how many years"). */

@@ -13,8 +13,9 @@ const MONTH_EN =
   "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 const MONTH_DE = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember";
 const MONTH = `(?:${MONTH_EN}|${MONTH_DE})`;
-const WEEKDAY =
-  "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag";
+const WEEKDAY_EN = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const WEEKDAY_DE = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag";
+const WEEKDAY = `${WEEKDAY_EN}|${WEEKDAY_DE}`;
 const CALENDAR_WORD = new RegExp(`^(?:${MONTH}|${WEEKDAY})$`, "u");
 
 /** True for a month or a weekday ("March", "Dienstag"): a date, not a name. */
@@ -28,13 +29,10 @@ const DATE_PATTERNS: RegExp[] = [
   // A time of day: "4:12 a.m.", "16:30 Uhr", "9 pm".
   /\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|Uhr\b)|\b\d{1,2}:\d{2}\b/giu,
   new RegExp(
-    `\\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s*[(,]?\\s*)?${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\)?`,
+    `\\b(?:(?:${WEEKDAY_EN})\\s*[(,]?\\s*)?${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\)?`,
     "gu",
   ),
-  new RegExp(
-    `\\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\\s+(?:(?:the|den)\\s+)?)?\\d{1,2}\\.?\\s+${MONTH}(?:\\s+\\d{4})?`,
-    "gu",
-  ),
+  new RegExp(`\\b(?:(?:${WEEKDAY}),?\\s+(?:(?:the|den)\\s+)?)?\\d{1,2}\\.?\\s+${MONTH}(?:\\s+\\d{4})?`, "gu"),
   new RegExp(
     `\\b(?:(?:early|mid|late|end of|beginning of|in|since|by|until|Anfang|Mitte|Ende|im|seit|bis)\\s+)?${MONTH}(?:\\s+\\d{4})?\\b`,
     "gu",
@@ -44,8 +42,14 @@ const DATE_PATTERNS: RegExp[] = [
   /\b(?:(?:early|mid|late|end of|beginning of|in|since|by|until|Anfang|Mitte|Ende|seit|bis)\s+)?(?:1[0-9]{3}|20[0-9]{2})\b(?![\d,.]*\s*(?:billion|million|Milliarden|Millionen|dollars?|euros?|%|percent))/giu,
   // A three-digit year after a preposition, not followed by a noun it counts ("in 812", not "in 300 ships").
   /\b(?:in|since|from|until|till|by|around|circa|before|after|im|seit|bis)\s+[1-9]\d{2}\b(?!\s*\p{L}|[\d,.]\d)/giu,
-  /\b(?:(?:the\s+)?end of (?:this|the|next|last) year|(?:this|next|last) (?:year|month|week|quarter|spring|summer|autumn|fall|winter)|(?:over )?the next (?:\w+ )?(?:years|months|weeks)|earlier this (?:year|month|week)|later this (?:year|month)|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/giu,
-  /\b(?:(?:Ende|Anfang|Mitte) (?:dieses|nächsten|des (?:kommenden|vergangenen)) Jahres|(?:letztes|nächstes|dieses|vergangenes) Jahr|seit Jahresbeginn|im (?:vergangenen|kommenden) Jahr|(?:am )?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag))\b/giu,
+  new RegExp(
+    `\\b(?:(?:the\\s+)?end of (?:this|the|next|last) year|(?:this|next|last) (?:year|month|week|quarter|spring|summer|autumn|fall|winter)|(?:over )?the next (?:\\w+ )?(?:years|months|weeks)|earlier this (?:year|month|week)|later this (?:year|month)|(?:on )?(?:${WEEKDAY_EN}))\\b`,
+    "giu",
+  ),
+  new RegExp(
+    `\\b(?:(?:Ende|Anfang|Mitte) (?:dieses|nächsten|des (?:kommenden|vergangenen)) Jahres|(?:letztes|nächstes|dieses|vergangenes) Jahr|seit Jahresbeginn|im (?:vergangenen|kommenden) Jahr|(?:am )?(?:${WEEKDAY_DE}))\\b`,
+    "giu",
+  ),
 ];
 
 const MONEY =

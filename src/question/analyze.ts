@@ -94,7 +94,7 @@ const TYPE_RULES: [RegExp, AnswerType][] = [
     /\bwhat (?:role|position|job|title) (?:does|did|do|has|had|will|is|was)\b|\bwhat (?:is|was) (?:the )?(?:role|position|job|title) of\b|\bwelche (?:rolle|position|funktion)\b/,
     "role",
   ],
-  // "What language ...?": the sentence that names it ("the Japanese language"), not a name.
+  // "What language ...?": the sentence that names it ("the Danish language"), not a name.
   [/\b(?:what|which|welche[rs]?) (?:language|languages|sprache|sprachen)\b/, "description"],
   [
     // "What does the office aim to do?" asks for what is said of it, whatever the intent.
@@ -276,7 +276,7 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
       english.length === 1 && deps.stats.sentenceDf.has(english[0] as string) ? (english[0] as string) : term;
     terms.push({ term: chosen, word: t.word, entity: isEntity[token] === true, token });
   }
-  // The noun after "which" (adjectives allowed in between: "which Japanese companies").
+  // The noun after "which" (adjectives allowed in between: "which Danish companies").
   const wh = corrected.findIndex((t) => /^(?:which|what|welche[nmrs]?)$/i.test(t.word));
   const nounAt =
     wh < 0
