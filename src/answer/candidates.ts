@@ -74,6 +74,21 @@ const CHANGE_VERB =
  */
 const AGENT_KINDS: NameSpan["kind"][] = ["organisation"];
 
+/** What a people answering a who-question loses against a person of the same evidence. */
+const PEOPLE_PENALTY = 0.4;
+
+/**
+ * A people or group named in the plural: "the Velmorans", "the Anglo-Tarnish", "the Tarn
+ * Saxons" (a name no list classifies, ending in a plural, after "the").
+ */
+function isPeopleName(n: NameSpan, text: string): boolean {
+  return (
+    n.kind === "other" &&
+    /^(?:\p{Lu}\p{L}*[- ])*\p{Lu}\p{Ll}+s$/u.test(n.text) &&
+    /\bthe\s+$/i.test(text.slice(Math.max(0, n.start - 8), n.start))
+  );
+}
+
 const tokenStarts = new OwnerCache<CandidateDeps["index"], number, number[]>(20_000);
 
 /** Where each of a sentence's words (tokenize's) starts, computed once per sentence. */
@@ -272,19 +287,22 @@ const ROLE_BONUS = 0.3;
  */
 function verbSide(
   q: QuestionAnalysis,
-  sentence: Sentence,
+  ev: Evidence,
   deps: CandidateDeps,
 ): { verbs: number[]; side: "before" | "after" } | undefined {
+  const sentence = ev.sentence;
   const subject = SUBJECT_QUESTION.exec(q.text)?.[1];
   const object = subject ? undefined : OBJECT_QUESTION.exec(q.text)?.[1];
   const verb = subject ?? object;
   if (!verb) return undefined;
   const terms = new Set(deps.index.analyzer.terms(verb, sentence.language));
-  if (terms.size === 0) return undefined;
   const verbs = positionedTerms(deps.index, sentence)
     .filter((t) => terms.has(t.term))
     .map((t) => t.token);
-  return verbs.length ? { verbs, side: subject ? "before" : "after" } : undefined;
+  if (verbs.length) return { verbs, side: subject ? "before" : "after" };
+  // The sentence says it with another verb ("Who became king of X?" / "Ida Roche took the title
+  // of king of X"): the subject still comes before the rest of the question's words.
+  return subject && ev.ownTokens.length ? { verbs: [Math.min(...ev.ownTokens)], side: "before" } : undefined;
 }
 
 /** The job titles a question asks about, lower case ("who is the COO?" -> ["coo"]). */
@@ -335,7 +353,7 @@ export function extractCandidates(
 ): Candidate[] {
   const sentence = ev.sentence;
   /** `agentOnly`: a name of another kind, which answers only as the agent of the question's verb. */
-  let spans: { text: string; start: number; end: number; agentOnly?: boolean }[];
+  let spans: { text: string; start: number; end: number; agentOnly?: boolean; people?: boolean }[];
   const values = valuesOf(type, sentence.text, q, deps.index.analyzer, sentence.language);
   if (values) spans = values;
   else {
@@ -343,12 +361,21 @@ export function extractCandidates(
     if (!kinds) return [];
     // "Who designed X?" is answered by a firm too, when the sentence says "designed by" it.
     const agents = type === "person" ? AGENT_KINDS : [];
+    // "Who fought the X?" may be answered by a people ("the Velmorans"), after any person.
+    const peoples = type === "person";
     spans = namesOf(sentence, deps)
-      .filter((n) => kinds.includes(n.kind) || agents.includes(n.kind))
-      .map((n) => ({ ...n, agentOnly: !kinds.includes(n.kind) }));
+      .filter(
+        (n) =>
+          kinds.includes(n.kind) || agents.includes(n.kind) || (peoples && isPeopleName(n, sentence.text)),
+      )
+      .map((n) => ({
+        ...n,
+        agentOnly: !kinds.includes(n.kind) && agents.includes(n.kind),
+        people: peoples && !kinds.includes(n.kind) && !agents.includes(n.kind),
+      }));
   }
   const out: Candidate[] = [];
-  const role = type === "person" || type === "organisation" ? verbSide(q, sentence, deps) : undefined;
+  const role = type === "person" || type === "organisation" ? verbSide(q, ev, deps) : undefined;
   const titles = type === "person" ? askedTitles(q, deps) : [];
   for (const span of spans) {
     if (type !== "quote" && type !== "reason" && questionMentions(q, span.text, type, deps, sentence))
@@ -415,7 +442,8 @@ export function extractCandidates(
         0.6 / (1 + distance / 4) +
         (attached ? ATTACHED_BONUS : 0) +
         (onSide ? ROLE_BONUS : 0) +
-        (titles.length && hasTitle(sentence.text, span, titles) ? ROLE_BONUS : 0),
+        (titles.length && hasTitle(sentence.text, span, titles) ? ROLE_BONUS : 0) -
+        (span.people ? PEOPLE_PENALTY : 0),
     });
   }
   return out;

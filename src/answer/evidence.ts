@@ -133,9 +133,12 @@ function groupNames(question: QuestionAnalysis): string[][] {
  * expansions stand in for a question word they share meaning with), and whether the question's
  * constraints (names, places, figures) hold in the sentence or its neighbour.
  */
-/** A sentence that opens by referring back: a pronoun, a definite description, "there". */
+/**
+ * A sentence that opens by referring back: a pronoun, a demonstrative, "there". Not "the": "The
+ * distinct culture of the Ostrans ..." after a sentence on the Velmorans is about the Ostrans.
+ */
 const ANAPHORIC_OPENING =
-  /^\W*(?:it|its|they|their|them|he|his|she|her|this|these|that|those|there|the|such|both|es|sie|er|ihr|ihre|sein|seine|dies\w*|der|die|das|dort|hier|damit|dabei|so)\b/i;
+  /^\W*(?:it|its|they|their|them|he|his|she|her|this|these|that|those|there|such|both|es|sie|er|ihr|ihre|sein|seine|dies\w*|dort|hier|damit|dabei|so)\b/i;
 
 export function gatherEvidence(
   index: CorpusIndex,
@@ -226,7 +229,7 @@ export function gatherEvidence(
         (askedPlaces.has(key) && namesOtherPlace(index, sentence, asked))
       ) {
         // A name holds when carried over from the sentence before, if this one refers back to it
-        // ("It opened in April.", "The office will ...", "At Tarn" after "Tarn Abbey") and names
+        // ("It opened in April.", "This office will ...", "At Tarn" after "Tarn Abbey") and names
         // no place of its own ("... an office in Velmora" is not about the place before). Not
         // otherwise: "Striker Ida Roche scored twice" after a sentence about two teams is about
         // neither.

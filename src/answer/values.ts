@@ -40,6 +40,8 @@ const DATE_PATTERNS: RegExp[] = [
   /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b/gu,
   /\b(?:the\s+)?(?:first|second|last|early|late)?\s*(?:half|part|quarter)?\s*(?:of\s+the\s+)?\d{1,2}(?:st|nd|rd|th)\s+(?:and\s+\d{1,2}(?:st|nd|rd|th)\s+)?centur(?:y|ies)\b/giu,
   /\b(?:(?:early|mid|late|end of|beginning of|in|since|by|until|Anfang|Mitte|Ende|seit|bis)\s+)?(?:1[0-9]{3}|20[0-9]{2})\b(?![\d,.]*\s*(?:billion|million|Milliarden|Millionen|dollars?|euros?|%|percent))/giu,
+  // A decade: "the 1990s", "in the early 960s", "in den 1990er Jahren".
+  /\b(?:(?:in\s+)?the\s+(?:early\s+|mid-?|late\s+)?)?[1-9]\d{1,2}0s\b|\b(?:(?:in\s+)?den\s+)?[1-9]\d{1,2}0er(?:[- ]Jahren?)?\b/giu,
   // A three-digit year after a preposition, not followed by a noun it counts ("in 812", not "in 300 ships").
   /\b(?:in|since|from|until|till|by|around|circa|before|after|im|seit|bis)\s+[1-9]\d{2}\b(?!\s*\p{L}|[\d,.]\d)/giu,
   new RegExp(
@@ -110,7 +112,7 @@ export function dateKey(text: string): string {
   return year ? `year:${year}` : `date:${text.toLowerCase()}`;
 }
 
-/** Dates and times: "April 15", "late 2022", "Ende dieses Jahres", "the 10th century". */
+/** Dates and times: "April 15", "late 2022", "Ende dieses Jahres", "the 10th century", "the 1990s". */
 export function findDates(text: string): ValueSpan[] {
   return collect(text, DATE_PATTERNS);
 }

@@ -48,6 +48,21 @@ export interface QuestionAnalysis {
   measure?: MeasureAdjective;
 }
 
+/**
+ * Light verbs: their meaning is in the words around them ("go up against", "became king",
+ * "take part"), and an article says the same with another verb ("led ... against", "took the
+ * title of king"). A sentence without one loses a little, as with a synonym.
+ */
+const LIGHT_VERB =
+  /^(?:go|goes|went|gone|going|get|gets|got|gotten|getting|come|comes|came|coming|become|becomes|became|becoming|take|takes|took|taken|taking|give|gives|gave|given|giving)$/i;
+
+/** "When did X take place / happen / occur?" */
+const EVENT_FRAME = /\b(?:take|took|taken|takes) place\b|\b(?:happen|happened|occur|occurred)\W*$/;
+const EVENT_WORD = /^(?:place|happen|happened|occur|occurred)$/i;
+
+/** "Where is X located?": the verb only restates the question's frame. */
+const PLACE_FRAME_VERB = /^(?:located|situated|lie|lies|lay|sit|sits)$/i;
+
 /** Nouns that name the kind of answer after "which" / "what" / "welche". */
 const TYPE_NOUNS = new Set(
   (
@@ -294,7 +309,11 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
         (t.token === last &&
           /^how long\b/.test(lower) &&
           /^(?:take|takes|took|taken|last|lasted)$/i.test(t.word)) ||
-        (asksAmount && /^(?:cost|costs|price|prices|preis|preise|kosten|kostet|kostete)$/i.test(t.word)),
+        (asksAmount && /^(?:cost|costs|price|prices|preis|preise|kosten|kostet|kostete)$/i.test(t.word)) ||
+        LIGHT_VERB.test(t.word) ||
+        // "When did X take place / happen?": the verb is the frame of a question for a date.
+        (answerTypeOf(lower) === "date" && EVENT_FRAME.test(lower) && EVENT_WORD.test(t.word)) ||
+        (answerTypeOf(lower) === "place" && PLACE_FRAME_VERB.test(t.word)),
     )
     .map((t) => t.term);
   // The noun that names the answer's kind is never a name to find ("which university").

@@ -284,6 +284,18 @@ describe("a name carried over from the sentence before", () => {
     expect(answer("Who scored for Velmora Rovers?", deps).answer).not.toBe("Ida Roche");
   });
 
+  it("does not hold across a sentence that opens with 'the' and names its own subject", () => {
+    const peoples = depsFor(
+      tempDir({
+        "valley.txt":
+          "Peoples of the valley\n\nThe settlers mixed with the native Velmoran population. " +
+          "The distinct identity of the Ostrans emerged in the 9th century.\n",
+      }),
+    );
+    expect(answer("When did the identity of the Ostrans emerge?", peoples).answer).toBe("the 9th century");
+    expect(answer("When did the Velmoran identity emerge?", peoples).answered).toBe(false);
+  });
+
   it("holds when the sentence names it in part ('At Tarn' after 'Tarn Abbey')", () => {
     const abbeys = depsFor(
       tempDir({
@@ -604,6 +616,36 @@ describe("a history (an encyclopedia-like article the bot was not tuned on)", ()
     expect(answer("How large was the empire?", deps).answer).toBe("about 400,000 square kilometres");
     expect(answer("What happened in 1150?", deps).answer).toContain("a plague in 1150");
     expect(answer("Who were the Hesk?", deps).answer).toBe("nomads from the eastern steppes");
+  });
+});
+
+describe("a chronicle asked in other words than it uses", () => {
+  const deps = depsFor(
+    tempDir({
+      "ostrans.txt":
+        "The Ostran chronicle\n\n" +
+        "Ostmark, a region in France, was settled by the Ostrans.\n" +
+        "In the 1060s, Ida Roche led the Ostrans of Serrin against the Hesk.\n" +
+        "Ben Askew took the title of King of the Tarn Islands, as vassal to Henry III of Serrin.\n" +
+        "After the successful Siege of Telgard in 1097, Coril Varn began building a state around that city.\n" +
+        "The invading Ostrans replaced the Velmorans as the ruling class of Serrin.\n",
+    }),
+  );
+  const ask = (q: string) => answer(q, deps);
+
+  it("lets a light verb go ('go up against', 'became king') and reads decades as dates", () => {
+    expect(ask("When did Ida Roche go up against the Hesk?").answer).toBe("In the 1060s");
+    // The question's verb is not in the sentence: the subject is still before the asked words.
+    expect(ask("Who became the King of the Tarn Islands?").answer).toBe("Ben Askew");
+  });
+
+  it("reads 'take place' and 'located' as the question's frame", () => {
+    expect(ask("When did the Siege of Telgard take place?").answer).toContain("1097");
+    expect(ask("In what country is Ostmark located?").answer).toBe("France");
+  });
+
+  it("answers a who-question with a people when the text names one", () => {
+    expect(ask("Who was the ruling class ahead of the Ostrans?").answer).toBe("Velmorans");
   });
 });
 
