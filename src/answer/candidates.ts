@@ -334,6 +334,25 @@ function hasTitle(text: string, span: { start: number; end: number }, titles: st
   return titles.some((t) => initials.endsWith(t) && t.length >= 2);
 }
 
+/**
+ * What a person loses who is named only to describe someone the question asks about, in an
+ * apposition ("Ida, sister of Duke Tarn, and Ben Askew" for "who did Ida marry?").
+ */
+const DESCRIPTION_PENALTY = 0.6;
+
+const APPOSITION_BEFORE =
+  /(\p{Lu}\p{L}*),\s+(?:the\s+)?((?:\p{Ll}+\s+){1,3})(?:of|to)\s+(?:\p{Lu}\p{L}*\s+)?$/u;
+
+/** True when the name at `start` is in an apposition to a name of the question whose noun it does not ask. */
+function describesAsked(q: QuestionAnalysis, text: string, start: number, deps: CandidateDeps): boolean {
+  const m = APPOSITION_BEFORE.exec(text.slice(Math.max(0, start - 60), start));
+  if (!m) return false;
+  const asked = new Set(q.terms.map((t) => t.term));
+  const named = (m[1] as string).toLowerCase();
+  const nouns = deps.index.analyzer.terms(m[2] as string, "en");
+  return q.terms.some((t) => t.entity && t.word.toLowerCase() === named) && !nouns.some((n) => asked.has(n));
+}
+
 /** Options of extractCandidates. */
 export interface ExtractOptions {
   /**
@@ -443,7 +462,8 @@ export function extractCandidates(
         (attached ? ATTACHED_BONUS : 0) +
         (onSide ? ROLE_BONUS : 0) +
         (titles.length && hasTitle(sentence.text, span, titles) ? ROLE_BONUS : 0) -
-        (span.people ? PEOPLE_PENALTY : 0),
+        (span.people ? PEOPLE_PENALTY : 0) -
+        (type === "person" && describesAsked(q, sentence.text, span.start, deps) ? DESCRIPTION_PENALTY : 0),
     });
   }
   return out;

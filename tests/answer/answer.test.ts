@@ -644,6 +644,17 @@ describe("a chronicle asked in other words than it uses", () => {
     expect(ask("In what country is Ostmark located?").answer).toBe("France");
   });
 
+  it("does not answer with a name that only describes the asked one ('Ida, sister of Duke X')", () => {
+    const wedding = depsFor(
+      tempDir({
+        "wedding.txt":
+          "A wedding in Serrin\n\nThe peace was sealed through the marriage of Ida Roche, sister of Duke Henry Askew " +
+          "of Serrin, and King Edward Jay of Tarn.\n",
+      }),
+    );
+    expect(answer("Who did Ida Roche marry?", wedding).answer).toContain("Edward Jay");
+  });
+
   it("answers a who-question with a people when the text names one", () => {
     expect(ask("Who was the ruling class ahead of the Ostrans?").answer).toBe("Velmorans");
   });
