@@ -236,6 +236,8 @@ export function gatherEvidence(
         constraintsMet = false;
       }
     }
+    // "When did Ida's son return?" is not answered by a sentence on Ida that names no son.
+    if (question.relatives?.some((t) => !terms.has(t) && !viaSynonym(t))) constraintsMet = false;
     const positioned = positionedTerms(index, sentence);
     const matchedTokens = positioned.filter((t) => wanted.has(t.term)).map((t) => t.token);
     const ownTokens = positioned.filter((t) => own.has(t.term)).map((t) => t.token);

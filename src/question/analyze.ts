@@ -46,7 +46,21 @@ export interface QuestionAnalysis {
   softTerms?: string[];
   /** For "how long / tall / heavy ...?" (and "wie lang ..."): the adjective, in English. */
   measure?: MeasureAdjective;
+  /**
+   * Terms of a relative named through a name ("Ida's son", "the nephew of Tarn"): the question
+   * is about the son, so a sentence about Ida alone does not answer it.
+   */
+  relatives?: string[];
 }
+
+/** Nouns naming a relative, English and German. */
+const KIN =
+  "son|sons|daughter|daughters|father|mother|parents|brother|brothers|sister|sisters|wife|husband|widow|nephew|niece|uncle|aunt|cousin|grandson|granddaughter|grandfather|grandmother|heir|successor|predecessor|sohn|tochter|vater|mutter|bruder|schwester|ehefrau|ehemann|neffe|nichte|onkel|tante|erbe|nachfolger|vorgänger";
+/** "Ida's son", "Ida Roche's elder brother", "the son of Ida", "der Sohn von Ida". */
+const RELATIVE_OF_NAME = new RegExp(
+  `\\p{Lu}[\\p{L}.-]*['’]s?\\s+(?:\\p{Ll}+\\s+)?(${KIN})\\b|\\b(${KIN})\\s+(?:of|von|des)\\s+(?:the\\s+|der\\s+)?\\p{Lu}`,
+  "gu",
+);
 
 /**
  * Light verbs: their meaning is in the words around them ("go up against", "became king",
@@ -224,7 +238,8 @@ function isNamed(word: string): boolean {
 }
 
 function isEntityToken(token: Token, index: number, deps: AnalyzeDeps, language: Language): boolean {
-  const word = token.word;
+  // A possessive is the name it is made of ("Roche's" -> "Roche").
+  const word = token.word.replace(/(?<=\p{L}{2})['’]s?$/u, "");
   const lower = word.toLowerCase();
   if (/^\p{N}/u.test(word)) return true;
   if (deps.analyzer.lexicon.placeByAlias.has(lower)) return true;
@@ -334,6 +349,8 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
   // "What role does X have?": X is who the role is asked of.
   const roleOf = answerType === "role" && !subject && entities.length ? entities.join(" ") : undefined;
   const measure = corrected.map((_, k) => measureAt(corrected, k)).find((m) => m !== undefined);
+  const kin = new Set([...text.matchAll(RELATIVE_OF_NAME)].map((m) => (m[1] ?? m[2] ?? "").toLowerCase()));
+  const relatives = terms.filter((t) => !t.entity && kin.has(t.word.toLowerCase())).map((t) => t.term);
   return {
     raw,
     text,
@@ -346,5 +363,6 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
     typeNoun,
     softTerms,
     measure,
+    relatives,
   };
 }

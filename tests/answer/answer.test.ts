@@ -655,6 +655,19 @@ describe("a chronicle asked in other words than it uses", () => {
     expect(answer("Who did Ida Roche marry?", wedding).answer).toContain("Edward Jay");
   });
 
+  it("asks about the relative in 'Ida's son', not about Ida", () => {
+    const family = depsFor(
+      tempDir({
+        "family.txt":
+          "The Roche family\n\nIda Roche returned from exile in 1041. Ida Roche ruled Tarn for ten years. " +
+          "Her son Ben Askew was born in 1020. Tobin Jay had a son in 1030. The son of Henry Tarn became a monk.\n",
+      }),
+    );
+    expect(answer("When did Ida Roche return from exile?", family).answer).toContain("1041");
+    expect(answer("When did Ida Roche's son return from exile?", family).answered).toBe(false);
+    expect(answer("When was Ida Roche's son born?", family).answer).toContain("1020");
+  });
+
   it("answers a who-question with a people when the text names one", () => {
     expect(ask("Who was the ruling class ahead of the Ostrans?").answer).toBe("Velmorans");
   });

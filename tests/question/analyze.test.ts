@@ -36,3 +36,20 @@ describe("analyzeQuestion on terse questions", () => {
     expect(analyze("what does the council leader want?").answerType).toBeUndefined();
   });
 });
+
+describe("analyzeQuestion on possessives and relatives", () => {
+  const deps = depsFor(tempDir({ "a.txt": "Ida Roche returned from exile in 1041 with her son.\n" }));
+  const analyze = (text: string) =>
+    analyzeQuestion(text, { analyzer: deps.index.analyzer, stats: deps.index.stats });
+
+  it("reads a name in the possessive as the name", () => {
+    const q = analyze("When did Ida Roche's son return?");
+    expect(q.terms.filter((t) => t.entity).map((t) => t.word)).toEqual(["Ida", "Roche's"]);
+  });
+
+  it("marks the relative named through a name ('Ida's son', 'the son of Ida'), not other nouns", () => {
+    expect(analyze("When did Ida Roche's son return?").relatives).toEqual(["son"]);
+    expect(analyze("Who was the son of Ida Roche?").relatives).toEqual(["son"]);
+    expect(analyze("When did Ida Roche's exile end?").relatives).toEqual([]);
+  });
+});
