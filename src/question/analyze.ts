@@ -317,7 +317,8 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
   // it is better, one without it still answers ("after three years of construction").
   const last = corrected.length - 1;
   // Likewise the price words of a question for an amount ("what did X cost?", "q-haul price?").
-  const asksAmount = answerTypeOf(lower) === "money";
+  const typeFromWording = answerTypeOf(lower);
+  const asksAmount = typeFromWording === "money";
   const softTerms = terms
     .filter(
       (t) =>
@@ -327,14 +328,14 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
         (asksAmount && /^(?:cost|costs|price|prices|preis|preise|kosten|kostet|kostete)$/i.test(t.word)) ||
         LIGHT_VERB.test(t.word) ||
         // "When did X take place / happen?": the verb is the frame of a question for a date.
-        (answerTypeOf(lower) === "date" && EVENT_FRAME.test(lower) && EVENT_WORD.test(t.word)) ||
-        (answerTypeOf(lower) === "place" && PLACE_FRAME_VERB.test(t.word)),
+        (typeFromWording === "date" && EVENT_FRAME.test(lower) && EVENT_WORD.test(t.word)) ||
+        (typeFromWording === "place" && PLACE_FRAME_VERB.test(t.word)),
     )
     .map((t) => t.term);
   // The noun that names the answer's kind is never a name to find ("which university").
   for (const t of terms) if (t.token === nounAt) t.entity = false;
   const answerType =
-    answerTypeOf(lower) ??
+    typeFromWording ??
     // (the words as corrected: "helth minster?" asks for the minister)
     (asksForTitleHolder(corrected.map((t) => t.word.toLowerCase()).join(" "), deps) || nameOfTitle
       ? "person"
