@@ -74,6 +74,10 @@ const CHANGE_VERB =
  */
 const AGENT_KINDS: NameSpan["kind"][] = ["organisation"];
 
+/** Nouns of a who-question that asks for a group of people, not one person. */
+const COLLECTIVE =
+  /\b(?:class|classes|people|peoples|tribes?|groups?|enem(?:y|ies)|allies|rulers|settlers|inhabitants|natives|population|invaders|volk|völker|stamm|stämme|herrscher|siedler|einwohner|feinde?)\b/iu;
+
 /** What a people answering a who-question loses against a person of the same evidence. */
 const PEOPLE_PENALTY = 0.4;
 
@@ -380,8 +384,8 @@ export function extractCandidates(
     if (!kinds) return [];
     // "Who designed X?" is answered by a firm too, when the sentence says "designed by" it.
     const agents = type === "person" ? AGENT_KINDS : [];
-    // "Who fought the X?" may be answered by a people ("the Velmorans"), after any person.
-    const peoples = type === "person";
+    // "Who was the ruling class?" may be answered by a people ("the Velmorans"), after any person.
+    const peoples = type === "person" && COLLECTIVE.test(q.text);
     spans = namesOf(sentence, deps)
       .filter(
         (n) =>

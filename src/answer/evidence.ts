@@ -129,17 +129,31 @@ function groupNames(question: QuestionAnalysis): string[][] {
 }
 
 /**
- * Retrieves candidate sentences and judges each: coverage of the question's terms (the intent's
- * expansions stand in for a question word they share meaning with), and whether the question's
- * constraints (names, places, figures) hold in the sentence or its neighbour.
- */
-/**
- * A sentence that opens by referring back: a pronoun, a demonstrative, "there". Not "the": "The
- * distinct culture of the Ostrans ..." after a sentence on the Velmorans is about the Ostrans.
+ * A sentence that opens by referring back: a pronoun, a demonstrative, "there". "The ..." only
+ * through DEFINITE_OPENING: "The distinct culture of the Ostrans ..." after a sentence on the
+ * Velmorans is about the Ostrans.
  */
 const ANAPHORIC_OPENING =
   /^\W*(?:it|its|they|their|them|he|his|she|her|this|these|that|those|there|such|both|es|sie|er|ihr|ihre|sein|seine|dies\w*|dort|hier|damit|dabei|so)\b/i;
 
+/**
+ * "The war ended ..." after "... declared war on Velmora": a definite description whose head
+ * noun (the last word before "of", a verb or a comma) the sentence before used.
+ */
+const DEFINITE_OPENING =
+  /^\W*(?:[Tt]he|[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em)\s+(?:[\p{L}'’-]+\s+){0,4}?([\p{L}-]+)(?=\s+(?:of|in|on|at|for|with|is|was|are|were|has|had|have|will|would|can|could|von|im|am|mit|ist|war|wird|hat)\b|\s+\p{Ll}+(?:ed|s|te|en)\b|[,.;:]|$)/u;
+
+/** True when a sentence opens with a definite description of what the sentence before named. */
+function repeatsNoun(index: CorpusIndex, sentence: Sentence, prev: Set<string> | undefined): boolean {
+  const head = prev && DEFINITE_OPENING.exec(sentence.text)?.[1];
+  return head !== undefined && index.analyzer.terms(head, sentence.language).some((t) => prev?.has(t));
+}
+
+/**
+ * Retrieves candidate sentences and judges each: coverage of the question's terms (the intent's
+ * expansions stand in for a question word they share meaning with), and whether the question's
+ * constraints (names, places, figures) hold in the sentence or its neighbour.
+ */
 export function gatherEvidence(
   index: CorpusIndex,
   question: QuestionAnalysis,
@@ -177,6 +191,9 @@ export function gatherEvidence(
   const maxIdf = idf(stats, "\u0000never");
   const weightOf = (t: string) => (stats.sentenceDf.has(t) ? idf(stats, t) : ABSENT_TERM_WEIGHT * maxIdf);
   const totalIdf = content.reduce((sum, t) => sum + weightOf(t), 0);
+  const optional = new Set(question.optionalTerms);
+  // "Olaf's father" is said as "their son Olaf": the converse relation counts like a synonym.
+  const conversesOf = new Map((question.relatives ?? []).map(([t, ...converse]) => [t as string, converse]));
   const isTopic = (article: number, term: string) => topicTerms(index, article).has(term);
   // The words whose positions count for proximity: the same for every sentence.
   const own = new Set([...content, ...names]);
@@ -197,6 +214,8 @@ export function gatherEvidence(
         return false;
       }) === true;
     let matchedIdf = 0;
+    // An optional word the sentence lacks is left out of the whole.
+    let sentenceTotal = totalIdf;
     let spelled: Set<string> | undefined;
     const spells = (t: string) => {
       const acronym = acronyms.get(t);
@@ -207,12 +226,18 @@ export function gatherEvidence(
     for (const t of content) {
       const w = weightOf(t);
       if (terms.has(t) || spells(t)) matchedIdf += w;
-      else if (viaSynonym(t) || t === question.typeNoun || question.softTerms?.includes(t))
+      else if (optional.has(t)) sentenceTotal -= w;
+      else if (
+        viaSynonym(t) ||
+        t === question.typeNoun ||
+        question.softTerms?.includes(t) ||
+        conversesOf.get(t)?.some((c) => terms.has(c))
+      )
         matchedIdf += 0.8 * w;
       else if (sharesStem(t, terms)) matchedIdf += RELATED_FORM_WEIGHT * w;
       else if (prev?.has(t)) matchedIdf += PREVIOUS_SENTENCE_WEIGHT * w;
     }
-    const coverage = totalIdf > 0 ? matchedIdf / totalIdf : 1;
+    const coverage = sentenceTotal > 1e-9 ? matchedIdf / sentenceTotal : 1;
     let namesInSentence = 0;
     let constraintsMet = true;
     for (const group of nameGroups) {
@@ -225,7 +250,11 @@ export function gatherEvidence(
         // what the article is about
       } else if (
         !prev?.has(key) ||
-        !(ANAPHORIC_OPENING.test(sentence.text) || group.some((n) => terms.has(n))) ||
+        !(
+          ANAPHORIC_OPENING.test(sentence.text) ||
+          repeatsNoun(index, sentence, prev) ||
+          group.some((n) => terms.has(n))
+        ) ||
         (askedPlaces.has(key) && namesOtherPlace(index, sentence, asked))
       ) {
         // A name holds when carried over from the sentence before, if this one refers back to it
@@ -237,7 +266,8 @@ export function gatherEvidence(
       }
     }
     // "When did Ida's son return?" is not answered by a sentence on Ida that names no son.
-    if (question.relatives?.some((t) => !terms.has(t) && !viaSynonym(t))) constraintsMet = false;
+    if (question.relatives?.some((names) => !names.some((t) => terms.has(t) || viaSynonym(t))))
+      constraintsMet = false;
     const positioned = positionedTerms(index, sentence);
     const matchedTokens = positioned.filter((t) => wanted.has(t.term)).map((t) => t.token);
     const ownTokens = positioned.filter((t) => own.has(t.term)).map((t) => t.token);

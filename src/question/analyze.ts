@@ -44,18 +44,53 @@ export interface QuestionAnalysis {
   typeNoun?: string;
   /** Terms a sentence may lack at a small cost: the verb of "how long did it take?", "price". */
   softTerms?: string[];
+  /**
+   * Terms a sentence may lack at no cost, which count when it has them: light verbs ("go up
+   * against", "became king") and a frame's verb ("take place", "located").
+   */
+  optionalTerms?: string[];
   /** For "how long / tall / heavy ...?" (and "wie lang ..."): the adjective, in English. */
   measure?: MeasureAdjective;
   /**
-   * Terms of a relative named through a name ("Ida's son", "the nephew of Tarn"): the question
-   * is about the son, so a sentence about Ida alone does not answer it.
+   * A relative named through a name ("Ida's son", "the nephew of Tarn"): the question is about
+   * the son, so a sentence about Ida alone does not answer it. Per relative, the terms that
+   * name the relation: its own, or the converse one ("Olaf's father": "their son Olaf").
    */
-  relatives?: string[];
+  relatives?: string[][];
 }
 
 /** Nouns naming a relative, English and German. */
 const KIN =
   "son|sons|daughter|daughters|father|mother|parents|brother|brothers|sister|sisters|wife|husband|widow|nephew|niece|uncle|aunt|cousin|grandson|granddaughter|grandfather|grandmother|heir|successor|predecessor|sohn|tochter|vater|mutter|bruder|schwester|ehefrau|ehemann|neffe|nichte|onkel|tante|erbe|nachfolger|vorgänger";
+/** The converse of a relation: "X's father" is stated as "X, son of ...". */
+const CONVERSE: Record<string, string[]> = {
+  son: ["father", "mother", "parents"],
+  daughter: ["father", "mother", "parents"],
+  father: ["son", "daughter", "child"],
+  mother: ["son", "daughter", "child"],
+  parents: ["son", "daughter", "child"],
+  husband: ["wife"],
+  wife: ["husband"],
+  nephew: ["uncle", "aunt"],
+  niece: ["uncle", "aunt"],
+  uncle: ["nephew", "niece"],
+  aunt: ["nephew", "niece"],
+  grandson: ["grandfather", "grandmother"],
+  granddaughter: ["grandfather", "grandmother"],
+  grandfather: ["grandson", "granddaughter"],
+  grandmother: ["grandson", "granddaughter"],
+  successor: ["predecessor"],
+  predecessor: ["successor"],
+  sohn: ["vater", "mutter"],
+  tochter: ["vater", "mutter"],
+  vater: ["sohn", "tochter"],
+  mutter: ["sohn", "tochter"],
+  ehemann: ["ehefrau"],
+  ehefrau: ["ehemann"],
+  nachfolger: ["vorgänger"],
+  vorgänger: ["nachfolger"],
+};
+
 /** "Ida's son", "Ida Roche's elder brother", "the son of Ida", "der Sohn von Ida". */
 const RELATIVE_OF_NAME = new RegExp(
   `\\p{Lu}[\\p{L}.-]*['’]s?\\s+(?:\\p{Ll}+\\s+)?(${KIN})\\b|\\b(${KIN})\\s+(?:of|von|des)\\s+(?:the\\s+|der\\s+)?\\p{Lu}`,
@@ -65,7 +100,7 @@ const RELATIVE_OF_NAME = new RegExp(
 /**
  * Light verbs: their meaning is in the words around them ("go up against", "became king",
  * "take part"), and an article says the same with another verb ("led ... against", "took the
- * title of king"). A sentence without one loses a little, as with a synonym.
+ * title of king"). A sentence without one neither gains nor loses.
  */
 const LIGHT_VERB =
   /^(?:go|goes|went|gone|going|get|gets|got|gotten|getting|come|comes|came|coming|become|becomes|became|becoming|take|takes|took|taken|taking|give|gives|gave|given|giving)$/i;
@@ -325,7 +360,12 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
         (t.token === last &&
           /^how long\b/.test(lower) &&
           /^(?:take|takes|took|taken|last|lasted)$/i.test(t.word)) ||
-        (asksAmount && /^(?:cost|costs|price|prices|preis|preise|kosten|kostet|kostete)$/i.test(t.word)) ||
+        (asksAmount && /^(?:cost|costs|price|prices|preis|preise|kosten|kostet|kostete)$/i.test(t.word)),
+    )
+    .map((t) => t.term);
+  const optionalTerms = terms
+    .filter(
+      (t) =>
         LIGHT_VERB.test(t.word) ||
         // "When did X take place / happen?": the verb is the frame of a question for a date.
         (typeFromWording === "date" && EVENT_FRAME.test(lower) && EVENT_WORD.test(t.word)) ||
@@ -351,7 +391,17 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
   const roleOf = answerType === "role" && !subject && entities.length ? entities.join(" ") : undefined;
   const measure = corrected.map((_, k) => measureAt(corrected, k)).find((m) => m !== undefined);
   const kin = new Set([...text.matchAll(RELATIVE_OF_NAME)].map((m) => (m[1] ?? m[2] ?? "").toLowerCase()));
-  const relatives = terms.filter((t) => !t.entity && kin.has(t.word.toLowerCase())).map((t) => t.term);
+  const asked = new Set(terms.map((t) => t.term));
+  const relatives = terms
+    .filter((t) => !t.entity && kin.has(t.word.toLowerCase()))
+    .map((t) => {
+      const singular = t.word.toLowerCase().replace(/s$/, "");
+      const converse = (CONVERSE[t.word.toLowerCase()] ?? CONVERSE[singular] ?? [])
+        .flatMap((w) => deps.analyzer.termsOfWord(w, language))
+        // "Ida's son ... his father's refuge": a converse the question uses itself says nothing.
+        .filter((c) => !asked.has(c));
+      return [t.term, ...converse];
+    });
   return {
     raw,
     text,
@@ -363,6 +413,7 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
     subject: subject ?? roleOf,
     typeNoun,
     softTerms,
+    optionalTerms,
     measure,
     relatives,
   };

@@ -19,3 +19,14 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "um zum zur ins vom beim darunter sowie dass daß sich man gibt es"
   ).split(" "),
 );
+
+/**
+ * German stop words that are English words with a meaning ("war", "die", "man"): in English
+ * text they are kept ("When did the war end?").
+ */
+const ENGLISH_WORDS = new Set(["war", "die", "man", "hat", "den"]);
+
+/** True for a stop word of text in the given language. */
+export function isStopword(lower: string, language: "en" | "de"): boolean {
+  return STOPWORDS.has(lower) && !(language === "en" && ENGLISH_WORDS.has(lower));
+}

@@ -3,7 +3,7 @@ import type snowballStemmers from "snowball-stemmers";
 import { stemmer as porter } from "stemmer";
 import type { Lexicon } from "../lexicon/types.js";
 import type { Language } from "./language.js";
-import { STOPWORDS } from "./stopwords.js";
+import { isStopword, STOPWORDS } from "./stopwords.js";
 import { type Token, tokenize } from "./tokenize.js";
 
 export { type Token, tokenize };
@@ -140,7 +140,7 @@ export class Analyzer {
     let lower = word.toLowerCase().normalize("NFC");
     if (/^\p{N}/u.test(lower)) return [lower.replace(/,/g, ".")];
     lower = lower.replace(/['’]s$/, "").replace(/['’]/g, "");
-    if (STOPWORDS.has(lower) || lower.length < 2) return [];
+    if (isStopword(lower, language) || lower.length < 2) return [];
     const place = this.lexicon.placeByAlias.get(lower);
     if (place) return [place.key];
     if (language === "de" || this.deLexicon.has(lower)) {

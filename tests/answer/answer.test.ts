@@ -296,6 +296,19 @@ describe("a name carried over from the sentence before", () => {
     expect(answer("When did the Velmoran identity emerge?", peoples).answered).toBe(false);
   });
 
+  it("holds across 'The war ended ...' after a sentence that declared the war", () => {
+    const wars = depsFor(
+      tempDir({
+        "war.txt":
+          "The Serrin war\n\nIn 1361 the League declared war on Velmora and lost its first battles. " +
+          "The war ended with the Treaty of Tarn in 1370. The distinct customs of the Ostrans emerged in 1390.\n",
+      }),
+    );
+    expect(answer("When did the war with Velmora end?", wars).answer).toContain("1370");
+    // "customs" is not in the sentence before: that sentence is not about Velmora.
+    expect(answer("When did the customs of Velmora emerge?", wars).answered).toBe(false);
+  });
+
   it("holds when the sentence names it in part ('At Tarn' after 'Tarn Abbey')", () => {
     const abbeys = depsFor(
       tempDir({
@@ -628,7 +641,8 @@ describe("a chronicle asked in other words than it uses", () => {
         "In the 1060s, Ida Roche led the Ostrans of Serrin against the Hesk.\n" +
         "Ben Askew took the title of King of the Tarn Islands, as vassal to Henry III of Serrin.\n" +
         "After the successful Siege of Telgard in 1097, Coril Varn began building a state around that city.\n" +
-        "The invading Ostrans replaced the Velmorans as the ruling class of Serrin.\n",
+        "The invading Ostrans replaced the Velmorans as the ruling class of Serrin.\n" +
+        "The League went to war against Serrin, and its fleet, allied with Tarnish nobles, forced the Velmorans to negotiate.\n",
     }),
   );
   const ask = (q: string) => answer(q, deps);
@@ -668,8 +682,21 @@ describe("a chronicle asked in other words than it uses", () => {
     expect(answer("When was Ida Roche's son born?", family).answer).toContain("1020");
   });
 
+  it("reads the converse relation: 'their son X' says who X's father is", () => {
+    const family = depsFor(
+      tempDir({
+        "family.txt":
+          "The Jay family\n\nIda Roche married King Tobin Jay of Serrin in 1015, and their son Ben Askew was " +
+          "elected king as a child. Coril Varn had a son in 1030.\n",
+      }),
+    );
+    expect(answer("Who was Ben Askew's father?", family).answer).toMatch(/Tobin Jay|Ida Roche/);
+  });
+
   it("answers a who-question with a people when the text names one", () => {
     expect(ask("Who was the ruling class ahead of the Ostrans?").answer).toBe("Velmorans");
+    // Only when the question asks for a group: "who did X ally with" is not answered by "the Velmorans".
+    expect(ask("Who did the League ally with against Serrin?").answer).not.toBe("Velmorans");
   });
 });
 

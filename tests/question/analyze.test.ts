@@ -48,8 +48,17 @@ describe("analyzeQuestion on possessives and relatives", () => {
   });
 
   it("marks the relative named through a name ('Ida's son', 'the son of Ida'), not other nouns", () => {
-    expect(analyze("When did Ida Roche's son return?").relatives).toEqual(["son"]);
-    expect(analyze("Who was the son of Ida Roche?").relatives).toEqual(["son"]);
+    expect(analyze("When did Ida Roche's son return?").relatives).toEqual([
+      ["son", "father", "mother", "parent"],
+    ]);
+    expect(analyze("Who was the son of Ida Roche?").relatives?.[0]?.[0]).toBe("son");
+    // The converse relation names it too ("Olaf's father": "their son Olaf"), unless asked itself.
+    expect(analyze("Who was Ida Roche's father?").relatives).toEqual([
+      ["father", "son", "daughter", "child"],
+    ]);
+    expect(analyze("When did Ida Roche's son leave his father's house?").relatives).toEqual([
+      ["son", "mother", "parent"],
+    ]);
     expect(analyze("When did Ida Roche's exile end?").relatives).toEqual([]);
   });
 });

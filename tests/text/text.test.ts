@@ -52,6 +52,12 @@ describe("Analyzer", () => {
     expect(term("kostete")).toEqual(term("kosten"));
     expect(term("gut")).toEqual(["gut"]);
   });
+  it("keeps German stop words that are English words in English text ('war', 'die', 'man')", () => {
+    expect(analyzer.terms("When did the war end?", "en")).toEqual(["war", "end"]);
+    expect(analyzer.termsOfWord("man", "en")).toEqual(["man"]);
+    expect(analyzer.termsOfWord("war", "de")).toEqual([]);
+    expect(analyzer.termsOfWord("die", "de")).toEqual([]);
+  });
   it("tokenizes figures and words with offsets", () => {
     expect(tokenize("6,4-Milliarden-Dollar").map((t) => t.word)).toEqual(["6,4", "Milliarden", "Dollar"]);
   });
