@@ -1,7 +1,7 @@
 import type { Sentence } from "../corpus/types.js";
 import type { AnswerType } from "../intents/types.js";
 import type { Lexicon } from "../lexicon/types.js";
-import type { QuestionAnalysis } from "../question/analyze.js";
+import { KIN, type QuestionAnalysis } from "../question/analyze.js";
 import type { CorpusIndex } from "../retrieval/index.js";
 import type { Language } from "../text/language.js";
 import { type Analyzer, tokenize } from "../text/terms.js";
@@ -12,6 +12,7 @@ import {
   type NameContext,
   type NameSpan,
   namesForArticle,
+  personParts,
   placeLevel,
   surnameOf,
 } from "./names.js";
@@ -142,7 +143,10 @@ export function candidateKey(text: string, kind: AnswerType, deps: CandidateDeps
   const lower = text.toLowerCase().replace(/\s+/g, " ").trim();
   const place = deps.names.lexicon.placeByAlias.get(lower);
   if (place) return `place:${place.key}`;
-  if (kind === "person") return `person:${surnameOf(text).toLowerCase()}`;
+  if (kind === "person") {
+    const { surname, given, number } = personParts(text, deps.names.roleWords);
+    return `person:${surname}|${given}|${number}`;
+  }
   if (kind === "date") return dateKey(text);
   // Merge names written with place names of either language ("Universität München" = "Universität Munich").
   const words = tokenize(text).map(
@@ -357,6 +361,18 @@ function describesAsked(q: QuestionAnalysis, text: string, start: number, deps: 
   return q.terms.some((t) => t.entity && t.word.toLowerCase() === named) && !nouns.some((n) => asked.has(n));
 }
 
+/** A relative named right before a name: "her mother, Ida Roche", "his son Ben". */
+const KIN_BEFORE = new RegExp(`\\b(${KIN})\\b,?\\s+$`, "iu");
+
+/** True when a question asks for one relative and the name is introduced as another. */
+function otherRelative(q: QuestionAnalysis, sentence: Sentence, start: number, deps: CandidateDeps): boolean {
+  const asked = q.relatives?.[0]?.[0];
+  const kin = asked && KIN_BEFORE.exec(sentence.text.slice(Math.max(0, start - 30), start))?.[1];
+  return (
+    kin !== undefined && !deps.index.analyzer.termsOfWord(kin, sentence.language).includes(asked as string)
+  );
+}
+
 /** Options of extractCandidates. */
 export interface ExtractOptions {
   /**
@@ -454,6 +470,8 @@ export function extractCandidates(
           ? at < v && v - at <= ROLE_WINDOW
           : at > v && at - v <= ROLE_WINDOW,
       ) === true;
+    // "Her mother, Ida Roche" is not the father asked about.
+    if (type === "person" && otherRelative(q, sentence, span.start, deps)) continue;
     out.push({
       text: span.text,
       key: candidateKey(span.text, type, deps),

@@ -109,14 +109,38 @@ interface Group {
 const AGREEMENT_BONUS = 0.15;
 const AGREEMENT_SHARE = 0.85;
 
+/**
+ * A person named by surname alone ("Roche", key "person:roche||") is the one person of that
+ * surname the candidates name in full ("Ida Roche", "person:roche|ida|"), when there is one.
+ */
+function mergedKeys(cands: Candidate[]): Map<string, string> {
+  const full = new Map<string, Set<string>>();
+  for (const c of cands) {
+    const m = /^person:([^|]*)\|(.*)$/.exec(c.key);
+    if (!m || m[2] === "|") continue;
+    const keys = full.get(m[1] as string) ?? new Set<string>();
+    keys.add(c.key);
+    full.set(m[1] as string, keys);
+  }
+  const out = new Map<string, string>();
+  for (const c of cands) {
+    const m = /^person:([^|]*)\|\|$/.exec(c.key);
+    const keys = m ? full.get(m[1] as string) : undefined;
+    if (keys?.size === 1) out.set(c.key, [...keys][0] as string);
+  }
+  return out;
+}
+
 /** Merges candidates with the same key; an answer found in several articles scores higher. */
 function group(cands: Candidate[]): Group[] {
   const groups = new Map<string, Group>();
+  const merged = mergedKeys(cands);
   for (const c of cands) {
-    let g = groups.get(c.key);
+    const key = merged.get(c.key) ?? c.key;
+    let g = groups.get(key);
     if (!g) {
-      g = { key: c.key, texts: [], best: c, byArticle: new Map(), score: 0 };
-      groups.set(c.key, g);
+      g = { key, texts: [], best: c, byArticle: new Map(), score: 0 };
+      groups.set(key, g);
     }
     g.texts.push(c.text);
     if (c.score > g.best.score) g.best = c;

@@ -223,6 +223,15 @@ export function gatherEvidence(
       spelled ??= acronymsOf.get(index, sentence.id, () => spelledAcronyms(sentence.text));
       return spelled.has(acronym);
     };
+    const positioned = positionedTerms(index, sentence);
+    // The converse relation, said of the asked name: "their son Olaf", "Olaf, son of X" (not
+    // "X and his wife Ida" for Olaf's husband).
+    const statesConverse = (t: string) => {
+      const converse = conversesOf.get(t);
+      if (!converse?.some((c) => terms.has(c))) return false;
+      const at = positioned.filter((p) => converse.includes(p.term)).map((p) => p.token);
+      return positioned.some((p) => names.includes(p.term) && at.some((c) => Math.abs(c - p.token) <= 3));
+    };
     for (const t of content) {
       const w = weightOf(t);
       if (terms.has(t) || spells(t)) matchedIdf += w;
@@ -231,7 +240,7 @@ export function gatherEvidence(
         viaSynonym(t) ||
         t === question.typeNoun ||
         question.softTerms?.includes(t) ||
-        conversesOf.get(t)?.some((c) => terms.has(c))
+        statesConverse(t)
       )
         matchedIdf += 0.8 * w;
       else if (sharesStem(t, terms)) matchedIdf += RELATED_FORM_WEIGHT * w;
@@ -266,9 +275,12 @@ export function gatherEvidence(
       }
     }
     // "When did Ida's son return?" is not answered by a sentence on Ida that names no son.
-    if (question.relatives?.some((names) => !names.some((t) => terms.has(t) || viaSynonym(t))))
+    if (
+      question.relatives?.some(
+        ([t]) => !terms.has(t as string) && !viaSynonym(t as string) && !statesConverse(t as string),
+      )
+    )
       constraintsMet = false;
-    const positioned = positionedTerms(index, sentence);
     const matchedTokens = positioned.filter((t) => wanted.has(t.term)).map((t) => t.token);
     const ownTokens = positioned.filter((t) => own.has(t.term)).map((t) => t.token);
     const score = coverage * 3 + (0.5 * hit.score) / maxScore + 0.3 * namesInSentence;

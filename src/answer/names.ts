@@ -90,6 +90,23 @@ export function placeLevel(name: string, lexicon: Lexicon): "city" | "country" |
 const NAME_SUFFIX = /^(?:[IVX]+|Jr|Sr|Junior|Senior)\.?$/;
 
 /**
+ * What tells people apart: the word a person is referred to by alone, their given name and
+ * regnal number when written ("Lord Tarn" and "Lady Tarn", "Osric I" and "Osric II" are two
+ * people). A leading job title is left out ("King Osric II" is "Osric II").
+ */
+export function personParts(
+  name: string,
+  roleWords: Set<string>,
+): { surname: string; given: string; number: string } {
+  const words = splitTitle(name.trim(), roleWords).name.split(/\s+/);
+  let number = "";
+  while (words.length > 1 && NAME_SUFFIX.test(words[words.length - 1] as string))
+    number = `${(words.pop() as string).toLowerCase().replace(/\.$/, "")} ${number}`.trim();
+  const surname = (words[words.length - 1] as string).toLowerCase();
+  return { surname, given: words.length > 1 ? (words[0] as string).toLowerCase() : "", number };
+}
+
+/**
  * The word a person is referred to by alone: the last word of the name, leaving out a regnal
  * number or a suffix ("Osric III" -> "Osric", "Maria Okafor" -> "Okafor").
  */

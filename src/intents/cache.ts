@@ -5,7 +5,7 @@ import { loadIntents } from "./load.js";
 import { buildIntentModel, type IntentModel } from "./match.js";
 
 /** Bumped whenever what is stored changes. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 /**
  * The intent model of a folder of intent files: from the cache when one matches the files

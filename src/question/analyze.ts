@@ -59,8 +59,8 @@ export interface QuestionAnalysis {
   relatives?: string[][];
 }
 
-/** Nouns naming a relative, English and German. */
-const KIN =
+/** Nouns naming a relative, English and German (alternatives of a regular expression). */
+export const KIN =
   "son|sons|daughter|daughters|father|mother|parents|brother|brothers|sister|sisters|wife|husband|widow|nephew|niece|uncle|aunt|cousin|grandson|granddaughter|grandfather|grandmother|heir|successor|predecessor|sohn|tochter|vater|mutter|bruder|schwester|ehefrau|ehemann|neffe|nichte|onkel|tante|erbe|nachfolger|vorgänger";
 /** The converse of a relation: "X's father" is stated as "X, son of ...". */
 const CONVERSE: Record<string, string[]> = {

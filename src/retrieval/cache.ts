@@ -8,7 +8,7 @@ import { type CorpusIndex, type CorpusStats, indexOptions } from "./index.js";
 import { TermTable } from "./term-table.js";
 
 /** Bumped whenever what is stored, or how articles are read and analysed, changes. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 interface Stored {
   dir: string;

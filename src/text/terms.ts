@@ -38,7 +38,7 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     "flown:fly got:get gotten:get hung:hang lent:lend rang:ring sang:sing sank:sink shot:shoot " +
     "slid:slide spun:spin sprang:spring stuck:stick strove:strive swam:swim swept:sweep swung:swing " +
     "tore:tear torn:tear understood:understand wove:weave woven:weave wept:weep married:marry " +
-    "marriage:marry marriages:marry "
+    "marriage:marry marriages:marry died:die dies:die dying:die men:man women:woman children:child "
   )
     .trim()
     .split(" ")

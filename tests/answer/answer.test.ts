@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { candidateKey } from "../../src/answer/candidates.js";
 import { answer } from "../../src/core.js";
 import { depsFor, FICTION, SEEDS, seedsDeps, tempDir } from "../helpers/fixtures.js";
 
@@ -697,6 +698,31 @@ describe("a chronicle asked in other words than it uses", () => {
     expect(ask("Who was the ruling class ahead of the Ostrans?").answer).toBe("Velmorans");
     // Only when the question asks for a group: "who did X ally with" is not answered by "the Velmorans".
     expect(ask("Who did the League ally with against Serrin?").answer).not.toBe("Velmorans");
+  });
+});
+
+describe("people of one family", () => {
+  const deps = seedsDeps();
+  const key = (name: string) => candidateKey(name, "person", deps);
+
+  it("tells apart people of one surname by given name, title of address and regnal number", () => {
+    expect(key("Lord Askew")).not.toBe(key("Lady Askew"));
+    expect(key("Ida Roche")).not.toBe(key("Ben Roche"));
+    expect(key("Osric I")).not.toBe(key("Osric II"));
+    // A job title is not part of the name.
+    expect(key("King Osric II")).toBe(key("Osric II"));
+    expect(key("CEO Ida Roche")).toBe(key("Ida Roche"));
+  });
+
+  it("does not take a relative the sentence introduces as another for the one asked", () => {
+    const family = depsFor(
+      tempDir({
+        "family.txt":
+          "The Askew family\n\nBen Askew was born in 1815. His mother, Lady Ida Roche, kept him away from his " +
+          "father's friends.\n",
+      }),
+    );
+    expect(answer("Who was Ben Askew's father?", family).answer).not.toContain("Ida");
   });
 });
 

@@ -57,6 +57,8 @@ describe("Analyzer", () => {
     expect(analyzer.termsOfWord("man", "en")).toEqual(["man"]);
     expect(analyzer.termsOfWord("war", "de")).toEqual([]);
     expect(analyzer.termsOfWord("die", "de")).toEqual([]);
+    // Forms the stemmer leaves apart ("died" -> "di") share the verb's term.
+    expect(analyzer.termsOfWord("died", "en")).toEqual(analyzer.termsOfWord("die", "en"));
   });
   it("tokenizes figures and words with offsets", () => {
     expect(tokenize("6,4-Milliarden-Dollar").map((t) => t.word)).toEqual(["6,4", "Milliarden", "Dollar"]);
