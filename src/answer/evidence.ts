@@ -149,6 +149,176 @@ function repeatsNoun(index: CorpusIndex, sentence: Sentence, prev: Set<string> |
   return head !== undefined && index.analyzer.terms(head, sentence.language).some((t) => prev?.has(t));
 }
 
+/** What judging sentences against one question needs, worked out once per question. */
+interface QuestionContext {
+  index: CorpusIndex;
+  question: QuestionAnalysis;
+  /** The question's words (terms), names left out, and its names. */
+  content: string[];
+  names: string[];
+  /** Adjacent name terms as one name: "Maria Okafor" -> ["maria", "okafor"]. */
+  nameGroups: string[][];
+  asked: Set<string>;
+  /** Each question word's groups of synonyms. */
+  groupsOf: Map<string, Set<string>[]>;
+  /** The question's acronyms ("CEO", "NRF") by term: a sentence that spells one out holds it. */
+  acronyms: Map<string, string>;
+  askedPlaces: Set<string>;
+  /** A nationality's term -> its country's term ("italian" -> "itali"). */
+  demonyms: Map<string, string>;
+  weightOf: (term: string) => number;
+  totalIdf: number;
+  optional: Set<string>;
+  /** "Olaf's father" is said as "their son Olaf": a relation's converse terms. */
+  conversesOf: Map<string, string[]>;
+}
+
+/** One candidate sentence, with what is looked up about it. */
+interface SentenceView {
+  sentence: Sentence;
+  terms: Set<string>;
+  /** The terms of the sentence before, when it is of the same article. */
+  prev: Set<string> | undefined;
+  positioned: { term: string; token: number }[];
+  spelled?: Set<string>;
+}
+
+function questionContext(
+  index: CorpusIndex,
+  question: QuestionAnalysis,
+  synonyms: Set<string>[],
+): QuestionContext {
+  const content = [...new Set(question.terms.filter((t) => !t.entity).map((t) => t.term))];
+  const demonyms = new Map<string, string>();
+  for (const t of question.terms) {
+    const place = t.entity ? placeOfNationality(t.word, index.analyzer.lexicon) : undefined;
+    if (place) demonyms.set(t.term, index.analyzer.termsOfWord(place, "en")[0] as string);
+  }
+  const stats = index.stats;
+  // A word the articles never use weighs like a rare word, not like the rarest of all.
+  const maxIdf = idf(stats, "\u0000never");
+  const weightOf = (t: string) => (stats.sentenceDf.has(t) ? idf(stats, t) : ABSENT_TERM_WEIGHT * maxIdf);
+  return {
+    index,
+    question,
+    content,
+    names: [...new Set(question.terms.filter((t) => t.entity).map((t) => t.term))],
+    nameGroups: groupNames(question),
+    asked: new Set(question.terms.map((t) => t.term)),
+    groupsOf: new Map(content.map((t) => [t, synonyms.filter((group) => group.has(t))])),
+    acronyms: new Map(
+      question.terms.filter((t) => ACRONYM.test(t.word)).map((t) => [t.term, t.word.toLowerCase()]),
+    ),
+    askedPlaces: new Set(
+      question.terms.filter((t) => t.entity && isPlaceWord(t.word, index)).map((t) => t.term),
+    ),
+    demonyms,
+    weightOf,
+    totalIdf: content.reduce((sum, t) => sum + weightOf(t), 0),
+    optional: new Set(question.optionalTerms),
+    conversesOf: new Map((question.relatives ?? []).map(([t, ...converse]) => [t as string, converse])),
+  };
+}
+
+/** A question word whose group of synonyms has another word in the sentence. */
+function viaSynonym(ctx: QuestionContext, t: string, view: SentenceView): boolean {
+  for (const group of ctx.groupsOf.get(t) ?? [])
+    for (const s of group) if (s !== t && view.terms.has(s)) return true;
+  return false;
+}
+
+/** The sentence spells out the question's acronym ("Chief Executive Officer" for "CEO"). */
+function spells(ctx: QuestionContext, t: string, view: SentenceView): boolean {
+  const acronym = ctx.acronyms.get(t);
+  if (!acronym) return false;
+  view.spelled ??= acronymsOf.get(ctx.index, view.sentence.id, () => spelledAcronyms(view.sentence.text));
+  return view.spelled.has(acronym);
+}
+
+/**
+ * The converse relation, said of the asked name: "their son Olaf", "Olaf, son of X" (not "X and
+ * his wife Ida" for Olaf's husband).
+ */
+function statesConverse(ctx: QuestionContext, t: string, view: SentenceView): boolean {
+  const converse = ctx.conversesOf.get(t);
+  if (!converse?.some((c) => view.terms.has(c))) return false;
+  const at = view.positioned.filter((p) => converse.includes(p.term)).map((p) => p.token);
+  return view.positioned.some(
+    (p) => ctx.names.includes(p.term) && at.some((c) => Math.abs(c - p.token) <= 3),
+  );
+}
+
+/** The share of the question's words (by weight) a sentence has, or says in other words. */
+function coverageOf(ctx: QuestionContext, view: SentenceView): number {
+  let matched = 0;
+  // An optional word the sentence lacks is left out of the whole.
+  let total = ctx.totalIdf;
+  const q = ctx.question;
+  for (const t of ctx.content) {
+    const w = ctx.weightOf(t);
+    if (view.terms.has(t) || spells(ctx, t, view)) matched += w;
+    else if (ctx.optional.has(t)) total -= w;
+    else if (
+      viaSynonym(ctx, t, view) ||
+      t === q.typeNoun ||
+      q.softTerms?.includes(t) ||
+      statesConverse(ctx, t, view)
+    )
+      matched += 0.8 * w;
+    else if (sharesStem(t, view.terms)) matched += RELATED_FORM_WEIGHT * w;
+    else if (view.prev?.has(t)) matched += PREVIOUS_SENTENCE_WEIGHT * w;
+  }
+  return total > 1e-9 ? matched / total : 1;
+}
+
+/** How many of the question's names a sentence has, and whether every one holds in it. */
+function namesHeld(
+  ctx: QuestionContext,
+  view: SentenceView,
+): { namesInSentence: number; constraintsMet: boolean } {
+  const { sentence, terms, prev } = view;
+  let namesInSentence = 0;
+  let constraintsMet = true;
+  for (const group of ctx.nameGroups) {
+    // A name of several words is there when its last word is ("Okafor" for "Maria Okafor").
+    const key = group[group.length - 1] as string;
+    const demonym = ctx.demonyms.get(key);
+    if (terms.has(key) || (group.length === 1 && spells(ctx, key, view))) namesInSentence++;
+    // A nationality holds when its country is named ("Italian" and "Italy").
+    else if (demonym && terms.has(demonym)) namesInSentence++;
+    else if (group.every((n) => topicTerms(ctx.index, sentence.article).has(n))) {
+      // what the article is about
+    } else if (
+      !prev?.has(key) ||
+      !(
+        ANAPHORIC_OPENING.test(sentence.text) ||
+        repeatsNoun(ctx.index, sentence, prev) ||
+        group.some((n) => terms.has(n))
+      ) ||
+      (ctx.askedPlaces.has(key) && namesOtherPlace(ctx.index, sentence, ctx.asked))
+    ) {
+      // A name holds when carried over from the sentence before, if this one refers back to it
+      // ("It opened in April.", "This office will ...", "At Tarn" after "Tarn Abbey") and names
+      // no place of its own ("... an office in Velmora" is not about the place before). Not
+      // otherwise: "Striker Ida Roche scored twice" after a sentence about two teams is about
+      // neither.
+      constraintsMet = false;
+    }
+  }
+  // "When did Ida's son return?" is not answered by a sentence on Ida that names no son.
+  const relatives = ctx.question.relatives ?? [];
+  if (
+    relatives.some(
+      ([t]) =>
+        !terms.has(t as string) &&
+        !viaSynonym(ctx, t as string, view) &&
+        !statesConverse(ctx, t as string, view),
+    )
+  )
+    constraintsMet = false;
+  return { namesInSentence, constraintsMet };
+}
+
 /**
  * Retrieves candidate sentences and judges each: coverage of the question's terms (the intent's
  * expansions stand in for a question word they share meaning with), and whether the question's
@@ -161,128 +331,34 @@ export function gatherEvidence(
   synonyms: Set<string>[] = [],
   limit = 80,
 ): Evidence[] {
-  const content = [...new Set(question.terms.filter((t) => !t.entity).map((t) => t.term))];
-  const names = [...new Set(question.terms.filter((t) => t.entity).map((t) => t.term))];
-  const nameGroups = groupNames(question);
-  const asked = new Set(question.terms.map((t) => t.term));
-  // Each question word's groups of synonyms, found once per question.
-  const groupsOf = new Map(content.map((t) => [t, synonyms.filter((group) => group.has(t))]));
-  // The question's acronyms ("CEO", "NRF"): a sentence that spells one out holds it.
-  const acronyms = new Map(
-    question.terms.filter((t) => ACRONYM.test(t.word)).map((t) => [t.term, t.word.toLowerCase()]),
-  );
-  const askedPlaces = new Set(
-    question.terms.filter((t) => t.entity && isPlaceWord(t.word, index)).map((t) => t.term),
-  );
-  const demonyms = new Map<string, string>();
-  for (const t of question.terms) {
-    const place = t.entity ? placeOfNationality(t.word, index.analyzer.lexicon) : undefined;
-    if (place) demonyms.set(t.term, index.analyzer.termsOfWord(place, "en")[0] as string);
-  }
+  const ctx = questionContext(index, question, synonyms);
   const query: QueryTerm[] = [
-    ...content.map((term) => ({ term, weight: 1 })),
-    ...names.map((term) => ({ term, weight: 1.3 })),
-    ...[...expansions].filter((t) => !content.includes(t)).map((term) => ({ term, weight: 0.35 })),
+    ...ctx.content.map((term) => ({ term, weight: 1 })),
+    ...ctx.names.map((term) => ({ term, weight: 1.3 })),
+    ...[...expansions].filter((t) => !ctx.content.includes(t)).map((term) => ({ term, weight: 0.35 })),
   ];
   const hits = searchSentences(index, query, limit);
   const maxScore = hits[0]?.score ?? 1;
-  const stats = index.stats;
-  // A word the articles never use weighs like a rare word, not like the rarest of all.
-  const maxIdf = idf(stats, "\u0000never");
-  const weightOf = (t: string) => (stats.sentenceDf.has(t) ? idf(stats, t) : ABSENT_TERM_WEIGHT * maxIdf);
-  const totalIdf = content.reduce((sum, t) => sum + weightOf(t), 0);
-  const optional = new Set(question.optionalTerms);
-  // "Olaf's father" is said as "their son Olaf": the converse relation counts like a synonym.
-  const conversesOf = new Map((question.relatives ?? []).map(([t, ...converse]) => [t as string, converse]));
-  const isTopic = (article: number, term: string) => topicTerms(index, article).has(term);
   // The words whose positions count for proximity: the same for every sentence.
-  const own = new Set([...content, ...names]);
+  const own = new Set([...ctx.content, ...ctx.names]);
   const wanted = new Set([...own, ...expansions]);
   const out: Evidence[] = [];
   for (const hit of hits) {
     const sentence = index.corpus.sentences[hit.id] as Sentence;
-    const terms = termSetOf(index, hit.id);
-    // An article's sentences have consecutive ids.
-    const prev =
-      index.corpus.sentences[hit.id - 1]?.article === sentence.article
-        ? termSetOf(index, hit.id - 1)
-        : undefined;
-    // A question word whose group of synonyms has another word in the sentence.
-    const viaSynonym = (t: string) =>
-      groupsOf.get(t)?.some((group) => {
-        for (const s of group) if (s !== t && terms.has(s)) return true;
-        return false;
-      }) === true;
-    let matchedIdf = 0;
-    // An optional word the sentence lacks is left out of the whole.
-    let sentenceTotal = totalIdf;
-    let spelled: Set<string> | undefined;
-    const spells = (t: string) => {
-      const acronym = acronyms.get(t);
-      if (!acronym) return false;
-      spelled ??= acronymsOf.get(index, sentence.id, () => spelledAcronyms(sentence.text));
-      return spelled.has(acronym);
+    const view: SentenceView = {
+      sentence,
+      terms: termSetOf(index, hit.id),
+      // An article's sentences have consecutive ids.
+      prev:
+        index.corpus.sentences[hit.id - 1]?.article === sentence.article
+          ? termSetOf(index, hit.id - 1)
+          : undefined,
+      positioned: positionedTerms(index, sentence),
     };
-    const positioned = positionedTerms(index, sentence);
-    // The converse relation, said of the asked name: "their son Olaf", "Olaf, son of X" (not
-    // "X and his wife Ida" for Olaf's husband).
-    const statesConverse = (t: string) => {
-      const converse = conversesOf.get(t);
-      if (!converse?.some((c) => terms.has(c))) return false;
-      const at = positioned.filter((p) => converse.includes(p.term)).map((p) => p.token);
-      return positioned.some((p) => names.includes(p.term) && at.some((c) => Math.abs(c - p.token) <= 3));
-    };
-    for (const t of content) {
-      const w = weightOf(t);
-      if (terms.has(t) || spells(t)) matchedIdf += w;
-      else if (optional.has(t)) sentenceTotal -= w;
-      else if (
-        viaSynonym(t) ||
-        t === question.typeNoun ||
-        question.softTerms?.includes(t) ||
-        statesConverse(t)
-      )
-        matchedIdf += 0.8 * w;
-      else if (sharesStem(t, terms)) matchedIdf += RELATED_FORM_WEIGHT * w;
-      else if (prev?.has(t)) matchedIdf += PREVIOUS_SENTENCE_WEIGHT * w;
-    }
-    const coverage = sentenceTotal > 1e-9 ? matchedIdf / sentenceTotal : 1;
-    let namesInSentence = 0;
-    let constraintsMet = true;
-    for (const group of nameGroups) {
-      // A name of several words is there when its last word is ("Okafor" for "Maria Okafor").
-      const key = group[group.length - 1] as string;
-      if (terms.has(key) || (group.length === 1 && spells(key))) namesInSentence++;
-      // A nationality holds when its country is named ("Italian" and "Italy").
-      else if (demonyms.get(key) && terms.has(demonyms.get(key) as string)) namesInSentence++;
-      else if (group.every((n) => isTopic(sentence.article, n))) {
-        // what the article is about
-      } else if (
-        !prev?.has(key) ||
-        !(
-          ANAPHORIC_OPENING.test(sentence.text) ||
-          repeatsNoun(index, sentence, prev) ||
-          group.some((n) => terms.has(n))
-        ) ||
-        (askedPlaces.has(key) && namesOtherPlace(index, sentence, asked))
-      ) {
-        // A name holds when carried over from the sentence before, if this one refers back to it
-        // ("It opened in April.", "This office will ...", "At Tarn" after "Tarn Abbey") and names
-        // no place of its own ("... an office in Velmora" is not about the place before). Not
-        // otherwise: "Striker Ida Roche scored twice" after a sentence about two teams is about
-        // neither.
-        constraintsMet = false;
-      }
-    }
-    // "When did Ida's son return?" is not answered by a sentence on Ida that names no son.
-    if (
-      question.relatives?.some(
-        ([t]) => !terms.has(t as string) && !viaSynonym(t as string) && !statesConverse(t as string),
-      )
-    )
-      constraintsMet = false;
-    const matchedTokens = positioned.filter((t) => wanted.has(t.term)).map((t) => t.token);
-    const ownTokens = positioned.filter((t) => own.has(t.term)).map((t) => t.token);
+    const coverage = coverageOf(ctx, view);
+    const { namesInSentence, constraintsMet } = namesHeld(ctx, view);
+    const matchedTokens = view.positioned.filter((t) => wanted.has(t.term)).map((t) => t.token);
+    const ownTokens = view.positioned.filter((t) => own.has(t.term)).map((t) => t.token);
     const score = coverage * 3 + (0.5 * hit.score) / maxScore + 0.3 * namesInSentence;
     out.push({ sentence, coverage, constraintsMet, namesInSentence, score, matchedTokens, ownTokens });
   }
