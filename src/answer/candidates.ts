@@ -1,7 +1,8 @@
 import type { Sentence } from "../corpus/types.js";
 import type { AnswerType } from "../intents/types.js";
 import type { Lexicon } from "../lexicon/types.js";
-import { KIN, type QuestionAnalysis } from "../question/analyze.js";
+import type { QuestionAnalysis } from "../question/analyze.js";
+import { KIN } from "../question/relatives.js";
 import type { CorpusIndex } from "../retrieval/index.js";
 import type { Language } from "../text/language.js";
 import { type Analyzer, tokenize } from "../text/terms.js";
@@ -145,7 +146,7 @@ export function candidateKey(text: string, kind: AnswerType, deps: CandidateDeps
   if (place) return `place:${place.key}`;
   if (kind === "person") {
     const { surname, given, number } = personParts(text, deps.names.roleWords);
-    return `person:${surname}|${given}|${number}`;
+    return `${PERSON}${surname}|${given}|${number}`;
   }
   if (kind === "date") return dateKey(text);
   // Merge names written with place names of either language ("Universität München" = "Universität Munich").
@@ -153,6 +154,18 @@ export function candidateKey(text: string, kind: AnswerType, deps: CandidateDeps
     (t) => deps.names.lexicon.placeByAlias.get(t.word.toLowerCase())?.key ?? t.word.toLowerCase(),
   );
   return `${kind}:${words.join(" ")}`;
+}
+
+const PERSON = "person:";
+
+/**
+ * For a person's key: the surname, and whether the name says more (a given name, a regnal
+ * number) than the surname alone ("Roche" against "Ida Roche").
+ */
+export function personOfKey(key: string): { surname: string; full: boolean } | undefined {
+  if (!key.startsWith(PERSON)) return undefined;
+  const [surname = "", given = "", number = ""] = key.slice(PERSON.length).split("|");
+  return { surname, full: given !== "" || number !== "" };
 }
 
 /**
@@ -419,6 +432,8 @@ export function extractCandidates(
   for (const span of spans) {
     if (type !== "quote" && type !== "reason" && questionMentions(q, span.text, type, deps, sentence))
       continue;
+    // "Her mother, Ida Roche" is not the father asked about.
+    if (type === "person" && otherRelative(q, sentence, span.start, deps)) continue;
     // "the Oslo-based carmaker" says where the company is based, not where its event took place.
     if (type === "place" && /^-based\b/i.test(sentence.text.slice(span.end)) && !BASED_QUESTION.test(q.text))
       continue;
@@ -470,8 +485,6 @@ export function extractCandidates(
           ? at < v && v - at <= ROLE_WINDOW
           : at > v && at - v <= ROLE_WINDOW,
       ) === true;
-    // "Her mother, Ida Roche" is not the father asked about.
-    if (type === "person" && otherRelative(q, sentence, span.start, deps)) continue;
     out.push({
       text: span.text,
       key: candidateKey(span.text, type, deps),

@@ -12,6 +12,7 @@ import {
   enumerationGroups,
   extractCandidates,
   type ItemGroup,
+  personOfKey,
 } from "./candidates.js";
 import type { Evidence } from "./evidence.js";
 import { findNameRuns, namesForArticle, placeLevel, splitTitle } from "./names.js";
@@ -116,16 +117,16 @@ const AGREEMENT_SHARE = 0.85;
 function mergedKeys(cands: Candidate[]): Map<string, string> {
   const full = new Map<string, Set<string>>();
   for (const c of cands) {
-    const m = /^person:([^|]*)\|(.*)$/.exec(c.key);
-    if (!m || m[2] === "|") continue;
-    const keys = full.get(m[1] as string) ?? new Set<string>();
+    const person = personOfKey(c.key);
+    if (!person?.full) continue;
+    const keys = full.get(person.surname) ?? new Set<string>();
     keys.add(c.key);
-    full.set(m[1] as string, keys);
+    full.set(person.surname, keys);
   }
   const out = new Map<string, string>();
   for (const c of cands) {
-    const m = /^person:([^|]*)\|\|$/.exec(c.key);
-    const keys = m ? full.get(m[1] as string) : undefined;
+    const person = personOfKey(c.key);
+    const keys = person && !person.full ? full.get(person.surname) : undefined;
     if (keys?.size === 1) out.set(c.key, [...keys][0] as string);
   }
   return out;

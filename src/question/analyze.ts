@@ -8,6 +8,7 @@ import { stripSlackMarkup } from "../text/slack-markup.js";
 import { STOPWORDS } from "../text/stopwords.js";
 import { type Analyzer, type Token, tokenize } from "../text/terms.js";
 import { isEnglishWord } from "./dictionary.js";
+import { relativesAsked } from "./relatives.js";
 import { correctWord } from "./typos.js";
 
 /** Longest question the bot reads; the rest is cut before any work. */
@@ -58,44 +59,6 @@ export interface QuestionAnalysis {
    */
   relatives?: string[][];
 }
-
-/** Nouns naming a relative, English and German (alternatives of a regular expression). */
-export const KIN =
-  "son|sons|daughter|daughters|father|mother|parents|brother|brothers|sister|sisters|wife|husband|widow|nephew|niece|uncle|aunt|cousin|grandson|granddaughter|grandfather|grandmother|heir|successor|predecessor|sohn|tochter|vater|mutter|bruder|schwester|ehefrau|ehemann|neffe|nichte|onkel|tante|erbe|nachfolger|vorgänger";
-/** The converse of a relation: "X's father" is stated as "X, son of ...". */
-const CONVERSE: Record<string, string[]> = {
-  son: ["father", "mother", "parents"],
-  daughter: ["father", "mother", "parents"],
-  father: ["son", "daughter", "child"],
-  mother: ["son", "daughter", "child"],
-  parents: ["son", "daughter", "child"],
-  husband: ["wife"],
-  wife: ["husband"],
-  nephew: ["uncle", "aunt"],
-  niece: ["uncle", "aunt"],
-  uncle: ["nephew", "niece"],
-  aunt: ["nephew", "niece"],
-  grandson: ["grandfather", "grandmother"],
-  granddaughter: ["grandfather", "grandmother"],
-  grandfather: ["grandson", "granddaughter"],
-  grandmother: ["grandson", "granddaughter"],
-  successor: ["predecessor"],
-  predecessor: ["successor"],
-  sohn: ["vater", "mutter"],
-  tochter: ["vater", "mutter"],
-  vater: ["sohn", "tochter"],
-  mutter: ["sohn", "tochter"],
-  ehemann: ["ehefrau"],
-  ehefrau: ["ehemann"],
-  nachfolger: ["vorgänger"],
-  vorgänger: ["nachfolger"],
-};
-
-/** "Ida's son", "Ida Roche's elder brother", "the son of Ida", "der Sohn von Ida". */
-const RELATIVE_OF_NAME = new RegExp(
-  `\\p{Lu}[\\p{L}.-]*['’]s?\\s+(?:\\p{Ll}+\\s+)?(${KIN})\\b|\\b(${KIN})\\s+(?:of|von|des)\\s+(?:the\\s+|der\\s+)?\\p{Lu}`,
-  "gu",
-);
 
 /**
  * Light verbs: their meaning is in the words around them ("go up against", "became king",
@@ -390,18 +353,7 @@ export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysi
   // "What role does X have?": X is who the role is asked of.
   const roleOf = answerType === "role" && !subject && entities.length ? entities.join(" ") : undefined;
   const measure = corrected.map((_, k) => measureAt(corrected, k)).find((m) => m !== undefined);
-  const kin = new Set([...text.matchAll(RELATIVE_OF_NAME)].map((m) => (m[1] ?? m[2] ?? "").toLowerCase()));
-  const asked = new Set(terms.map((t) => t.term));
-  const relatives = terms
-    .filter((t) => !t.entity && kin.has(t.word.toLowerCase()))
-    .map((t) => {
-      const singular = t.word.toLowerCase().replace(/s$/, "");
-      const converse = (CONVERSE[t.word.toLowerCase()] ?? CONVERSE[singular] ?? [])
-        .flatMap((w) => deps.analyzer.termsOfWord(w, language))
-        // "Ida's son ... his father's refuge": a converse the question uses itself says nothing.
-        .filter((c) => !asked.has(c));
-      return [t.term, ...converse];
-    });
+  const relatives = relativesAsked(text, terms, deps.analyzer, language);
   return {
     raw,
     text,
