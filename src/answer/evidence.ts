@@ -146,7 +146,10 @@ const DEFINITE_OPENING =
 /** True when a sentence opens with a definite description of what the sentence before named. */
 function repeatsNoun(index: CorpusIndex, sentence: Sentence, prev: Set<string> | undefined): boolean {
   const head = prev && DEFINITE_OPENING.exec(sentence.text)?.[1];
-  return head !== undefined && index.analyzer.terms(head, sentence.language).some((t) => prev?.has(t));
+  // A name is not a description ("The Velmorans were ..." is about the Velmorans); German
+  // capitalises every noun.
+  if (head === undefined || (sentence.language === "en" && /^\p{Lu}/u.test(head))) return false;
+  return index.analyzer.terms(head, sentence.language).some((t) => prev?.has(t));
 }
 
 /** What judging sentences against one question needs, worked out once per question. */

@@ -308,6 +308,15 @@ describe("a name carried over from the sentence before", () => {
     expect(answer("When did the war with Velmora end?", wars).answer).toContain("1370");
     // "customs" is not in the sentence before: that sentence is not about Velmora.
     expect(answer("When did the customs of Velmora emerge?", wars).answered).toBe(false);
+    // A name after "The" is not a description of what the sentence before named.
+    const raids = depsFor(
+      tempDir({
+        "raids.txt":
+          "The Serrin war\n\nThe Ostrans attacked Velmora from the sea in 1082. " +
+          "The Ostrans then took several cities in northern Serrin.\n",
+      }),
+    );
+    expect(answer("Where was Velmora located?", raids).answered).toBe(false);
   });
 
   it("holds when the sentence names it in part ('At Tarn' after 'Tarn Abbey')", () => {
