@@ -8,20 +8,67 @@ import { type CorpusIndex, type CorpusStats, indexOptions } from "./index.js";
 import { TermTable } from "./term-table.js";
 
 /** Bumped whenever what is stored, or how articles are read and analysed, changes. */
-const FORMAT = 6;
+const FORMAT = 8;
 
 interface Stored {
   dir: string;
   warnings: string[];
-  articles: Omit<Article, "text">[];
-  /** The articles' texts as they were indexed (the key checks they are unchanged). */
+  /** The articles without their texts and sentence ids (those are rebuilt from `spans`). */
+  articles: Omit<Article, "text" | "sentences">[];
+  /**
+   * The articles' texts as they were indexed (the key checks they are unchanged), one after the
+   * other in a few long strings: one long string is read back twice as fast as 10,000 short ones.
+   */
   texts: string[];
+  /** Each article's text length: article i's text follows article i - 1's, across the strings. */
+  textLengths: Int32Array;
   /** Per sentence: start, end, article, language (0 en, 1 de). */
   spans: Int32Array;
   terms: { vocabulary: string[]; ids: Int32Array; offsets: Int32Array };
   stats: CorpusStats;
   /** The article index as JSON text: parsing JSON is faster than deserialising its objects. */
   articleSearch: string;
+}
+
+/** Longest string of joined texts (well under V8's limit on a string's length). */
+const MAX_JOINED = 1 << 25;
+
+/** Texts joined into as few strings as fit `max` characters (a longer text stands alone). */
+export function joinTexts(texts: string[], max = MAX_JOINED): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  let length = 0;
+  for (const text of texts) {
+    // (an empty text never starts a string: splitTexts moves on only for a text with characters)
+    if (length > 0 && text.length > 0 && length + text.length > max) {
+      out.push(run.join(""));
+      run = [];
+      length = 0;
+    }
+    run.push(text);
+    length += text.length;
+  }
+  if (run.length) out.push(run.join(""));
+  return out;
+}
+
+/** The texts `joinTexts` joined, given their lengths; undefined when they do not add up. */
+export function splitTexts(joined: string[], lengths: Int32Array): string[] | undefined {
+  const out: string[] = [];
+  let chunk = 0;
+  let at = 0;
+  for (const length of lengths) {
+    // A text never spans two strings: the next text starts the next string when this one is used up.
+    if (at === (joined[chunk]?.length ?? 0) && length > 0) {
+      chunk++;
+      at = 0;
+    }
+    const from = joined[chunk];
+    if (from === undefined || at + length > from.length) return undefined;
+    out.push(from.slice(at, at + length));
+    at += length;
+  }
+  return chunk === Math.max(0, joined.length - 1) && at === (joined[chunk]?.length ?? 0) ? out : undefined;
 }
 
 /**
@@ -55,8 +102,9 @@ export function saveIndex(index: CorpusIndex, key: string, cacheDir: string): vo
   const stored: Stored = {
     dir: index.corpus.dir,
     warnings: index.corpus.warnings,
-    articles: index.corpus.articles.map(({ text: _text, ...meta }) => meta),
-    texts: index.corpus.articles.map((a) => a.text),
+    articles: index.corpus.articles.map(({ text: _text, sentences: _sentences, ...meta }) => meta),
+    texts: joinTexts(index.corpus.articles.map((a) => a.text)),
+    textLengths: Int32Array.from(index.corpus.articles, (a) => a.text.length),
     spans,
     terms: {
       vocabulary: index.sentenceTerms.vocabulary,
@@ -89,18 +137,25 @@ export function loadCachedIndex(
   const stored = readCache<Stored>(fileOf(cacheDir, seedsDir), FORMAT, key);
   if (!stored) return undefined;
   try {
-    if (stored.texts.length !== stored.articles.length) return undefined;
-    const articles: Article[] = stored.articles.map((a, i) => ({ ...a, text: stored.texts[i] as string }));
-    const sentences: Sentence[] = [];
-    for (let i = 0; i < stored.spans.length; i += 4) {
-      const [start, end, article, lang] = stored.spans.subarray(i, i + 4) as unknown as [
-        number,
-        number,
-        number,
-        number,
-      ];
-      const text = (articles[article] as Article).text.slice(start, end);
-      sentences.push({ id: i / 4, article, start, end, text, language: lang === 1 ? "de" : "en" });
+    const texts = splitTexts(stored.texts, stored.textLengths);
+    if (texts === undefined || texts.length !== stored.articles.length) return undefined;
+    const articles: Article[] = stored.articles.map((a, i) => ({
+      ...a,
+      text: texts[i] as string,
+      sentences: [],
+    }));
+    const spans = stored.spans;
+    const sentences: Sentence[] = new Array(spans.length / 4);
+    for (let i = 0; i < spans.length; i += 4) {
+      // (read one by one: a view and a destructuring per sentence cost more at 180,000 sentences)
+      const start = spans[i] as number;
+      const end = spans[i + 1] as number;
+      const article = spans[i + 2] as number;
+      const owner = articles[article];
+      if (!owner) return undefined;
+      owner.sentences.push(i / 4);
+      const text = owner.text.slice(start, end);
+      sentences[i / 4] = { id: i / 4, article, start, end, text, language: spans[i + 3] === 1 ? "de" : "en" };
     }
     const sentenceTerms = TermTable.from(stored.terms);
     if (sentences.length !== sentenceTerms.size) return undefined;

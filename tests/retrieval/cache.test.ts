@@ -2,6 +2,7 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { answer, createDeps } from "../../src/core.js";
+import { joinTexts, splitTexts } from "../../src/retrieval/cache.js";
 import { FICTION, INTENTS, tempDir } from "../helpers/fixtures.js";
 
 const QUESTIONS = [
@@ -39,6 +40,8 @@ describe("the persistent index cache", () => {
     expect(warm.index.corpus.sentences.map((s) => s.text)).toEqual(
       cold.index.corpus.sentences.map((s) => s.text),
     );
+    // The whole corpus comes back: texts, articles with their sentence ids, sentences.
+    expect(warm.index.corpus).toEqual(cold.index.corpus);
   });
 
   it("is rebuilt when an article changes", () => {
@@ -81,5 +84,26 @@ describe("the cache folder", () => {
       load(tempDir({ "a.txt": `Article number ${i} says Acme opened an office.\n` }), cacheDir);
     }
     expect(readdirSync(cacheDir).filter((f) => /^index-.*\.bin$/.test(f))).toHaveLength(20);
+  });
+});
+
+describe("the texts as the cache stores them", () => {
+  const lengths = (texts: string[]) => Int32Array.from(texts, (t) => t.length);
+
+  it("gives back every text, joined into strings of at most the given length", () => {
+    const texts = ["", "alpha", "", "beta gamma", "a text longer than the limit", "d", "", "e", ""];
+    for (const max of [1, 6, 12, 1_000]) {
+      const joined = joinTexts(texts, max);
+      expect(joined.join("")).toBe(texts.join(""));
+      expect(splitTexts(joined, lengths(texts))).toEqual(texts);
+    }
+    expect(joinTexts(texts, 12)).toEqual(["alpha", "beta gamma", "a text longer than the limit", "de"]);
+    expect(splitTexts(joinTexts([], 12), lengths([]))).toEqual([]);
+  });
+
+  it("refuses lengths that do not add up (a damaged cache is rebuilt)", () => {
+    const texts = ["alpha", "beta"];
+    expect(splitTexts(joinTexts(texts, 100), Int32Array.from([5, 3]))).toBeUndefined();
+    expect(splitTexts(joinTexts(texts, 100), Int32Array.from([5, 5]))).toBeUndefined();
   });
 });
