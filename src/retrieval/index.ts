@@ -79,8 +79,17 @@ export function indexedTerms(corpus: Corpus, table: TermTable, articleDf: Int32A
       count[id] = 0;
     }
   });
-  const kept = new Map([...best].map(([id, c]) => [id, new Set(c.articles)]));
-  return perArticle.map((terms, a) => terms.filter((id) => kept.get(id)?.has(a) ?? true));
+  if (best.size === 0) return perArticle;
+  // Term id -> the articles it is kept for, for the terms with champion lists (an array: looked
+  // up once per term of every article).
+  const kept: (Set<number> | undefined)[] = new Array(table.vocabulary.length);
+  for (const [id, c] of best) kept[id] = new Set(c.articles);
+  return perArticle.map((terms, a) =>
+    terms.filter((id) => {
+      const articles = kept[id];
+      return articles === undefined || articles.has(a);
+    }),
+  );
 }
 
 /**
