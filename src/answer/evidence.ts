@@ -172,7 +172,7 @@ interface QuestionContext {
   weightOf: (term: string) => number;
   totalIdf: number;
   optional: Set<string>;
-  /** "Olaf's father" is said as "their son Olaf": a relation's converse terms. */
+  /** "Osric's father" is said as "their son Osric": a relation's converse terms. */
   conversesOf: Map<string, string[]>;
 }
 
@@ -239,8 +239,8 @@ function spells(ctx: QuestionContext, t: string, view: SentenceView): boolean {
 }
 
 /**
- * The converse relation, said of the asked name: "their son Olaf", "Olaf, son of X" (not "X and
- * his wife Ida" for Olaf's husband).
+ * The converse relation, said of the asked name: "their son Osric", "Osric, son of X" (not "X and
+ * his wife Ida" for Osric's husband).
  */
 function statesConverse(ctx: QuestionContext, t: string, view: SentenceView): boolean {
   const converse = ctx.conversesOf.get(t);

@@ -55,7 +55,7 @@ export interface QuestionAnalysis {
   /**
    * A relative named through a name ("Ida's son", "the nephew of Tarn"): the question is about
    * the son, so a sentence about Ida alone does not answer it. Per relative, the terms that
-   * name the relation: its own, or the converse one ("Olaf's father": "their son Olaf").
+   * name the relation: its own, or the converse one ("Osric's father": "their son Osric").
    */
   relatives?: string[][];
 }

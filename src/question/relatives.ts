@@ -44,7 +44,7 @@ const RELATIVE_OF_NAME = new RegExp(
 
 /**
  * The relatives a question names through a name: per relative, the terms that name the relation,
- * its own first, then the converse ones ("Olaf's father": "their son Olaf"), leaving out a
+ * its own first, then the converse ones ("Osric's father": "their son Osric"), leaving out a
  * converse the question uses itself ("Ida's son ... his father's refuge" says nothing of a son).
  */
 export function relativesAsked(
