@@ -186,6 +186,7 @@ interface SentenceView {
   spelled?: Set<string>;
 }
 
+/** Works out what judging sentences needs of a question, once per question. */
 function questionContext(
   index: CorpusIndex,
   question: QuestionAnalysis,
