@@ -89,6 +89,15 @@ export function placeLevel(name: string, lexicon: Lexicon): "city" | "country" |
 /** Regnal numbers and generational suffixes: "Aldric II", "Tom Brandt Jr". */
 const NAME_SUFFIX = /^(?:[IVX]+|Jr|Sr|Junior|Senior)\.?$/;
 
+/** A name's words and, taken off its end, its regnal number or suffix ("Osric III" -> ["Osric"], "III"). */
+function splitSuffix(name: string): { words: string[]; number: string } {
+  const words = name.trim().split(/\s+/);
+  const suffix: string[] = [];
+  while (words.length > 1 && NAME_SUFFIX.test(words[words.length - 1] as string))
+    suffix.unshift(words.pop() as string);
+  return { words, number: suffix.join(" ") };
+}
+
 /**
  * What tells people apart: the word a person is referred to by alone, their given name and
  * regnal number when written ("Lord Tarn" and "Lady Tarn", "Osric I" and "Osric II" are two
@@ -98,12 +107,12 @@ export function personParts(
   name: string,
   roleWords: Set<string>,
 ): { surname: string; given: string; number: string } {
-  const words = splitTitle(name.trim(), roleWords).name.split(/\s+/);
-  let number = "";
-  while (words.length > 1 && NAME_SUFFIX.test(words[words.length - 1] as string))
-    number = `${(words.pop() as string).toLowerCase().replace(/\.$/, "")} ${number}`.trim();
-  const surname = (words[words.length - 1] as string).toLowerCase();
-  return { surname, given: words.length > 1 ? (words[0] as string).toLowerCase() : "", number };
+  const { words, number } = splitSuffix(splitTitle(name.trim(), roleWords).name);
+  return {
+    surname: (words[words.length - 1] as string).toLowerCase(),
+    given: words.length > 1 ? (words[0] as string).toLowerCase() : "",
+    number: number.toLowerCase().replace(/\./g, ""),
+  };
 }
 
 /**
@@ -111,8 +120,7 @@ export function personParts(
  * number or a suffix ("Osric III" -> "Osric", "Maria Okafor" -> "Okafor").
  */
 export function surnameOf(name: string): string {
-  const words = name.trim().split(/\s+/);
-  while (words.length > 1 && NAME_SUFFIX.test(words[words.length - 1] as string)) words.pop();
+  const { words } = splitSuffix(name);
   return words[words.length - 1] as string;
 }
 
