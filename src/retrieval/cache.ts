@@ -1,14 +1,14 @@
 import { readdirSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
-import MiniSearch from "minisearch";
 import type { Article, Corpus, Sentence } from "../corpus/types.js";
 import type { Analyzer } from "../text/terms.js";
 import { cacheFileFor, cacheKey as folderKey, readCache, writeCache } from "../util/disk-cache.js";
+import { type ArticlePostings, articleSearchFrom } from "./article-search.js";
 import { type CorpusIndex, type CorpusStats, indexOptions } from "./index.js";
 import { TermTable } from "./term-table.js";
 
 /** Bumped whenever what is stored, or how articles are read and analysed, changes. */
-const FORMAT = 8;
+const FORMAT = 9;
 
 interface Stored {
   dir: string;
@@ -26,8 +26,8 @@ interface Stored {
   spans: Int32Array;
   terms: { vocabulary: string[]; ids: Int32Array; offsets: Int32Array };
   stats: CorpusStats;
-  /** The article index as JSON text: parsing JSON is faster than deserialising its objects. */
-  articleSearch: string;
+  /** The article index's postings, packed in integer arrays (minisearch's index is made from them). */
+  postings: ArticlePostings;
 }
 
 /** Longest string of joined texts (well under V8's limit on a string's length). */
@@ -112,7 +112,7 @@ export function saveIndex(index: CorpusIndex, key: string, cacheDir: string): vo
       offsets: index.sentenceTerms.offsets,
     },
     stats: index.stats,
-    articleSearch: JSON.stringify(index.articleSearch),
+    postings: index.articlePostings,
   };
   if (writeCache(fileOf(cacheDir, index.corpus.dir), FORMAT, key, stored)) {
     try {
@@ -160,11 +160,15 @@ export function loadCachedIndex(
     const sentenceTerms = TermTable.from(stored.terms);
     if (sentences.length !== sentenceTerms.size) return undefined;
     const corpus: Corpus = { dir: stored.dir, articles, sentences, warnings: stored.warnings };
-    const articleSearch = MiniSearch.loadJSON(
-      stored.articleSearch,
-      indexOptions(corpus, analyzer, sentenceTerms),
-    );
-    return { corpus, analyzer, stats: stored.stats, sentenceTerms, articleSearch };
+    const articleSearch = articleSearchFrom(stored.postings, indexOptions(corpus, analyzer, sentenceTerms));
+    return {
+      corpus,
+      analyzer,
+      stats: stored.stats,
+      sentenceTerms,
+      articlePostings: stored.postings,
+      articleSearch,
+    };
   } catch {
     return undefined;
   }

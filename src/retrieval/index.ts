@@ -1,8 +1,10 @@
-import MiniSearch, { type Options } from "minisearch";
+import type MiniSearch from "minisearch";
+import type { Options } from "minisearch";
 import type { Corpus, Sentence } from "../corpus/types.js";
 import type { Language } from "../text/language.js";
 import { type Analyzer, type Token, tokenize } from "../text/terms.js";
 import { OwnerCache } from "../util/owner-cache.js";
+import { type ArticlePostings, articleSearchFrom, type FieldPostings, packField } from "./article-search.js";
 import { TermTable } from "./term-table.js";
 
 /** Word statistics of a corpus, used to read questions (typos, names) and to weigh terms. */
@@ -31,6 +33,8 @@ export interface CorpusIndex {
   sentenceTerms: TermTable;
   /** BM25 over whole articles (their sentences' terms, the title boosted): the first stage. */
   articleSearch: MiniSearch<{ id: number }>;
+  /** What `articleSearch` was made of (the index cache stores it). */
+  articlePostings: ArticlePostings;
 }
 
 const SEP = "\u0001";
@@ -161,81 +165,62 @@ export function indexOptions(
 }
 
 /**
- * The article index: what `addAll` of every article with `indexOptions` builds, handed to
- * minisearch in its serialized form (`loadJS`, the other half of `toJSON`). Adding goes through
- * minisearch's term tree once per (term, article) pair; here the postings are gathered per term
- * first, and the tree is entered once per term (about six times faster at 10,000 articles).
- * A test checks that both give the same index, so a minisearch that changes its format fails it.
+ * The postings of the article index: what `addAll` of every article with `indexOptions` would
+ * index, gathered per term instead of article by article (a test checks that minisearch builds
+ * the same index from them). A term's id is its id in the sentence vocabulary; terms found only
+ * in titles follow.
  */
-export function articleIndex(
+export function articlePostings(
   corpus: Corpus,
   analyzer: Analyzer,
   sentenceTerms: TermTable,
   terms: number[][],
-): MiniSearch<{ id: number }> {
+): ArticlePostings {
   const options = indexOptions(corpus, analyzer, sentenceTerms, terms);
   const { fields } = options;
   const title = fields.indexOf("title");
   const body = fields.indexOf("terms");
-  // term -> article -> occurrences, per field, as `toJSON` writes them. An article's terms are
-  // distinct ids (each occurs once); a title is read as `add` reads it, a string split at SEP.
-  const bodyPostings: Record<number, number>[] = [];
-  const titlePostings = new Map<string, Record<number, number>>();
-  const documentIds: Record<number, string> = {};
-  const fieldLength: Record<number, number[]> = {};
-  const averageFieldLength = fields.map(() => 0);
-  // `add`'s running mean, in its order of operations (the same floating-point result).
-  const addLength = (lengths: number[], field: number, length: number, a: number) => {
-    lengths[field] = length;
-    averageFieldLength[field] = ((averageFieldLength[field] as number) * a + length) / (a + 1);
-  };
+  const n = corpus.articles.length;
+  const vocabulary = [...sentenceTerms.vocabulary];
+  const lengths = new Int32Array(n * fields.length);
+  // Titles: term id -> [article, occurrences, ...]; a title is read as `add` reads it, a string
+  // split at SEP, whose distinct tokens are its length (an empty title is one empty token).
+  const titleLists: number[][] = [];
+  const titleOnly = new Map<string, number>();
   corpus.articles.forEach((_, a) => {
-    documentIds[a] = String(a);
-    const lengths: number[] = [];
-    const titleTokens = (options.extractField?.({ id: a }, "title") as string).split(SEP);
-    // `add` counts distinct tokens, an empty field being one empty token.
-    addLength(lengths, title, new Set(titleTokens).size, a);
-    for (const term of titleTokens) {
+    const tokens = (options.extractField?.({ id: a }, "title") as string).split(SEP);
+    lengths[a * fields.length + title] = new Set(tokens).size;
+    for (const term of tokens) {
       if (!term) continue;
-      const counts = titlePostings.get(term) ?? {};
-      counts[a] = (counts[a] ?? 0) + 1;
-      titlePostings.set(term, counts);
+      let id = sentenceTerms.idOf(term) ?? titleOnly.get(term);
+      if (id === undefined) {
+        id = vocabulary.length;
+        vocabulary.push(term);
+        titleOnly.set(term, id);
+      }
+      const list = titleLists[id] ?? [];
+      titleLists[id] = list;
+      if (list[list.length - 2] === a) list[list.length - 1] = (list[list.length - 1] as number) + 1;
+      else list.push(a, 1);
     }
-    const ids = terms[a] ?? [];
-    addLength(lengths, body, Math.max(1, ids.length), a);
-    for (const id of ids) {
-      const articles = bodyPostings[id] ?? {};
-      articles[a] = 1;
-      bodyPostings[id] = articles;
-    }
-    fieldLength[a] = lengths;
   });
-  const index: [string, Record<number, Record<number, number>>][] = [];
-  bodyPostings.forEach((articles, id) => {
-    const term = sentenceTerms.vocabulary[id] as string;
-    if (!term) return;
-    const entry: Record<number, Record<number, number>> = { [body]: articles };
-    const inTitles = titlePostings.get(term);
-    if (inTitles) entry[title] = inTitles;
-    titlePostings.delete(term);
-    index.push([term, entry]);
+  // The body: each article's distinct term ids, so each posting counts once.
+  const offsets = new Int32Array(vocabulary.length + 1);
+  terms.forEach((ids, a) => {
+    lengths[a * fields.length + body] = Math.max(1, ids.length);
+    for (const id of ids) offsets[id + 1] = (offsets[id + 1] as number) + 1;
   });
-  for (const [term, inTitles] of titlePostings) index.push([term, { [title]: inTitles }]);
-  return MiniSearch.loadJS(
-    {
-      documentCount: corpus.articles.length,
-      nextId: corpus.articles.length,
-      documentIds,
-      fieldIds: Object.fromEntries(fields.map((field, id) => [field, id])),
-      fieldLength,
-      averageFieldLength,
-      storedFields: {},
-      dirtCount: 0,
-      index,
-      serializationVersion: 2,
-    },
-    options,
-  );
+  for (let t = 0; t < vocabulary.length; t++)
+    offsets[t + 1] = (offsets[t] as number) + (offsets[t + 1] as number);
+  const docs = new Int32Array(offsets[vocabulary.length] as number);
+  const next = offsets.slice(0, vocabulary.length);
+  terms.forEach((ids, a) => {
+    for (const id of ids) docs[(next[id] as number)++] = a;
+  });
+  const perField: FieldPostings[] = [];
+  perField[title] = packField(vocabulary.length, titleLists, true);
+  perField[body] = { offsets, docs };
+  return { articleCount: n, terms: vocabulary, fields: perField, lengths };
 }
 
 /** A growable array of counters indexed by term id. */
@@ -443,7 +428,7 @@ export function indexFromAnalysis(corpus: Corpus, analyzer: Analyzer, analysis: 
   const nameWords = new Set([...capitalisedInside].filter((w) => !lowerSeen.has(w)));
   const sentenceTerms = TermTable.from(analysis);
   const countsOf = (counts: Int32Array) => new Map(vocabulary.map((t, id) => [t, counts[id] as number]));
-  const articleSearch = articleIndex(
+  const postings = articlePostings(
     corpus,
     analyzer,
     sentenceTerms,
@@ -462,7 +447,8 @@ export function indexFromAnalysis(corpus: Corpus, analyzer: Analyzer, analysis: 
       meanSentenceTerms: sentenceTerms.ids.length / Math.max(1, sentenceTerms.size),
     },
     sentenceTerms,
-    articleSearch,
+    articlePostings: postings,
+    articleSearch: articleSearchFrom(postings, indexOptions(corpus, analyzer, sentenceTerms)),
   };
 }
 
