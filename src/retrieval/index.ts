@@ -1,6 +1,6 @@
 import type MiniSearch from "minisearch";
 import type { Options } from "minisearch";
-import type { Corpus, Sentence } from "../corpus/types.js";
+import type { Article, Corpus, Sentence } from "../corpus/types.js";
 import type { Language } from "../text/language.js";
 import { type Analyzer, type Token, tokenize } from "../text/terms.js";
 import { OwnerCache } from "../util/owner-cache.js";
@@ -48,52 +48,78 @@ const CHAMPION_SHARE = 0.25;
 const CHAMPIONS = 100;
 
 /**
+ * Each article's distinct term ids, packed: article a's are ids[offsets[a]] .. ids[offsets[a + 1] - 1]
+ * (in the order first met), with in how many of its sentences each is in `counts`.
+ */
+export interface ArticleTerms {
+  ids: Int32Array;
+  offsets: Int32Array;
+  counts?: Int32Array;
+}
+
+/** The analysis's term lists of articles, one range per article of the corpus (none for an article without sentences). */
+export function articleTermsOf(corpus: Corpus, analysis: TermAnalysis): ArticleTerms {
+  const runs = analysis.articleOffsets;
+  const offsets = new Int32Array(corpus.articles.length + 1);
+  let run = 0;
+  corpus.articles.forEach((article, a) => {
+    if (article.sentences.length > 0) run++;
+    offsets[a + 1] = runs[run] as number;
+  });
+  if (run !== runs.length - 1) throw new Error("the analysis does not cover the corpus's articles");
+  return { ids: analysis.articleIds, offsets, counts: analysis.articleCounts };
+}
+
+/**
  * The terms of each article that go into the article index. A term in more than a quarter of the
  * articles of a large corpus (over CANDIDATE_ARTICLES) is kept only for the CHAMPIONS articles
  * where it is densest (a champion list, as in tiered indexes): it can still pick candidates when
  * a question has no rarer word, while most of its postings, three fifths of the index at 10,000
  * synthetic articles, are left out.
  */
-export function indexedTerms(corpus: Corpus, table: TermTable, articleDf: Int32Array): number[][] {
+export function indexedTerms(corpus: Corpus, terms: ArticleTerms, articleDf: Int32Array): ArticleTerms {
   const n = corpus.articles.length;
   const limit = n > CANDIDATE_ARTICLES ? n * CHAMPION_SHARE : Number.POSITIVE_INFINITY;
-  const count = new Int32Array(table.vocabulary.length);
-  const perArticle: number[][] = [];
-  const best = new Map<number, Champions>();
-  const { ids, offsets } = table;
-  corpus.articles.forEach((article, a) => {
-    const distinct: number[] = [];
-    for (const s of article.sentences) {
-      for (let k = offsets[s] as number, end = offsets[s + 1] as number; k < end; k++) {
-        const id = ids[k] as number;
-        if (count[id] === 0) distinct.push(id);
-        count[id] = (count[id] as number) + 1;
+  const { ids, offsets, counts } = terms;
+  // Term id -> its champions, for the terms over the limit (arrays: looked up once per term of
+  // every article).
+  const best: (Champions | undefined)[] = new Array(articleDf.length);
+  let any = false;
+  for (let a = 0; a < n; a++) {
+    const sentences = (corpus.articles[a] as Article).sentences.length;
+    for (let k = offsets[a] as number, end = offsets[a + 1] as number; k < end; k++) {
+      const id = ids[k] as number;
+      if ((articleDf[id] as number) <= limit) continue;
+      let champions = best[id];
+      if (!champions) {
+        champions = new Champions(CHAMPIONS);
+        best[id] = champions;
+        any = true;
+      }
+      champions.offer((counts ? (counts[k] as number) : 1) / sentences, a);
+    }
+  }
+  if (!any) return { ids, offsets };
+  // Each champion list in article order, read along as the articles are: a term is kept for
+  // article a when the next article of its list is a.
+  const lists = best.map((c) => (c ? Int32Array.from(c.articles).sort() : undefined));
+  const next = new Int32Array(articleDf.length);
+  const keptIds = new Int32Array(ids.length);
+  const keptOffsets = new Int32Array(n + 1);
+  let at = 0;
+  for (let a = 0; a < n; a++) {
+    for (let k = offsets[a] as number, end = offsets[a + 1] as number; k < end; k++) {
+      const id = ids[k] as number;
+      const list = lists[id];
+      if (list === undefined) keptIds[at++] = id;
+      else if (list[next[id] as number] === a) {
+        keptIds[at++] = id;
+        next[id] = (next[id] as number) + 1;
       }
     }
-    perArticle.push(distinct);
-    for (const id of distinct) {
-      if ((articleDf[id] as number) > limit) {
-        let champions = best.get(id);
-        if (!champions) {
-          champions = new Champions(CHAMPIONS);
-          best.set(id, champions);
-        }
-        champions.offer((count[id] as number) / article.sentences.length, a);
-      }
-      count[id] = 0;
-    }
-  });
-  if (best.size === 0) return perArticle;
-  // Term id -> the articles it is kept for, for the terms with champion lists (an array: looked
-  // up once per term of every article).
-  const kept: (Set<number> | undefined)[] = new Array(table.vocabulary.length);
-  for (const [id, c] of best) kept[id] = new Set(c.articles);
-  return perArticle.map((terms, a) =>
-    terms.filter((id) => {
-      const articles = kept[id];
-      return articles === undefined || articles.has(a);
-    }),
-  );
+    keptOffsets[a + 1] = at;
+  }
+  return { ids: keptIds.slice(0, at), offsets: keptOffsets };
 }
 
 /**
@@ -141,7 +167,7 @@ export function indexOptions(
   corpus: Corpus,
   analyzer: Analyzer,
   sentenceTerms: TermTable,
-  terms: number[][] = [],
+  terms?: ArticleTerms,
 ): Options<{ id: number }> {
   return {
     fields: ["title", "terms"],
@@ -152,7 +178,8 @@ export function indexOptions(
       if (field === "title") return analyzer.terms(article?.title ?? "", article?.language ?? "en").join(SEP);
       // Distinct terms only: the first stage only picks candidates, and a third of the tokens
       // makes the index three times cheaper to build.
-      return (terms[doc.id] ?? []).map((id) => sentenceTerms.vocabulary[id]).join(SEP);
+      const ids = terms?.ids.subarray(terms.offsets[doc.id], terms.offsets[doc.id + 1]) ?? [];
+      return Array.from(ids, (id) => sentenceTerms.vocabulary[id]).join(SEP);
     },
     tokenize: (text) => text.split(SEP),
     processTerm: (term) => term || null,
@@ -174,7 +201,7 @@ export function articlePostings(
   corpus: Corpus,
   analyzer: Analyzer,
   sentenceTerms: TermTable,
-  terms: number[][],
+  terms: ArticleTerms,
 ): ArticlePostings {
   const options = indexOptions(corpus, analyzer, sentenceTerms, terms);
   const { fields } = options;
@@ -205,18 +232,25 @@ export function articlePostings(
     }
   });
   // The body: each article's distinct term ids, so each posting counts once.
+  const { ids, offsets: articleOffsets } = terms;
   const offsets = new Int32Array(vocabulary.length + 1);
-  terms.forEach((ids, a) => {
-    lengths[a * fields.length + body] = Math.max(1, ids.length);
-    for (const id of ids) offsets[id + 1] = (offsets[id + 1] as number) + 1;
-  });
+  for (let a = 0; a < n; a++) {
+    const start = articleOffsets[a] as number;
+    const end = articleOffsets[a + 1] as number;
+    lengths[a * fields.length + body] = Math.max(1, end - start);
+    for (let k = start; k < end; k++) {
+      const t = (ids[k] as number) + 1;
+      offsets[t] = (offsets[t] as number) + 1;
+    }
+  }
   for (let t = 0; t < vocabulary.length; t++)
     offsets[t + 1] = (offsets[t] as number) + (offsets[t + 1] as number);
   const docs = new Int32Array(offsets[vocabulary.length] as number);
   const next = offsets.slice(0, vocabulary.length);
-  terms.forEach((ids, a) => {
-    for (const id of ids) docs[(next[id] as number)++] = a;
-  });
+  for (let a = 0; a < n; a++) {
+    for (let k = articleOffsets[a] as number, end = articleOffsets[a + 1] as number; k < end; k++)
+      docs[(next[ids[k] as number] as number)++] = a;
+  }
   const perField: FieldPostings[] = [];
   perField[title] = packField(vocabulary.length, titleLists, true);
   perField[body] = { offsets, docs };
@@ -260,6 +294,13 @@ export interface TermAnalysis {
   /** Term id -> sentences with it, articles with it. */
   sentenceDf: Int32Array;
   articleDf: Int32Array;
+  /**
+   * Per article with sentences (in order), its distinct term ids and in how many of its sentences
+   * each is: the k-th such article's are articleIds[articleOffsets[k]] .. articleIds[articleOffsets[k + 1] - 1].
+   */
+  articleIds: Int32Array;
+  articleCounts: Int32Array;
+  articleOffsets: Int32Array;
   /** Lower-case word -> occurrences. */
   wordFreq: Map<string, number>;
   /** Lower-case words also written in lower case. */
@@ -314,6 +355,12 @@ export function analyzeSentences(sentences: readonly Sentence[], analyzer: Analy
   let ids = new Int32Array(1 << 16);
   const offsets = new Int32Array(sentences.length + 1);
   let at = 0;
+  // The current article's distinct terms, and where each term is in that list.
+  let articleIds = new Int32Array(1 << 14);
+  let articleCounts = new Int32Array(1 << 14);
+  const articleOffsets: number[] = [];
+  let articleAt = 0;
+  let slot = new Int32Array(4096);
   const addTerm = (id: number, sentence: number, article: number) => {
     if (lastSentence[id] === sentence) return; // distinct terms per sentence
     lastSentence[id] = sentence;
@@ -323,9 +370,21 @@ export function analyzeSentences(sentences: readonly Sentence[], analyzer: Analy
     if (lastArticle[id] !== article) {
       lastArticle[id] = article;
       articleDf[id] = (articleDf[id] as number) + 1;
+      articleIds = grow(articleIds, articleAt + 1);
+      articleCounts = grow(articleCounts, articleAt + 1);
+      slot = grow(slot, id + 1);
+      slot[id] = articleAt;
+      articleIds[articleAt++] = id;
     }
+    const k = slot[id] as number;
+    articleCounts[k] = (articleCounts[k] as number) + 1;
   };
+  let article = Number.NaN;
   sentences.forEach((s, i) => {
+    if (s.article !== article) {
+      article = s.article;
+      articleOffsets.push(articleAt);
+    }
     offsets[i] = at;
     const tokens = tokenize(s.text);
     for (let k = 0; k < tokens.length; k++) {
@@ -370,6 +429,9 @@ export function analyzeSentences(sentences: readonly Sentence[], analyzer: Analy
     offsets,
     sentenceDf: sentenceDf.slice(0, n),
     articleDf: articleDf.slice(0, n),
+    articleIds: articleIds.slice(0, articleAt),
+    articleCounts: articleCounts.slice(0, articleAt),
+    articleOffsets: Int32Array.from([...articleOffsets, articleAt]),
     wordFreq,
     lowerSeen,
     capitalisedInside,
@@ -399,6 +461,11 @@ export function mergeAnalyses(parts: readonly TermAnalysis[]): TermAnalysis {
   const articleDf = new Int32Array(vocabulary.length);
   const ids = new Int32Array(parts.reduce((n, p) => n + p.ids.length, 0));
   const offsets = new Int32Array(parts.reduce((n, p) => n + p.offsets.length - 1, 0) + 1);
+  const articleIds = new Int32Array(parts.reduce((n, p) => n + p.articleIds.length, 0));
+  const articleCounts = new Int32Array(articleIds.length);
+  const articleOffsets = new Int32Array(parts.reduce((n, p) => n + p.articleOffsets.length - 1, 0) + 1);
+  let articleAt = 0;
+  let articleRun = 0;
   const wordFreq = new Map<string, number>();
   const lowerSeen = new Set<string>();
   const capitalisedInside = new Set<string>();
@@ -414,12 +481,32 @@ export function mergeAnalyses(parts: readonly TermAnalysis[]): TermAnalysis {
     for (let i = 0; i < p.offsets.length - 1; i++) offsets[sentence + i] = at + (p.offsets[i] as number);
     at += p.ids.length;
     sentence += p.offsets.length - 1;
+    for (let i = 0; i < p.articleIds.length; i++)
+      articleIds[articleAt + i] = remap[p.articleIds[i] as number] as number;
+    articleCounts.set(p.articleCounts, articleAt);
+    for (let i = 0; i < p.articleOffsets.length - 1; i++)
+      articleOffsets[articleRun + i] = articleAt + (p.articleOffsets[i] as number);
+    articleAt += p.articleIds.length;
+    articleRun += p.articleOffsets.length - 1;
     for (const [w, c] of p.wordFreq) wordFreq.set(w, (wordFreq.get(w) ?? 0) + c);
     for (const w of p.lowerSeen) lowerSeen.add(w);
     for (const w of p.capitalisedInside) capitalisedInside.add(w);
   });
   offsets[sentence] = at;
-  return { vocabulary, ids, offsets, sentenceDf, articleDf, wordFreq, lowerSeen, capitalisedInside };
+  articleOffsets[articleRun] = articleAt;
+  return {
+    vocabulary,
+    ids,
+    offsets,
+    sentenceDf,
+    articleDf,
+    articleIds,
+    articleCounts,
+    articleOffsets,
+    wordFreq,
+    lowerSeen,
+    capitalisedInside,
+  };
 }
 
 /** The index of a corpus from the analysis of all its sentences: statistics and the article index. */
@@ -432,7 +519,7 @@ export function indexFromAnalysis(corpus: Corpus, analyzer: Analyzer, analysis: 
     corpus,
     analyzer,
     sentenceTerms,
-    indexedTerms(corpus, sentenceTerms, analysis.articleDf),
+    indexedTerms(corpus, articleTermsOf(corpus, analysis), analysis.articleDf),
   );
   return {
     corpus,

@@ -26,6 +26,9 @@ const transfer = result.analysis
       result.analysis.offsets,
       result.analysis.sentenceDf,
       result.analysis.articleDf,
+      result.analysis.articleIds,
+      result.analysis.articleCounts,
+      result.analysis.articleOffsets,
     ].map((a) => (a as Int32Array).buffer as ArrayBuffer)
   : [];
 request.port.postMessage(result, transfer);

@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { loadLexicon } from "../../src/lexicon/load.js";
 import {
+  type ArticleTerms,
+  analyzeSentences,
+  articleTermsOf,
   buildIndex,
   CANDIDATE_ARTICLES,
   type CorpusIndex,
@@ -10,6 +13,7 @@ import {
   indexOptions,
   searchSentences,
 } from "../../src/retrieval/index.js";
+import type { TermTable } from "../../src/retrieval/term-table.js";
 import { Analyzer } from "../../src/text/terms.js";
 import { INTENTS, SEEDS, tempDir } from "../helpers/fixtures.js";
 
@@ -74,18 +78,57 @@ function canonical(search: MiniSearch<{ id: number }>): AsPlainObject {
   return { ...js, index: [...js.index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
 }
 
+/**
+ * Each article's distinct terms and in how many of its sentences each is, counted the plain way
+ * from the sentences' terms (the analysis gathers them as it reads).
+ */
+function articleTermsFromSentences(corpus: CorpusIndex["corpus"], table: TermTable): ArticleTerms {
+  const ids: number[] = [];
+  const counts: number[] = [];
+  const offsets = [0];
+  for (const article of corpus.articles) {
+    const count = new Map<number, number>();
+    for (const s of article.sentences)
+      for (const id of table.idsOf(s)) count.set(id, (count.get(id) ?? 0) + 1);
+    ids.push(...count.keys());
+    counts.push(...count.values());
+    offsets.push(ids.length);
+  }
+  return { ids: Int32Array.from(ids), counts: Int32Array.from(counts), offsets: Int32Array.from(offsets) };
+}
+
 /** The article index built the slow way: every article through minisearch's `addAll`. */
 function addedOneByOne(index: CorpusIndex): MiniSearch<{ id: number }> {
   const { corpus, analyzer, sentenceTerms, stats } = index;
   const articleDf = Int32Array.from(sentenceTerms.vocabulary, (t) => stats.articleDf.get(t) ?? 0);
-  const search = new MiniSearch<{ id: number }>(
-    indexOptions(corpus, analyzer, sentenceTerms, indexedTerms(corpus, sentenceTerms, articleDf)),
-  );
+  const terms = indexedTerms(corpus, articleTermsFromSentences(corpus, sentenceTerms), articleDf);
+  const search = new MiniSearch<{ id: number }>(indexOptions(corpus, analyzer, sentenceTerms, terms));
   search.addAll(corpus.articles.map((_, id) => ({ id })));
   return search;
 }
 
 describe("the article index, built from the gathered postings", () => {
+  it("has each article's terms and counts as its sentences give them, from the analysis", () => {
+    const corpora = [
+      loadCorpus(SEEDS),
+      largeCorpus().corpus,
+      loadCorpus(
+        tempDir({
+          "a.txt": "Acme opened an office. The office is in Oslo.\n",
+          "b.txt": Array.from({ length: 12 }, (_, i) => `Read more: the office story ${i} is here.`).join(
+            " ",
+          ),
+          "c.txt": "It is what it is.\n",
+        }),
+      ),
+    ];
+    for (const corpus of corpora) {
+      const analysis = analyzeSentences(corpus.sentences, new Analyzer(loadLexicon(`${INTENTS}/lexicon`)));
+      const table = buildIndex(corpus, new Analyzer(loadLexicon(`${INTENTS}/lexicon`))).sentenceTerms;
+      expect(articleTermsOf(corpus, analysis)).toEqual(articleTermsFromSentences(corpus, table));
+    }
+  });
+
   it("is the index minisearch's addAll builds, on the seeds and on a corpus with champion lists", () => {
     const seeds = buildIndex(loadCorpus(SEEDS), new Analyzer(loadLexicon(`${INTENTS}/lexicon`)));
     for (const index of [seeds, largeCorpus()]) {
@@ -103,6 +146,10 @@ describe("the article index, built from the gathered postings", () => {
           "a.txt": "Acme opened an office.\n",
           "b.md": "---\ntitle: The office of offices\n---\n\nIt is what it is.\n",
           "c.md": "---\ntitle: It is\n---\n\nAcme. Acme!\n",
+          // every sentence page furniture: an article without sentences
+          "d.txt": Array.from({ length: 12 }, (_, i) => `Read more: the office story ${i} is here.`).join(
+            " ",
+          ),
         }),
       ),
       new Analyzer(loadLexicon(`${INTENTS}/lexicon`)),
@@ -111,7 +158,9 @@ describe("the article index, built from the gathered postings", () => {
       "Acme opened an office.",
       "The office of offices",
       "It is",
+      "d.txt",
     ]);
+    expect(index.corpus.articles[3]?.sentences).toEqual([]);
     expect(canonical(index.articleSearch)).toEqual(canonical(addedOneByOne(index)));
   });
 });

@@ -24,6 +24,10 @@ function folder(): string {
         ? `---\ntitle: Bericht ${n}\n---\nDie Firma Velmora${n} eröffnet ein Büro in München. Sie beschäftigt ${i} Leute.\n`
         : `# Velmora${n} opens an office in New York City\n\nVelmora${n} hired ${i * 3} people. Tobin de Marvel leads the team${i % 2 ? " in Oslo" : ""}.\n`;
   }
+  // An article whose every sentence is page furniture: it has no sentences (and no terms).
+  files["a10.md"] = Array.from({ length: 12 }, (_, i) => `Read more: the Velmora story ${i} is here.`).join(
+    " ",
+  );
   files["a07.md"] = Buffer.from([0, 1, 2, 3]);
   files["a15.pdf"] = "not an article";
   return tempDir(files);
@@ -40,6 +44,7 @@ function snapshot(index: CorpusIndex) {
     offsets: [...index.sentenceTerms.offsets],
     stats: index.stats,
     articleSearch: JSON.stringify(index.articleSearch),
+    articlePostings: index.articlePostings,
   };
 }
 
