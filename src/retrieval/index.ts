@@ -2,7 +2,8 @@ import type MiniSearch from "minisearch";
 import type { Options } from "minisearch";
 import type { Article, Corpus, Sentence } from "../corpus/types.js";
 import type { Language } from "../text/language.js";
-import { type Analyzer, type Token, tokenize } from "../text/terms.js";
+import type { Analyzer } from "../text/terms.js";
+import { tokenWords } from "../text/tokenize.js";
 import { OwnerCache } from "../util/owner-cache.js";
 import { type ArticlePostings, articleSearchFrom, type FieldPostings, packField } from "./article-search.js";
 import { TermTable } from "./term-table.js";
@@ -386,9 +387,9 @@ export function analyzeSentences(sentences: readonly Sentence[], analyzer: Analy
       articleOffsets.push(articleAt);
     }
     offsets[i] = at;
-    const tokens = tokenize(s.text);
+    const tokens = tokenWords(s.text);
     for (let k = 0; k < tokens.length; k++) {
-      const word = (tokens[k] as Token).word;
+      const word = tokens[k] as string;
       const e = entryOf(word, s.language);
       e.count++;
       // German capitalises every noun: only English sentences tell names from words.
@@ -404,7 +405,7 @@ export function analyzeSentences(sentences: readonly Sentence[], analyzer: Analy
       if (place) {
         addTerm(termId(place.key), i, s.article);
         // The other words of the place name count as words, not as terms.
-        for (let j = k + 1; j < k + place.length; j++) entryOf((tokens[j] as Token).word, s.language).count++;
+        for (let j = k + 1; j < k + place.length; j++) entryOf(tokens[j] as string, s.language).count++;
         k += place.length - 1;
         continue;
       }

@@ -1,5 +1,5 @@
 import { franc } from "franc-min";
-import { isNumber, tokenize } from "./tokenize.js";
+import { isNumber, tokenWords } from "./tokenize.js";
 
 /** The languages the bot reads and answers in. */
 export type Language = "en" | "de";
@@ -24,15 +24,16 @@ const ENGLISH = new Set(
 
 /** Counts of each language's function words in a text, and its number of words. */
 function functionWords(text: string): { de: number; en: number; words: number } {
-  const words: string[] = [];
-  for (const t of tokenize(text.toLowerCase())) if (!isNumber(t.word)) words.push(t.word);
   let de = /[äöüß]/i.test(text) ? 1 : 0;
   let en = 0;
-  for (const w of words) {
+  let words = 0;
+  for (const w of tokenWords(text.toLowerCase())) {
+    if (isNumber(w)) continue;
+    words++;
     if (GERMAN.has(w)) de++;
     if (ENGLISH.has(w)) en++;
   }
-  return { de, en, words: words.length };
+  return { de, en, words };
 }
 
 /** A long text whose first this many characters lean this clearly one way is that language. */

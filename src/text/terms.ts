@@ -166,8 +166,9 @@ export class Analyzer {
   /** Like `terms`, keeping each term's position in the token list. */
   termsOfTokens(tokens: Token[], language: Language): { term: string; token: number }[] {
     const out: { term: string; token: number }[] = [];
+    const words = tokens.map((t) => t.word);
     for (let i = 0; i < tokens.length; i++) {
-      const phrase = this.placeAt(tokens, i);
+      const phrase = this.placeAt(words, i);
       if (phrase) {
         out.push({ term: phrase.key, token: i });
         i += phrase.length - 1;
@@ -183,18 +184,18 @@ export class Analyzer {
     return this.phraseStarts.has(word);
   }
 
-  /** The place name of several words that begins at token i, if any ("New York City"). */
-  placeAt(tokens: Token[], i: number): { key: string; length: number } | undefined {
-    const first = (tokens[i] as Token).word;
+  /** The place name of several words that begins at word i, if any ("New York City"). */
+  placeAt(words: readonly string[], i: number): { key: string; length: number } | undefined {
+    const first = words[i] as string;
     // Place names start with a capital or are typed in lower case; skip the rest cheaply.
     if (!this.phraseStarts.has(first)) return undefined;
-    const second = tokens[i + 1];
-    if (!second || !this.phrasePairs.has(`${first.toLowerCase()} ${second.word.toLowerCase()}`))
+    const second = words[i + 1];
+    if (second === undefined || !this.phrasePairs.has(`${first.toLowerCase()} ${second.toLowerCase()}`))
       return undefined;
-    for (let n = Math.min(MAX_PLACE_WORDS, tokens.length - i); n >= 2; n--) {
-      const phrase = tokens
+    for (let n = Math.min(MAX_PLACE_WORDS, words.length - i); n >= 2; n--) {
+      const phrase = words
         .slice(i, i + n)
-        .map((t) => t.word.toLowerCase())
+        .map((w) => w.toLowerCase())
         .join(" ");
       const place = this.lexicon.placeByAlias.get(phrase);
       if (place) return { key: place.key, length: n };

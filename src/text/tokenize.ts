@@ -43,9 +43,51 @@ function codePointAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? (text.codePointAt(i) as number) : c;
 }
-const width = (cp: number) => (cp > 0xffff ? 2 : 1);
+
+/**
+ * The class of the character at i and its width in UTF-16 units, packed as class + 4 * width
+ * (no code point work for ASCII).
+ */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (ASCII[c] as number) | 4;
+  const cp = codePointAt(text, i);
+  return classOf(cp) | (cp > 0xffff ? 8 : 4);
+}
 const APOSTROPHE = 39;
 const RIGHT_QUOTE = 0x2019;
+
+/** Where the word (k LETTER) or number (k DIGIT) whose first character ends at i ends. */
+function tokenEnd(text: string, i: number, k: number): number {
+  const n = text.length;
+  if (k === LETTER) {
+    while (i < n) {
+      const c = classAt(text, i);
+      if ((c & 3) !== LETTER && (c & 3) !== MARK) break;
+      i += c >> 2;
+    }
+    const q = text.charCodeAt(i);
+    if ((q === APOSTROPHE || q === RIGHT_QUOTE) && i + 1 < n && (classAt(text, i + 1) & 3) === LETTER) {
+      i++;
+      while (i < n) {
+        const c = classAt(text, i);
+        if ((c & 3) !== LETTER) break;
+        i += c >> 2;
+      }
+    }
+    return i;
+  }
+  for (;;) {
+    while (i < n) {
+      const c = classAt(text, i);
+      if ((c & 3) !== DIGIT) break;
+      i += c >> 2;
+    }
+    const sep = text.charCodeAt(i);
+    if ((sep === 46 || sep === 44) && i + 1 < n && (classAt(text, i + 1) & 3) === DIGIT) i++;
+    else return i;
+  }
+}
 
 /** Splits text into words and numbers ("6,4-Milliarden" -> "6,4", "Milliarden"), with offsets. */
 export function tokenize(text: string): Token[] {
@@ -53,43 +95,28 @@ export function tokenize(text: string): Token[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const cp = codePointAt(text, i);
-    const k = classOf(cp);
+    const c = classAt(text, i);
     const start = i;
-    i += width(cp);
-    if (k === LETTER) {
-      while (i < n) {
-        const c = codePointAt(text, i);
-        const kc = classOf(c);
-        if (kc !== LETTER && kc !== MARK) break;
-        i += width(c);
-      }
-      const q = text.charCodeAt(i);
-      if (
-        (q === APOSTROPHE || q === RIGHT_QUOTE) &&
-        i + 1 < n &&
-        classOf(codePointAt(text, i + 1)) === LETTER
-      ) {
-        i++;
-        while (i < n) {
-          const c = codePointAt(text, i);
-          if (classOf(c) !== LETTER) break;
-          i += width(c);
-        }
-      }
-    } else if (k === DIGIT) {
-      for (;;) {
-        while (i < n) {
-          const c = codePointAt(text, i);
-          if (classOf(c) !== DIGIT) break;
-          i += width(c);
-        }
-        const sep = text.charCodeAt(i);
-        if ((sep === 46 || sep === 44) && i + 1 < n && classOf(codePointAt(text, i + 1)) === DIGIT) i++;
-        else break;
-      }
-    } else continue;
+    i += c >> 2;
+    if ((c & 3) !== LETTER && (c & 3) !== DIGIT) continue;
+    i = tokenEnd(text, i, c & 3);
     out.push({ word: text.slice(start, i), start, end: i });
+  }
+  return out;
+}
+
+/** The words of `tokenize`, without their offsets (for reading a whole corpus: no object per word). */
+export function tokenWords(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = classAt(text, i);
+    const start = i;
+    i += c >> 2;
+    if ((c & 3) !== LETTER && (c & 3) !== DIGIT) continue;
+    i = tokenEnd(text, i, c & 3);
+    out.push(text.slice(start, i));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isNumber, tokenize, WORD } from "../../src/text/tokenize.js";
+import { isNumber, tokenize, tokenWords, WORD } from "../../src/text/tokenize.js";
 
 /** The tokens as the regular expression that defines a word finds them. */
 function byRegex(text: string) {
@@ -25,7 +25,7 @@ describe("tokenize", () => {
     expect(["6,4", "٣", "Acme", "Ⅻ"].map(isNumber)).toEqual([true, true, false, true]);
   });
 
-  it("finds exactly what the WORD expression finds, in any text (property test)", () => {
+  it("finds exactly what the WORD expression finds, in any text, with or without offsets (property test)", () => {
     const piece = fc.oneof(
       fc.constantFrom(
         "Acme",
@@ -53,6 +53,7 @@ describe("tokenize", () => {
         (text) => {
           const tokens = tokenize(text);
           expect(tokens).toEqual(byRegex(text));
+          expect(tokenWords(text)).toEqual(tokens.map((t) => t.word));
           for (const t of tokens) expect(isNumber(t.word)).toBe(/^\p{N}/u.test(t.word));
         },
       ),
