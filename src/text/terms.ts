@@ -74,19 +74,21 @@ export class Analyzer {
   private readonly deLexicon = new Map<string, string[]>();
   /** The same under the German stems of the listed words, built on first German text. */
   private deStems: Map<string, string[]> | undefined;
-  /** First words of the multi-word place names ("new" of "new york city"), in the usual cases. */
-  private readonly phraseStarts = new Set<string>();
-  /** Their first two words, lower case ("new york"). */
-  private readonly phrasePairs = new Set<string>();
+  /**
+   * First words of the multi-word place names as typed (lower case, capitalised, upper case:
+   * "new", "New", "NEW" of "new york city") -> the second words that follow them, lower case.
+   */
+  private readonly phraseNext = new Map<string, Set<string>>();
 
   constructor(readonly lexicon: Lexicon) {
     for (const alias of lexicon.placeByAlias.keys()) {
       if (!alias.includes(" ")) continue;
-      this.phrasePairs.add(alias.split(" ").slice(0, 2).join(" "));
-      // As typed: lower case, capitalised or upper case ("new", "New", "NEW").
-      const first = alias.split(" ")[0] as string;
-      for (const form of [first, first.charAt(0).toUpperCase() + first.slice(1), first.toUpperCase()])
-        this.phraseStarts.add(form);
+      const [first, second] = alias.split(" ") as [string, string];
+      for (const form of [first, first.charAt(0).toUpperCase() + first.slice(1), first.toUpperCase()]) {
+        const next = this.phraseNext.get(form) ?? new Set<string>();
+        next.add(second);
+        this.phraseNext.set(form, next);
+      }
     }
     for (const [de, en] of lexicon.deToEn) {
       this.deLexicon.set(
@@ -181,17 +183,15 @@ export class Analyzer {
 
   /** True when a word can begin a place name of several words ("New"). */
   startsPlace(word: string): boolean {
-    return this.phraseStarts.has(word);
+    return this.phraseNext.has(word);
   }
 
   /** The place name of several words that begins at word i, if any ("New York City"). */
   placeAt(words: readonly string[], i: number): { key: string; length: number } | undefined {
     const first = words[i] as string;
     // Place names start with a capital or are typed in lower case; skip the rest cheaply.
-    if (!this.phraseStarts.has(first)) return undefined;
     const second = words[i + 1];
-    if (second === undefined || !this.phrasePairs.has(`${first.toLowerCase()} ${second.toLowerCase()}`))
-      return undefined;
+    if (second === undefined || !this.phraseNext.get(first)?.has(second.toLowerCase())) return undefined;
     for (let n = Math.min(MAX_PLACE_WORDS, words.length - i); n >= 2; n--) {
       const phrase = words
         .slice(i, i + n)
