@@ -71,17 +71,41 @@ function normOf(terms: Map<string, number>, weight: Map<string, number>): number
   return Math.sqrt(sum);
 }
 
-/** Weighted cosine of a question's terms and an example's (binary bags). */
-function cosine(
-  q: Map<string, number>,
-  qNorm: number,
-  ex: IntentModel["examples"][number],
-  weight: Map<string, number>,
-): number {
-  if (!qNorm || !ex.norm) return 0;
-  let dot = 0;
-  for (const t of q.keys()) if (ex.terms.has(t)) dot += termWeight(weight, t) ** 2;
-  return dot / (qNorm * ex.norm);
+/** Term -> the examples that have it (an inverted index of the examples, made on first use). */
+const examplesWith = new WeakMap<IntentModel, Map<string, number[]>>();
+
+function examplesByTerm(model: IntentModel): Map<string, number[]> {
+  const known = examplesWith.get(model);
+  if (known) return known;
+  const index = new Map<string, number[]>();
+  model.examples.forEach((ex, k) => {
+    for (const t of ex.terms.keys()) {
+      const list = index.get(t) ?? [];
+      list.push(k);
+      index.set(t, list);
+    }
+  });
+  examplesWith.set(model, index);
+  return index;
+}
+
+/**
+ * Weighted cosine of a question's terms and each example's (binary bags): the dot product is the
+ * sum of the squared weights of the terms they share, gathered through the examples that have
+ * each of the question's terms.
+ */
+function cosines(q: Map<string, number>, qNorm: number, model: IntentModel): Float64Array {
+  const dot = new Float64Array(model.examples.length);
+  if (!qNorm) return dot;
+  const index = examplesByTerm(model);
+  for (const t of q.keys()) {
+    const w = termWeight(model.weight, t) ** 2;
+    for (const k of index.get(t) ?? []) dot[k] = (dot[k] as number) + w;
+  }
+  model.examples.forEach((ex, k) => {
+    dot[k] = ex.norm ? (dot[k] as number) / (qNorm * ex.norm) : 0;
+  });
+  return dot;
 }
 
 /**
@@ -99,9 +123,10 @@ export function matchIntent(
   const q = bag(terms);
   const qNorm = normOf(q, model.weight);
   const scores = model.intents.map(() => 0);
-  for (const ex of model.examples) {
-    scores[ex.intent] = Math.max(scores[ex.intent] as number, cosine(q, qNorm, ex, model.weight));
-  }
+  const similarity = cosines(q, qNorm, model);
+  model.examples.forEach((ex, k) => {
+    scores[ex.intent] = Math.max(scores[ex.intent] as number, similarity[k] as number);
+  });
   const plain = terms.filter((t) => !t.startsWith("type:"));
   model.intents.forEach((intent, i) => {
     if (intent.kind === "meta" || plain.length === 0) return;

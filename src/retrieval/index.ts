@@ -609,12 +609,14 @@ export function searchSentences(
   }
   const hits: { id: number; score: number }[] = [];
   for (const a of candidates) {
-    for (const id of index.corpus.articles[a]?.sentences ?? []) {
-      const score = table.sumOf(id, weightById);
+    const sentences = index.corpus.articles[a]?.sentences ?? [];
+    const sums = table.sumsOf(sentences, weightById);
+    sentences.forEach((id, k) => {
+      const score = sums[k] as number;
       // BM25's length normalisation (b = 0.75): a long sentence matches more by chance.
       if (score > 0)
         hits.push({ id, score: score / (0.25 + (0.75 * table.countOf(id)) / index.stats.meanSentenceTerms) });
-    }
+    });
   }
   return hits.sort((x, y) => y.score - x.score).slice(0, limit);
 }

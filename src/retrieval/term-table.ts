@@ -26,12 +26,26 @@ export class TermTable {
     return this.index.get(term);
   }
 
-  /** Sum over sentence `i`'s terms of `weight[id]` (ids without a weight count 0). */
-  sumOf(i: number, weight: Map<number, number>): number {
-    let sum = 0;
-    const end = this.offsets[i + 1] ?? 0;
-    for (let k = this.offsets[i] ?? 0; k < end; k++) sum += weight.get(this.ids[k] as number) ?? 0;
-    return sum;
+  /** Weights by term id, zero but during `sumsOf` (kept: one array per table, not per call). */
+  private scratch: Float64Array | undefined;
+
+  /**
+   * For each of `sentences`, the sum over its terms of their weight in `weight` (term id ->
+   * weight; a term without one counts 0).
+   */
+  sumsOf(sentences: readonly number[], weight: Map<number, number>): Float64Array {
+    this.scratch ??= new Float64Array(this.vocabulary.length);
+    const w = this.scratch;
+    for (const [id, x] of weight) w[id] = x;
+    const out = new Float64Array(sentences.length);
+    sentences.forEach((i, j) => {
+      let sum = 0;
+      const end = this.offsets[i + 1] as number;
+      for (let k = this.offsets[i] as number; k < end; k++) sum += w[this.ids[k] as number] as number;
+      out[j] = sum;
+    });
+    for (const id of weight.keys()) w[id] = 0;
+    return out;
   }
 
   /** Number of sentences. */
