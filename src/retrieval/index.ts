@@ -273,7 +273,9 @@ interface WordEntry {
   terms: number[];
   /** Occurrences. */
   count: number;
-  /** Seen capitalised after the start of an English sentence. */
+  /** An English word written with a capital initial (German capitalises every noun). */
+  capitalised: boolean;
+  /** Seen so after the start of a sentence. */
   capitalisedInside: boolean;
   /** Can begin a place name of several words. */
   startsPlace: boolean;
@@ -342,10 +344,12 @@ export function analyzeSentences(sentences: readonly Sentence[], analyzer: Analy
     const map = words[language];
     let e = map.get(word);
     if (!e) {
+      const lower = word.toLowerCase();
       e = {
-        lower: word.toLowerCase(),
+        lower,
         terms: analyzer.termsOfWord(word, language).map(termId),
         count: 0,
+        capitalised: language === "en" && word !== lower && UPPER_INITIAL.test(word),
         capitalisedInside: false,
         startsPlace: analyzer.startsPlace(word),
       };
@@ -388,24 +392,16 @@ export function analyzeSentences(sentences: readonly Sentence[], analyzer: Analy
     }
     offsets[i] = at;
     const tokens = tokenWords(s.text);
+    const language = s.language;
     for (let k = 0; k < tokens.length; k++) {
-      const word = tokens[k] as string;
-      const e = entryOf(word, s.language);
+      const e = entryOf(tokens[k] as string, language);
       e.count++;
-      // German capitalises every noun: only English sentences tell names from words.
-      if (
-        k > 0 &&
-        !e.capitalisedInside &&
-        s.language === "en" &&
-        word !== e.lower &&
-        UPPER_INITIAL.test(word)
-      )
-        e.capitalisedInside = true;
+      if (k > 0 && e.capitalised) e.capitalisedInside = true;
       const place = e.startsPlace ? analyzer.placeAt(tokens, k) : undefined;
       if (place) {
         addTerm(termId(place.key), i, s.article);
         // The other words of the place name count as words, not as terms.
-        for (let j = k + 1; j < k + place.length; j++) entryOf(tokens[j] as string, s.language).count++;
+        for (let j = k + 1; j < k + place.length; j++) entryOf(tokens[j] as string, language).count++;
         k += place.length - 1;
         continue;
       }
