@@ -1,7 +1,9 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import wordListPath from "word-list";
-import { isEnglishWord, listed } from "../../src/question/dictionary.js";
+import { isEnglishWord, listed, readList } from "../../src/question/dictionary.js";
+import { tempDir } from "../helpers/fixtures.js";
 
 describe("the English word list", () => {
   const text = readFileSync(wordListPath, "utf8");
@@ -26,6 +28,13 @@ describe("the English word list", () => {
   it("answers for any case", () => {
     expect(isEnglishWord("Fall")).toBe(true);
     expect(isEnglishWord("tokio")).toBe(false);
+  });
+
+  it("is read as it is written: ASCII quickly, anything else as UTF-8", () => {
+    expect(readList(wordListPath)).toBe(text);
+    const path = join(tempDir({}), "words.txt");
+    writeFileSync(path, "café\nnaïve\n", "utf8");
+    expect(readList(path)).toBe("café\nnaïve\n");
   });
 
   it("works on a small list with words out of order", () => {
