@@ -89,18 +89,30 @@ function tokenEnd(text: string, i: number, k: number): number {
   }
 }
 
+/** Where the next word or number at or after i starts (the text's length when there is none). */
+function nextStart(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = classAt(text, i);
+    if ((c & 3) === LETTER || (c & 3) === DIGIT) return i;
+    i += c >> 2;
+  }
+  return n;
+}
+
+/** Where the word or number that starts at i ends. */
+function endAt(text: string, i: number): number {
+  const c = classAt(text, i);
+  return tokenEnd(text, i + (c >> 2), c & 3);
+}
+
 /** Splits text into words and numbers ("6,4-Milliarden" -> "6,4", "Milliarden"), with offsets. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = classAt(text, i);
-    const start = i;
-    i += c >> 2;
-    if ((c & 3) !== LETTER && (c & 3) !== DIGIT) continue;
-    i = tokenEnd(text, i, c & 3);
-    out.push({ word: text.slice(start, i), start, end: i });
+  for (let i = nextStart(text, 0); i < text.length; ) {
+    const end = endAt(text, i);
+    out.push({ word: text.slice(i, end), start: i, end });
+    i = nextStart(text, end);
   }
   return out;
 }
@@ -108,15 +120,10 @@ export function tokenize(text: string): Token[] {
 /** The words of `tokenize`, without their offsets (for reading a whole corpus: no object per word). */
 export function tokenWords(text: string): string[] {
   const out: string[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = classAt(text, i);
-    const start = i;
-    i += c >> 2;
-    if ((c & 3) !== LETTER && (c & 3) !== DIGIT) continue;
-    i = tokenEnd(text, i, c & 3);
-    out.push(text.slice(start, i));
+  for (let i = nextStart(text, 0); i < text.length; ) {
+    const end = endAt(text, i);
+    out.push(text.slice(i, end));
+    i = nextStart(text, end);
   }
   return out;
 }
