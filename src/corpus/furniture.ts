@@ -19,12 +19,28 @@ const NON_LATIN_TEST = new RegExp(NON_LATIN_LETTER.source, "u");
 const NON_LATIN_BLOCKS =
   /[\u0400-\u04ff\u0600-\u06ff\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\ud840-\ud87f]/;
 
-/** Normalised form of a line for spotting repeats. */
-function lineKey(line: string): string {
+/** White space other than single spaces: two in a row, or a tab, a no-break space, ... */
+const ODD_SPACE = /\s\s|[^\S ]/;
+
+/** Normalised form of a line for spotting repeats: white space runs as one space, lower case. */
+export function lineKey(line: string): string {
   // Most lines have single spaces only: skip the replacement for them (it is a copy of the line).
-  const spaced =
-    line.includes("  ") || line.includes("\t") || line.includes("\u00a0") ? line.replace(/\s+/g, " ") : line;
+  const spaced = ODD_SPACE.test(line) ? line.replace(/\s+/g, " ") : line;
   return spaced.trim().toLowerCase();
+}
+
+/** Shortest teaser of a line (see markFurniture); what a line's key begins with is this long. */
+const MIN_TEASER = 20;
+
+/**
+ * The first MIN_TEASER characters of a line's key (the whole key when shorter), made from the
+ * line's beginning only when that gives a key long enough to be sure of them (the end of a cut
+ * can change: spaces trimmed or joined, a letter lower-cased into two).
+ */
+function headOf(line: string): string {
+  const cut = 4 * MIN_TEASER;
+  const part = line.length > cut ? lineKey(line.slice(0, cut)) : "";
+  return (part.length >= MIN_TEASER + 2 ? part : lineKey(line)).slice(0, MIN_TEASER);
 }
 
 /** Longest line that is dropped whole for starting like a promo or an ad. */
@@ -65,7 +81,12 @@ export function isHeadingLine(line: string): boolean {
  * line is a cut-off teaser of it.
  */
 export function markFurniture(lines: string[]): boolean[] {
-  const keys = lines.map(lineKey);
+  // Only lines whose keys begin alike can repeat one another or be a teaser of one another: the
+  // whole key (a lower-case copy of the line) is made for those only.
+  const heads = lines.map(headOf);
+  const seen = new Map<string, number>();
+  for (const h of heads) seen.set(h, (seen.get(h) ?? 0) + 1);
+  const keys = lines.map((line, i) => ((seen.get(heads[i] as string) ?? 0) > 1 ? lineKey(line) : ""));
   const count = new Map<string, number>();
   for (const k of keys) if (k) count.set(k, (count.get(k) ?? 0) + 1);
   // A key that begins a longer key sorts right before the first key that has it as a prefix.
@@ -73,7 +94,7 @@ export function markFurniture(lines: string[]): boolean[] {
   const teasers = new Set<string>();
   for (let i = 0; i + 1 < sorted.length; i++) {
     const k = sorted[i] as string;
-    if (k.length >= 20 && (sorted[i + 1] as string).startsWith(k)) teasers.add(k);
+    if (k.length >= MIN_TEASER && (sorted[i + 1] as string).startsWith(k)) teasers.add(k);
   }
   return lines.map((line, i) => {
     const k = keys[i] as string;
