@@ -44,7 +44,8 @@ function endsWithAbbreviation(segment: string): boolean {
 }
 
 /** Closing quotes and brackets (and Markdown's emphasis), which stay with the sentence they close. */
-const CLOSE = "[\"'\u2018\u2019\u201c\u201d\u00ab\u00bb)\\]}*_]*";
+const CLOSE_MARKS = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb)]}*_";
+const CLOSE = `[${CLOSE_MARKS.replace("]", "\\]")}]*`;
 /**
  * Where a sentence may end (Unicode's sentence rules, UAX #29, SB4 and SB11, as far as they
  * matter here): terminators (the full stop, "!", "?", the ellipsis and their double and
@@ -55,9 +56,10 @@ const CLOSE = "[\"'\u2018\u2019\u201c\u201d\u00ab\u00bb)\\]}*_]*";
  * (the Devanagari danda, the Arabic question mark) are left out: the bot reads English and
  * German, and a class of all of Unicode's Sentence_Terminal made this scan nine times slower.
  * On the seed articles and the evaluation and synthetic corpora this finds the sentences Intl.Segmenter
- * found (tests/corpus/sentences.test.ts compares the two), at a tenth of the cost.
+ * found (tests/corpus/sentences.test.ts compares the two), at a tenth of the cost. This is the
+ * definition; `sentenceCuts` finds its matches by reading character codes, faster again.
  */
-const BREAK = new RegExp(
+export const BREAK = new RegExp(
   `[.!?\\u2026\\u203c\\u2047-\\u2049\\uff0e]+${CLOSE}(?:\\s+|$)|[\\u3002\\uff01\\uff1f\\uff61]+${CLOSE}\\s*|[\\r\\u0085\\u2028\\u2029]\\s*`,
   "g",
 );
@@ -84,12 +86,66 @@ function endsWithFullStop(text: string, end: number): boolean {
 }
 const LETTER = /\p{L}/u;
 
-/** Where a sentence may end in a text (BREAK): the ends of its pieces, the last at its end. */
+// What each UTF-16 code is to BREAK, as bits (the scan below reads codes, not a regular expression).
+const TERMINATOR = 1;
+const IDEOGRAPHIC_TERMINATOR = 2;
+const PARAGRAPH_END = 4;
+const CLOSER = 8;
+/** JavaScript's `\s`: its white space and line terminators. */
+const SPACE = 16;
+const KIND = new Uint8Array(0x10000);
+const mark = (bit: number, codes: Iterable<number>) => {
+  for (const c of codes) KIND[c] = (KIND[c] as number) | bit;
+};
+mark(TERMINATOR, [0x2e, 0x21, 0x3f, 0x2026, 0x203c, 0x2047, 0x2048, 0x2049, 0xff0e]);
+mark(IDEOGRAPHIC_TERMINATOR, [0x3002, 0xff01, 0xff1f, 0xff61]);
+mark(PARAGRAPH_END, [0x0d, 0x85, 0x2028, 0x2029]);
+mark(
+  CLOSER,
+  Array.from(CLOSE_MARKS, (c) => c.charCodeAt(0)),
+);
+mark(
+  SPACE,
+  [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff],
+);
+for (let c = 0x2000; c <= 0x200a; c++) KIND[c] = (KIND[c] as number) | SPACE;
+
+/** The end of the run from i of characters of any of the `kinds`. */
+function runEnd(text: string, i: number, kinds: number): number {
+  let j = i;
+  while (j < text.length && ((KIND[text.charCodeAt(j)] as number) & kinds) !== 0) j++;
+  return j;
+}
+
+/**
+ * Where a sentence may end in a text: the ends of BREAK's matches, the last at the text's end.
+ * Found by reading character codes as BREAK matches from left to right (several times faster
+ * than the regular expression; a property test compares the two).
+ */
 export function sentenceCuts(text: string): number[] {
   const cuts: number[] = [];
-  BREAK.lastIndex = 0;
-  for (let m = BREAK.exec(text); m; m = BREAK.exec(text)) cuts.push(m.index + m[0].length);
-  if ((cuts[cuts.length - 1] ?? 0) < text.length) cuts.push(text.length);
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    const kind = KIND[text.charCodeAt(p)] as number;
+    if ((kind & (TERMINATOR | IDEOGRAPHIC_TERMINATOR | PARAGRAPH_END)) === 0) p++;
+    else if (kind & TERMINATOR) {
+      const closed = runEnd(text, runEnd(text, p + 1, TERMINATOR), CLOSER);
+      // No break at any of these marks when what follows them is not white space.
+      if (closed < n && ((KIND[text.charCodeAt(closed)] as number) & SPACE) === 0) p = closed;
+      else {
+        p = runEnd(text, closed, SPACE);
+        cuts.push(p);
+      }
+    } else if (kind & IDEOGRAPHIC_TERMINATOR) {
+      p = runEnd(text, runEnd(text, runEnd(text, p + 1, IDEOGRAPHIC_TERMINATOR), CLOSER), SPACE);
+      cuts.push(p);
+    } else {
+      p = runEnd(text, p + 1, SPACE);
+      cuts.push(p);
+    }
+  }
+  if ((cuts[cuts.length - 1] ?? 0) < n) cuts.push(n);
   return cuts;
 }
 

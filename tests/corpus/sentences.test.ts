@@ -3,7 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { markFurniture } from "../../src/corpus/furniture.js";
-import { joinPieces, splitSentences } from "../../src/corpus/sentences.js";
+import { BREAK, joinPieces, sentenceCuts, splitSentences } from "../../src/corpus/sentences.js";
 import { FIXTURES, SEEDS } from "../helpers/fixtures.js";
 
 const split = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
@@ -95,6 +95,46 @@ describe("splitSentences", () => {
       }
     }
     expect(compared).toBeGreaterThan(200);
+  });
+
+  it("cuts where the BREAK expression matches, in any text (property test)", () => {
+    const byRegex = (text: string) => {
+      const cuts = [...text.matchAll(new RegExp(BREAK))].map((m) => (m.index ?? 0) + m[0].length);
+      if ((cuts.at(-1) ?? 0) < text.length) cuts.push(text.length);
+      return cuts;
+    };
+    const piece = fc.oneof(
+      fc.constantFrom(
+        ".",
+        "!",
+        "?",
+        "…",
+        "‼",
+        "⁇",
+        "．",
+        "。",
+        "！",
+        "？",
+        "｡",
+        "\r",
+        "\u0085",
+        "\u2028",
+        "\u2029",
+      ),
+      fc.constantFrom('"', "'", "‘", "’", "“", "”", "«", "»", ")", "]", "}", "*", "_", "(", "["),
+      fc.constantFrom(" ", "\n", "\t", "\u00a0", "\u2009", "\u3000", "\ufeff", "\u180e", "\u200b"),
+      fc.constantFrom("a", "Velmora", "3", "z.B", "U.S"),
+      fc.string({ unit: "binary", maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 40 }).map((p) => p.join("")),
+        (text) => {
+          expect(sentenceCuts(text)).toEqual(byRegex(text));
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 
   it("loses no text and returns ordered, trimmed, non-empty spans (property test)", () => {
