@@ -21,30 +21,22 @@ export interface FieldPostings {
   counts?: Int32Array;
 }
 
-/** Postings of one field given per term as lists of [article, occurrences], packed. */
-export function packField(
-  terms: number,
-  lists: (readonly number[] | undefined)[],
-  counted: boolean,
-): FieldPostings {
+/** Postings of one field given per term as lists of [article, occurrences, article, ...], packed. */
+export function packField(terms: number, lists: (readonly number[] | undefined)[]): FieldPostings {
   const offsets = new Int32Array(terms + 1);
-  for (let t = 0; t < terms; t++)
-    offsets[t + 1] = (offsets[t] as number) + (lists[t]?.length ?? 0) / (counted ? 2 : 1);
+  for (let t = 0; t < terms; t++) offsets[t + 1] = (offsets[t] as number) + (lists[t]?.length ?? 0) / 2;
   const size = offsets[terms] as number;
   const docs = new Int32Array(size);
-  const counts = counted ? new Int32Array(size) : undefined;
-  for (let t = 0; t < terms; t++) {
-    const list = lists[t];
-    if (!list) continue;
+  const counts = new Int32Array(size);
+  lists.forEach((list, t) => {
+    if (!list) return;
     let at = offsets[t] as number;
-    if (!counts) for (const doc of list) docs[at++] = doc;
-    else
-      for (let k = 0; k < list.length; k += 2, at++) {
-        docs[at] = list[k] as number;
-        counts[at] = list[k + 1] as number;
-      }
-  }
-  return counts ? { offsets, docs, counts } : { offsets, docs };
+    for (let k = 0; k < list.length; k += 2, at++) {
+      docs[at] = list[k] as number;
+      counts[at] = list[k + 1] as number;
+    }
+  });
+  return { offsets, docs, counts };
 }
 
 /** minisearch's term index: term -> field id -> article -> occurrences (not part of its typed API). */

@@ -253,7 +253,7 @@ export function articlePostings(
       docs[(next[ids[k] as number] as number)++] = a;
   }
   const perField: FieldPostings[] = [];
-  perField[title] = packField(vocabulary.length, titleLists, true);
+  perField[title] = packField(vocabulary.length, titleLists);
   perField[body] = { offsets, docs };
   return { articleCount: n, terms: vocabulary, fields: perField, lengths };
 }
