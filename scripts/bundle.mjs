@@ -20,6 +20,7 @@ await build({
     ask: "src/cli/ask.ts",
     console: "src/cli/console-main.ts",
     eval: "src/cli/eval.ts",
+    train: "src/cli/train.ts",
     // The answering worker of the Slack app, loaded as dist/bin/worker.js (pool.ts: "./worker.js").
     worker: "src/answer-worker/worker.ts",
     // The helper thread that reads a share of a large folder of articles (parallel.ts: "./shard-worker.js").
@@ -31,6 +32,9 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
+  // Node 20 has these; without saying so esbuild turns each such literal into a RegExp
+  // constructor call, run again at every use.
+  supported: { "regexp-unicode-property-escapes": true, "regexp-lookbehind-assertions": true },
   sourcemap: true,
   external: ["@slack/*", "compromise", "word-list", "snowball-stemmers"],
   // Bundled CommonJS packages call require() for Node's own modules.

@@ -1,28 +1,26 @@
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  abstain,
-  closestNote,
-  composeCopula,
-  composeList,
-  composeRole,
-  composeSentence,
-  composeValue,
-} from "./answer/compose.js";
-import { gatherEvidence } from "./answer/evidence.js";
 import { composeMeta } from "./answer/meta.js";
 import { classifyName, type NameContext } from "./answer/names.js";
 import type { Answer } from "./answer/types.js";
+import { PROJECT_ROOT } from "./config-paths.js";
 import { noArticleWarning } from "./corpus/load.js";
 import type { Corpus } from "./corpus/types.js";
 import { loadIntentModel } from "./intents/cache.js";
 import { type IntentModel, matchIntent } from "./intents/match.js";
-import type { AnswerType, SlotKind } from "./intents/types.js";
+import type { IntentMatch, SlotKind } from "./intents/types.js";
+import { loadWordNet, type WordNet } from "./knowledge/wordnet.js";
 import { loadLexicon } from "./lexicon/load.js";
-import { analyzeQuestion } from "./question/analyze.js";
+import { analyzeQuestion, type QuestionAnalysis } from "./question/analyze.js";
+import { analyse, compose, type Models, score } from "./ranking/pipeline.js";
+import { parseWeights } from "./ranking/weights.js";
 import { cacheKey, loadCachedIndex, saveIndex } from "./retrieval/cache.js";
 import { buildIndex, type CorpusIndex } from "./retrieval/index.js";
 import { loadIndex } from "./retrieval/parallel.js";
 import { Analyzer } from "./text/terms.js";
+
+/** The fitted models the core answers with (written by `npm run train`). */
+export const WEIGHTS_FILE = join(PROJECT_ROOT, "model", "weights.json");
 
 /** A meta intent (help, sources, ...) must match this well: a question is never taken for "help". */
 const MIN_META_CONFIDENCE = 0.6;
@@ -32,6 +30,17 @@ export interface Deps {
   index: CorpusIndex;
   intents: IntentModel;
   names: NameContext;
+  /** The fitted models and thresholds. */
+  models: Models;
+  /** WordNet's related words, for question words the articles say otherwise. */
+  wordnet: WordNet;
+}
+
+let wordnet: WordNet | undefined;
+/** WordNet, loaded once per process (its table is read-only). */
+function sharedWordNet(): WordNet {
+  wordnet ??= loadWordNet();
+  return wordnet;
 }
 
 /** Where the core reads its data from. */
@@ -44,6 +53,20 @@ export interface DepsOptions {
   onTiming?: (timing: { load: number; index: number; cached: boolean }) => void;
   /** Folder of the persistent index cache; none: no cache. */
   cacheDir?: string;
+  /** The fitted models (default: WEIGHTS_FILE). */
+  weightsFile?: string;
+  /** The models themselves (training passes untrained ones); else read from `weightsFile`. */
+  models?: Models;
+}
+
+let defaultModels: Models | undefined;
+/** Reads a weights file; throws naming the file when it is missing or malformed. */
+export function loadModels(file = WEIGHTS_FILE): Models {
+  if (file === WEIGHTS_FILE && defaultModels) return defaultModels;
+  if (!existsSync(file)) throw new Error(`${file}: no weights file (run npm run train)`);
+  const models = parseWeights(readFileSync(file, "utf8"), file);
+  if (file === WEIGHTS_FILE) defaultModels = models;
+  return models;
 }
 
 /** Builds the answering dependencies from an already loaded corpus. */
@@ -62,14 +85,20 @@ export function buildDepsFromFolder(seedsDir: string, intentsDir: string): Deps 
   return depsFromIndex(index, intentsDir);
 }
 
-function depsFromIndex(index: CorpusIndex, intentsDir: string, cacheDir?: string): Deps {
+function depsFromIndex(
+  index: CorpusIndex,
+  intentsDir: string,
+  cacheDir?: string,
+  weightsFile?: string,
+  models?: Models,
+): Deps {
   const { analyzer } = index;
   const lexicon = analyzer.lexicon;
   const base = { stats: index.stats, lexicon, roleWords: analyzer.roleWords };
   // People are found per article, when an article is first searched (namesForArticle).
   const names: NameContext = { ...base, people: new Set() };
   const intents = loadIntentModel(intentsDir, analyzer, cacheDir);
-  return { index, intents, names };
+  return { index, intents, names, models: models ?? loadModels(weightsFile), wordnet: sharedWordNet() };
 }
 
 /**
@@ -101,7 +130,13 @@ export function createDeps(options: DepsOptions): Deps {
     if (index.corpus.articles.length === 0) options.onWarning?.(noArticleWarning(options.seedsDir));
     if (options.cacheDir) saveIndex(index, key, options.cacheDir);
   }
-  const deps = depsFromIndex(index, options.intentsDir, options.cacheDir);
+  const deps = depsFromIndex(
+    index,
+    options.intentsDir,
+    options.cacheDir,
+    options.weightsFile,
+    options.models,
+  );
   options.onTiming?.({
     load: timing.load,
     index: timing.index + Math.round(performance.now() - tBuilt),
@@ -110,62 +145,45 @@ export function createDeps(options: DepsOptions): Deps {
   return deps;
 }
 
-function slotKind(name: string, deps: Deps): SlotKind | undefined {
+function slotKind(name: string, deps: Pick<Deps, "names">): SlotKind | undefined {
   const kind = classifyName(name, { before: "", after: "" }, deps.names);
   return kind === "other" ? "organisation" : kind;
 }
 
-/**
- * Answers one question from the articles: the core of every front end. Never throws for any
- * input text; abstains (answered: false) when the articles do not answer.
- */
-export function answer(question: string, deps: Deps): Answer {
+/** A question read and routed: its analysis, its intent, and whether it is about the bot itself. */
+export interface Routed {
+  q: QuestionAnalysis;
+  intent: IntentMatch;
+  /** Help, sources, a greeting, thanks or nothing at all: answered without the articles. */
+  meta: boolean;
+}
+
+/** Reads a question once and matches it against the intents. */
+export function route(question: string, deps: Pick<Deps, "index" | "intents" | "names">): Routed {
   const q = analyzeQuestion(String(question ?? ""), {
     analyzer: deps.index.analyzer,
     stats: deps.index.stats,
     knownWords: deps.intents.words,
   });
   const match = matchIntent(q, deps.intents, (name) => slotKind(name, deps));
-  const isMeta =
-    match.intent?.kind === "meta" && q.entities.length === 0 && match.confidence >= MIN_META_CONFIDENCE;
-  if (!q.text || isMeta) {
-    return composeMeta(q, match, deps);
-  }
-  let intent = match.intent?.kind === "meta" ? { ...match, intent: undefined, id: "fallback" } : match;
-  let type: AnswerType = q.answerType ?? intent.intent?.answerType ?? "description";
-  const subjectIsName = q.subject !== undefined && q.entities.length > 0 && q.terms.every((t) => t.entity);
-  if (subjectIsName && (type === "person" || type === "description")) {
-    // "Who is X?" has no words but the name: the intent is the one that answers with a role.
-    type = "role";
-    const roleIntent = deps.intents.intents.find((i) => i.answerType === "role");
-    if (roleIntent) intent = { ...intent, intent: roleIntent, id: roleIntent.id };
-  }
-  const at = intent.intent ? deps.intents.intents.indexOf(intent.intent) : -1;
-  const expansions = new Set(deps.intents.expansions[at] ?? []);
-  const evidence = gatherEvidence(deps.index, q, expansions, deps.intents.synonyms[at] ?? []);
-  // "Who is the headline act?" when a sentence says what the headline act is.
-  let result: Answer | undefined =
-    !q.list && (type === "person" || type === "organisation" || type === "description")
-      ? composeCopula(q, intent, evidence, deps)
-      : undefined;
-  if (result) {
-    // answered by the sentence that equates the subject with its answer
-  } else if (type === "role")
-    result = composeRole(q, intent, evidence, deps) ?? composeSentence(q, intent, evidence, deps);
-  else if (q.list && (type === "place" || type === "organisation" || type === "person")) {
-    result = composeList(q, intent, type, evidence, deps);
-  } else if (type === "description") result = composeSentence(q, intent, evidence, deps);
-  else if (type === "reason" || type === "quote") {
-    result = composeValue(q, intent, type, evidence, deps) ?? composeSentence(q, intent, evidence, deps);
-  } else {
-    result = composeValue(q, intent, type, evidence, deps);
-    // "Who built X?" when the articles say "X was built by Velmora Aerospace": an organisation.
-    if (!result && type === "person")
-      result = composeValue(q, intent, "organisation", evidence, deps, { agentsOnly: true });
-  }
-  const best = evidence[0];
-  return (
-    result ??
-    abstain(q, intent, best ? Math.min(0.5, best.coverage * 0.5) : 0.1, closestNote(q, evidence, deps))
-  );
+  const meta =
+    !q.text ||
+    (match.intent?.kind === "meta" && q.entities.length === 0 && match.confidence >= MIN_META_CONFIDENCE);
+  const intent =
+    match.intent?.kind === "meta" && !meta ? { ...match, intent: undefined, id: "fallback" } : match;
+  // "Who is X?" with nothing but the name: asked for X's role, not for a person.
+  const onlyName = q.subject !== undefined && q.entities.length > 0 && q.terms.every((t) => t.entity);
+  if (onlyName && (q.answerType === undefined || q.answerType === "person")) q.answerType = "role";
+  return { q, intent, meta };
+}
+
+/**
+ * Answers one question from the articles: the core of every front end. Never throws for any
+ * input text; abstains (answered: false) when the fitted confidence is below its threshold.
+ */
+export function answer(question: string, deps: Deps): Answer {
+  const { q, intent, meta } = route(question, deps);
+  if (meta) return composeMeta(q, intent, deps);
+  const analysis = analyse(q, intent, deps);
+  return compose(analysis, score(analysis, deps.models, deps), deps.models, deps);
 }

@@ -20,6 +20,8 @@ export interface Evidence {
   matchedTokens: number[];
   /** Of those, the positions of the question's own words (not the intent's). */
   ownTokens: number[];
+  /** Its retrieval score over the best candidate's. */
+  retrieval?: number;
 }
 
 /**
@@ -364,7 +366,16 @@ export function gatherEvidence(
     const matchedTokens = view.positioned.filter((t) => wanted.has(t.term)).map((t) => t.token);
     const ownTokens = view.positioned.filter((t) => own.has(t.term)).map((t) => t.token);
     const score = coverage * 3 + (0.5 * hit.score) / maxScore + 0.3 * namesInSentence;
-    out.push({ sentence, coverage, constraintsMet, namesInSentence, score, matchedTokens, ownTokens });
+    out.push({
+      sentence,
+      coverage,
+      constraintsMet,
+      namesInSentence,
+      score,
+      matchedTokens,
+      ownTokens,
+      retrieval: hit.score / maxScore,
+    });
   }
   return out.sort((a, b) => b.score - a.score);
 }

@@ -26,7 +26,7 @@ export const BOILERPLATE = [
   "See also:",
 ];
 /** The scorer's normal form: NFC, plain quotes and dashes, folded white space, lower case. */
-const norm = (s: unknown) =>
+export const norm = (s: unknown): string =>
   String(s ?? "")
     .normalize("NFC")
     .replace(/[\u2018\u2019\u02bc]/g, "'")

@@ -1,6 +1,11 @@
-import { GROUP_LABELS } from "../answer/compose.js";
 import type { Answer, Citation } from "../answer/types.js";
 import { escapeMrkdwn, truncate } from "./escape.js";
+
+/** How list groups are named in answers, per language. */
+const GROUP_LABELS: Record<"en" | "de", Record<"existing" | "new" | "other", string>> = {
+  en: { existing: "existing", new: "new", other: "also" },
+  de: { existing: "bestehende", new: "neue", other: "außerdem" },
+};
 
 /** Slack's limits: blocks per message and characters per text object (kept with a margin). */
 export const MAX_BLOCKS = 50;

@@ -25,7 +25,9 @@ const COUNTRY = 4;
 const ORG = 8;
 const PERSON = 16;
 const FIRST_NAME = 32;
-const FORMAT = 1;
+const VERB = 64;
+const ADJECTIVE = 128;
+const FORMAT = 2;
 
 interface CompromiseModel {
   model(): {
@@ -45,11 +47,13 @@ function bitsOf(tags: string[], tagSet: Record<string, { parents?: string[] }>):
     (all.has("Country") ? COUNTRY : 0) |
     (all.has("Organization") ? ORG : 0) |
     (all.has("Person") ? PERSON : 0) |
-    (all.has("FirstName") ? FIRST_NAME : 0)
+    (all.has("FirstName") ? FIRST_NAME : 0) |
+    (all.has("Verb") ? VERB : 0) |
+    (all.has("Adjective") ? ADJECTIVE : 0)
   );
 }
 
-/** Extracts the names of compromise's lexicon: word or phrase -> bits. */
+/** Extracts the names (and the verbs and adjectives) of compromise's lexicon: word or phrase -> bits. */
 export function extractGazetteer(): { version: string; entries: Record<string, number> } {
   const nlp = createRequire(import.meta.url)("compromise") as CompromiseModel;
   const { lexicon, tagSet } = nlp.model().one;
@@ -132,4 +136,11 @@ export function nameTags(text: string): NameTags {
   if (cache.size >= 200_000) cache.clear();
   cache.set(text, tags);
   return tags;
+}
+
+/** What compromise's lexicon says of one English word's class: a verb form, an adjective. */
+export function wordClass(word: string): { verb: boolean; adjective: boolean } {
+  loadGazetteer();
+  const bits = lookup(word);
+  return { verb: (bits & VERB) !== 0, adjective: (bits & ADJECTIVE) !== 0 };
 }

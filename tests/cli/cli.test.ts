@@ -120,17 +120,36 @@ describe("npm run eval (built CLI)", () => {
   const run = (file: string) =>
     spawnSync(process.execPath, [EVAL, join(ROOT, "tests/fixtures/eval", file)], { encoding: "utf8" });
 
-  it("reports the share right, abstention precision and recall, per-intent accuracy and failures", () => {
+  it("reports the stage figures: share right, abstention, retrieval, spans, calibration, groups, failures with why", () => {
     const r = run("dev.jsonl");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^fully right: 24\/24 \(100\.0%\)/m);
-    expect(r.stdout).toMatch(/abstention: precision 100\.0% \(4\/4\), recall 100\.0% \(4\/4\)/);
-    expect(r.stdout).toMatch(/per intent:\n {2}\w+/);
-    expect(r.stdout).toMatch(/failures: 0/);
+    expect(r.stdout).toMatch(/^committed weights/m);
+    expect(r.stdout).toMatch(/dev\.jsonl: fully right \d+\/24 \(\d+\.\d%\); answerable right \d+\/20/);
+    expect(r.stdout).toMatch(/abstention: precision [\d.]+% \(\d+\/\d+\), recall [\d.]+% \(\d+\/4\)/);
+    expect(r.stdout).toMatch(/retrieval recall@1 [\d.]+%, @5 [\d.]+%, @20 [\d.]+%/);
+    expect(r.stdout).toMatch(/span right when the sentence is: /);
+    expect(r.stdout).toMatch(/calibration \(confidence -> share right\): 0\.0-0\.2: /);
+    expect(r.stdout).toMatch(/by language: en [\d.]+% of \d+/);
+    expect(r.stdout).toMatch(/by intent: \w+ [\d.]+% of \d+/);
+    const failures = Number(/failures: (\d+)/.exec(r.stdout)?.[1]);
+    // each failure says why: the decision's probability and the features that weighed most
+    if (failures > 0) expect(r.stdout).toMatch(/p\(answer\)=[\d.]+: \w+=/);
   });
 
   it("lists questions routed to a wrong intent when the file names the intents", () => {
     const r = run("routing.jsonl");
     expect(r.stdout).toMatch(/routed to a wrong intent: 0/);
+  });
+
+  it("cross-validates with --folds: each part answered by models fitted on the others", () => {
+    const r = spawnSync(
+      process.execPath,
+      [EVAL, join(ROOT, "tests/fixtures/eval/dev.jsonl"), "--folds", "2", "--failures", "0"],
+      { encoding: "utf8" },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^cross-validated, 2 folds/m);
+    expect(r.stderr).toMatch(/fold 2\/2 fitted on \d+ questions/);
+    expect(r.stdout).toMatch(/fully right \d+\/24/);
   });
 });

@@ -80,8 +80,10 @@ describe("matchIntent (through answer)", () => {
   });
 
   it("returns a confidence between 0 and 1", () => {
-    const c = answer("who leads tokyo", deps).confidence;
-    expect(c).toBeGreaterThan(0.5);
-    expect(c).toBeLessThanOrEqual(1);
+    for (const q of ["who leads tokyo", "what is the weather on Mars?"]) {
+      const c = answer(q, deps).confidence;
+      expect(c).toBeGreaterThanOrEqual(0);
+      expect(c).toBeLessThanOrEqual(1);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractGazetteer, nameTags } from "../../src/text/gazetteer.js";
+import { extractGazetteer, nameTags, wordClass } from "../../src/text/gazetteer.js";
 
 describe("nameTags (compromise's lexicon of names)", () => {
   it.each([
@@ -11,10 +11,13 @@ describe("nameTags (compromise's lexicon of names)", () => {
     ["Zzyzxquux", { place: false, organisation: false, person: false, firstName: false }],
   ])("%s", (name, expected) => expect(nameTags(name)).toMatchObject(expected));
 
-  it("is extracted from compromise with its version, names only", () => {
+  it("is extracted from compromise with its version: names, verbs and adjectives", () => {
     const g = extractGazetteer();
     expect(g.version).toMatch(/^\d+:\d+\.\d+/);
     expect(Object.keys(g.entries).length).toBeGreaterThan(3000);
-    expect(g.entries.running).toBeUndefined();
+    // "running" is a verb form, not a name
+    expect(nameTags("running")).toMatchObject({ place: false, person: false, organisation: false });
+    expect(wordClass("running").verb).toBe(true);
+    expect(wordClass("zzyzxquux")).toEqual({ verb: false, adjective: false });
   });
 });

@@ -1,0 +1,389 @@
+import { type Evidence, gatherEvidence, positionedTerms } from "../answer/evidence.js";
+import type { NameContext } from "../answer/names.js";
+import type { Answer, Citation } from "../answer/types.js";
+import type { IntentModel } from "../intents/match.js";
+import type { AnswerType, IntentMatch } from "../intents/types.js";
+import type { WordNet } from "../knowledge/wordnet.js";
+import type { QuestionAnalysis } from "../question/analyze.js";
+import { type CorpusIndex, termSetOf } from "../retrieval/index.js";
+import { OwnerCache } from "../util/owner-cache.js";
+import { citeSentence, localise } from "./cite.js";
+import {
+  DECISION_FEATURES,
+  type DecisionInput,
+  featureValues,
+  SENTENCE_FEATURES,
+  type SentenceInput,
+  SPAN_FEATURES,
+  type SpanInput,
+  weightedTerms,
+} from "./features.js";
+import { type LogisticModel, predict } from "./logistic.js";
+import { kindFit, type Span, spansOf } from "./spans.js";
+
+/** What the ranking pipeline needs of the core's dependencies. */
+export interface RankingDeps {
+  index: CorpusIndex;
+  intents: IntentModel;
+  names: NameContext;
+  wordnet: WordNet;
+}
+
+/** The fitted models and thresholds (model/weights.json). */
+export interface Models {
+  sentence: LogisticModel;
+  span: LogisticModel;
+  decision: LogisticModel;
+  /** The probability that a short span answer is right, from the decision's and the span's (CONFIDENCE_FEATURES). */
+  confidence: LogisticModel;
+  thresholds: {
+    /** Answer when the decision model's probability is at least this. */
+    answer: number;
+    /** Give the short span (not the sentence) when its probability is at least this: for factoid questions. */
+    span: number;
+    /** The same for the other questions (what, why, how, ...). */
+    spanOther: number;
+    /** A list keeps the items whose probability is at least this. */
+    list: number;
+  };
+}
+
+/** The features of the span answers' confidence model. */
+export const CONFIDENCE_FEATURES = ["pAnswer", "pSpan", "logitAnswer", "logitSpan"];
+
+/**
+ * Its inputs: the two probabilities and their log-odds. (How many articles repeat the span was
+ * tried and weighed against it: the spans most articles repeat are the corpus's common names.)
+ */
+export function spanConfidenceInput(pAnswer: number, pSpan: number): number[] {
+  const logit = (p: number) => Math.log(Math.max(1e-6, p) / Math.max(1e-6, 1 - p));
+  return [pAnswer, pSpan, logit(pAnswer), logit(pSpan)];
+}
+
+/** Candidate sentences kept per question. */
+export const CANDIDATES = 40;
+/** Sentences whose spans are considered. */
+export const SPAN_SENTENCES = 5;
+/** Citations shown for one answer. */
+const MAX_CITATIONS = 3;
+const MAX_LIST_ITEMS = 12;
+
+/** One question read and its candidate sentences with their features (no model applied yet). */
+export interface Analysis {
+  q: QuestionAnalysis;
+  intent: IntentMatch;
+  type: AnswerType;
+  sentences: SentenceInput[];
+  /** Feature vectors of `sentences`. */
+  xs: number[][];
+}
+
+/** Reads the candidate sentences of a question and computes their features. */
+export function analyse(q: QuestionAnalysis, intent: IntentMatch, deps: RankingDeps): Analysis {
+  const at = intent.intent ? deps.intents.intents.indexOf(intent.intent) : -1;
+  const expansions = new Set(deps.intents.expansions[at] ?? []);
+  const type: AnswerType = q.answerType ?? intent.intent?.answerType ?? "description";
+  const related = relatedTerms(q, deps);
+  // WordNet's words for the question's words also find sentences, weighing as an intent's do
+  const searchExpansions = new Set([...expansions, ...[...related.values()].flatMap((r) => [...r.syn])]);
+  const evidence = gatherEvidence(
+    deps.index,
+    q,
+    searchExpansions,
+    deps.intents.synonyms[at] ?? [],
+    CANDIDATES,
+  );
+  const qTerms = weightedTerms(deps.index, q);
+  const qPairs: [string, string][] = [];
+  for (let i = 1; i < q.terms.length; i++) {
+    const a = q.terms[i - 1];
+    const b = q.terms[i];
+    if (a && b && b.token === a.token + 1) qPairs.push([a.term, b.term]);
+  }
+  // retrieval order: the retrieval score given by gatherEvidence
+  const byRetrieval = [...evidence].sort((x, y) => (y.retrieval ?? 0) - (x.retrieval ?? 0));
+  const rankOf = new Map<Evidence, number>(byRetrieval.map((e, i) => [e, i]));
+  const sentences: SentenceInput[] = byRetrieval.map((ev) => {
+    const article = deps.index.corpus.articles[ev.sentence.article];
+    return {
+      index: deps.index,
+      q,
+      ev,
+      rank: rankOf.get(ev) ?? 0,
+      retrieval: ev.retrieval ?? 0,
+      terms: termSetOf(deps.index, ev.sentence.id),
+      qTerms,
+      qPairs,
+      positioned: positionedTerms(deps.index, ev.sentence),
+      titleTerms: new Set(deps.index.analyzer.terms(article?.title ?? "", article?.language ?? "en")),
+      expansions,
+      related,
+    };
+  });
+  return { q, intent, type, sentences, xs: sentences.map((s) => featureValues(SENTENCE_FEATURES, s)) };
+}
+
+const relatedCache = new OwnerCache<WordNet, string, { syn: Set<string>; hyper: Set<string> }>(50_000);
+
+/**
+ * Per question term (of an English word that is not a name): the terms of its WordNet synonyms
+ * and derived forms, and of its hypernyms, that the articles use.
+ */
+export function relatedTerms(
+  q: QuestionAnalysis,
+  deps: RankingDeps,
+): Map<string, { syn: Set<string>; hyper: Set<string> }> {
+  const out = new Map<string, { syn: Set<string>; hyper: Set<string> }>();
+  if (q.language !== "en") return out;
+  for (const t of q.terms) {
+    if (t.entity || out.has(t.term)) continue;
+    const word = t.word.toLowerCase();
+    const found = relatedCache.get(deps.wordnet, word, () => {
+      const syn = new Set<string>();
+      const hyper = new Set<string>();
+      const base = deps.wordnet.base(word) ?? word;
+      for (const r of deps.wordnet.related(base)) {
+        const terms = deps.index.analyzer.terms(r.lemma, "en");
+        if (terms.length !== 1) continue;
+        const term = terms[0] as string;
+        if (term === t.term) continue;
+        (r.relation === "hyper" ? hyper : syn).add(term);
+      }
+      return { syn, hyper };
+    });
+    const df = deps.index.stats.sentenceDf;
+    out.set(t.term, {
+      syn: new Set([...found.syn].filter((x) => df.has(x))),
+      hyper: new Set([...found.hyper].filter((x) => df.has(x))),
+    });
+  }
+  return out;
+}
+
+/** One candidate span with its features. */
+export interface SpanCandidate {
+  input: SpanInput;
+  x: number[];
+  /** Index of its sentence in `Analysis.sentences`. */
+  sentence: number;
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
+
+/** The spans of the best sentences (by `pSentences`) with their features. */
+export function spanCandidates(a: Analysis, pSentences: number[], deps: RankingDeps): SpanCandidate[] {
+  const order = pSentences
+    .map((p, i) => ({ p, i }))
+    .sort((x, y) => y.p - x.p)
+    .slice(0, SPAN_SENTENCES);
+  const questionTerms = new Set(a.sentences[0]?.qTerms.map((t) => t.term) ?? a.q.terms.map((t) => t.term));
+  const texts = order.map(({ i }) => norm((a.sentences[i] as SentenceInput).ev.sentence.text));
+  const out: SpanCandidate[] = [];
+  for (const { p, i } of order) {
+    const s = a.sentences[i] as SentenceInput;
+    const sentence = s.ev.sentence;
+    const words = spansOf(deps.index, deps.names, sentence);
+    const { tokens, spans } = words;
+    const matched = s.positioned.filter((t) => questionTerms.has(t.term)).map((t) => t.token);
+    for (const span of spans) {
+      const spanTerms = span.terms ?? deps.index.analyzer.terms(span.text, sentence.language);
+      const key = span.key ?? norm(span.text);
+      let agreement = 0;
+      for (let k = 0; k < texts.length; k++)
+        if (order[k]?.i !== i && (texts[k] as string).includes(key)) agreement++;
+      const input: SpanInput = {
+        q: a.q,
+        type: a.type,
+        span,
+        sentence,
+        tokens,
+        words,
+        pSentence: p,
+        matched,
+        spanTerms,
+        questionTerms,
+        agreement,
+      };
+      out.push({ input, x: featureValues(SPAN_FEATURES, input), sentence: i });
+    }
+  }
+  return out;
+}
+
+/** The decision features of a question, from its best sentence and best span. */
+export function decisionInput(a: Analysis, pSentences: number[], spans: Scored["spans"]): DecisionInput {
+  const order = pSentences.map((p, i) => ({ p, i })).sort((x, y) => y.p - x.p);
+  const best = order[0]?.i;
+  const top = spans.find(
+    (s) => s.candidate.sentence === best && kindFit(a.type, s.candidate.input.span.kind) > 0,
+  );
+  return {
+    q: a.q,
+    pSentences: order.map((o) => o.p),
+    best: best !== undefined ? a.sentences[best] : undefined,
+    pSpan: top?.p ?? 0,
+    fitting: top !== undefined,
+    hasIntent: a.intent.intent !== undefined,
+    factoid: FACTOID_TYPES.has(a.type),
+  };
+}
+
+/** Answer types whose answers are a name, a date or a figure. */
+export const FACTOID_TYPES = new Set<AnswerType>([
+  "person",
+  "place",
+  "organisation",
+  "date",
+  "money",
+  "number",
+  "percent",
+  "count",
+  "measure",
+]);
+
+/** Everything the models say about one question, kept for the answer's trace and the evaluation. */
+export interface Scored {
+  pSentences: number[];
+  best: number | undefined;
+  /** Spans with P(the answer | its sentence holds one), best first by that times the sentence's. */
+  spans: { candidate: SpanCandidate; p: number }[];
+  pDecision: number;
+}
+
+/** Applies the fitted models to an analysis. */
+export function score(a: Analysis, models: Models, deps: RankingDeps): Scored {
+  const pSentences = a.xs.map((x) => predict(models.sentence, x));
+  let best: number | undefined;
+  pSentences.forEach((p, i) => {
+    if (best === undefined || p > (pSentences[best] as number)) best = i;
+  });
+  // p: the span is the answer given its sentence holds one; ranked across sentences by both
+  const spans = spanCandidates(a, pSentences, deps)
+    .map((candidate) => ({ candidate, p: predict(models.span, candidate.x) }))
+    .sort((x, y) => y.p * y.candidate.input.pSentence - x.p * x.candidate.input.pSentence);
+  const d = decisionInput(a, pSentences, spans);
+  const pDecision = predict(models.decision, featureValues(DECISION_FEATURES, d));
+  return { pSentences, best, spans, pDecision };
+}
+
+const NOT_COVERED = { en: "The articles don't say.", de: "Dazu steht nichts in den Artikeln." };
+
+/** Builds the answer from the scores: a span, a list, the best sentence, or an abstention. */
+export function compose(a: Analysis, scored: Scored, models: Models, deps: RankingDeps): Answer {
+  const { q } = a;
+  const t = models.thresholds;
+  const bestSentence = scored.best !== undefined ? a.sentences[scored.best] : undefined;
+  const base = { question: q.raw, intent: a.intent.id, language: q.language };
+  if (!bestSentence || scored.pDecision < t.answer) {
+    return {
+      ...base,
+      answered: false,
+      answer: NOT_COVERED[q.language],
+      confidence: round(1 - scored.pDecision),
+      citations: bestSentence ? [citeSentence(bestSentence.ev.sentence, deps)] : [],
+      kind: "abstain",
+    };
+  }
+  if (q.list) {
+    const list = composeList(a, scored, models, deps);
+    if (list) return { ...base, ...list, confidence: round(scored.pDecision) };
+  }
+  const top = scored.spans.find(
+    (s) => s.candidate.sentence === scored.best && kindFit(a.type, s.candidate.input.span.kind) > 0,
+  );
+  if (top && top.p >= (FACTOID_TYPES.has(a.type) ? t.span : t.spanOther)) {
+    const text = top.candidate.input.span.text;
+    const key = norm(text);
+    // the other candidate sentences that hold the same answer agree with it
+    const agreeing = scored.pSentences
+      .map((p, i) => ({ p, i }))
+      .filter(
+        ({ i }) =>
+          i !== scored.best && norm((a.sentences[i] as SentenceInput).ev.sentence.text).includes(key),
+      )
+      .sort((x, y) => y.p - x.p);
+    const citations = dedupe(
+      [bestSentence, ...agreeing.map(({ i }) => a.sentences[i] as SentenceInput)],
+      deps,
+    );
+    const agreement = new Set(citations.map((c) => c.source)).size;
+    return {
+      ...base,
+      answered: true,
+      answer: localise(text, q.language, deps),
+      confidence: round(predict(models.confidence, spanConfidenceInput(scored.pDecision, top.p))),
+      citations,
+      kind: "value",
+      agreement,
+    };
+  }
+  return {
+    ...base,
+    answered: true,
+    answer: bestSentence.ev.sentence.text.trim(),
+    confidence: round(scored.pDecision),
+    citations: [citeSentence(bestSentence.ev.sentence, deps)],
+    kind: "sentence",
+    agreement: 1,
+  };
+}
+
+/** A list: the distinct fitting spans of the best sentences above the list threshold. */
+function composeList(
+  a: Analysis,
+  scored: Scored,
+  models: Models,
+  deps: RankingDeps,
+): Pick<Answer, "answered" | "answer" | "citations" | "kind" | "items" | "agreement"> | undefined {
+  const chosen: { span: Span; sentence: SentenceInput }[] = [];
+  for (const s of scored.spans) {
+    if (s.p < models.thresholds.list || chosen.length >= MAX_LIST_ITEMS) continue;
+    const span = s.candidate.input.span;
+    if (
+      kindFit(a.type, span.kind) === 0 ||
+      s.candidate.input.spanTerms.every((t) => s.candidate.input.questionTerms.has(t))
+    )
+      continue;
+    const key = norm(localise(span.text, a.q.language, deps));
+    if (
+      chosen.some((c) => {
+        const other = norm(localise(c.span.text, a.q.language, deps));
+        return other.includes(key) || key.includes(other);
+      })
+    )
+      continue;
+    chosen.push({ span, sentence: a.sentences[s.candidate.sentence] as SentenceInput });
+  }
+  if (chosen.length < 2) return undefined;
+  const items = chosen.map((c) => ({
+    text: localise(c.span.text, a.q.language, deps),
+    citations: [citeSentence(c.sentence.ev.sentence, deps)],
+  }));
+  const citations = dedupe(
+    chosen.map((c) => c.sentence),
+    deps,
+  );
+  return {
+    answered: true,
+    answer: items.map((i) => i.text).join(", "),
+    citations,
+    kind: "list",
+    items,
+    agreement: new Set(citations.map((c) => c.source)).size,
+  };
+}
+
+function dedupe(sentences: SentenceInput[], deps: RankingDeps): Citation[] {
+  const seen = new Set<number>();
+  const out: Citation[] = [];
+  for (const s of sentences) {
+    if (seen.has(s.ev.sentence.id) || out.length >= MAX_CITATIONS) continue;
+    seen.add(s.ev.sentence.id);
+    out.push(citeSentence(s.ev.sentence, deps));
+  }
+  return out;
+}
+
+function round(x: number): number {
+  return Number(Math.min(0.999, Math.max(0, x)).toFixed(3));
+}

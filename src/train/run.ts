@@ -1,0 +1,244 @@
+import { composeMeta } from "../answer/meta.js";
+import { type Answer, toContract } from "../answer/types.js";
+import { createDeps, type Deps, route } from "../core.js";
+import { type EvalQuestion, judge } from "../eval/judge.js";
+import { DECISION_FEATURES, featureValues } from "../ranking/features.js";
+import {
+  analyse,
+  compose,
+  decisionInput,
+  FACTOID_TYPES,
+  type Models,
+  type Scored,
+  score,
+} from "../ranking/pipeline.js";
+import { untrainedModels } from "../ranking/weights.js";
+import { accepted, type Example, fitModels, holdsAnswer } from "./fit.js";
+import { type DevSet, foldsOf, questionsOf } from "./sets.js";
+
+/** A dev set loaded: its deps, its questions, their analyses (meta questions have none). */
+export interface LoadedSet {
+  set: DevSet;
+  deps: Deps;
+  questions: EvalQuestion[];
+  /** Per question: the example to fit on, or the meta answer it gets without the articles. */
+  items: ({ example: Example } | { meta: Answer })[];
+}
+
+/** Loads a dev set and analyses every question (the models in deps are not used). */
+export function loadSet(set: DevSet, intentsDir: string, weight: number): LoadedSet {
+  const deps = createDeps({ seedsDir: set.seedsDir, intentsDir, models: untrainedModels() });
+  const questions = questionsOf(set);
+  const items = questions.map((question) => {
+    const r = route(question.q.replace(/\s+/g, " "), deps);
+    if (r.meta) return { meta: composeMeta(r.q, r.intent, deps) };
+    const example: Example = {
+      set: set.name,
+      weight,
+      question,
+      analysis: analyse(r.q, r.intent, deps),
+      deps,
+      seedsDir: set.seedsDir,
+    };
+    return { example };
+  });
+  return { set, deps, questions, items };
+}
+
+/**
+ * Gives each question its weight in the fit: "sets" makes every set weigh the same in total,
+ * "questions" every question the same, "sqrt" is between (a set weighs as the square root of
+ * its size). The mean weight is 1.
+ */
+export function weigh(sets: LoadedSet[], mode: "sets" | "questions" | "sqrt"): void {
+  const size = (l: LoadedSet) => l.questions.length;
+  const raw = (l: LoadedSet) =>
+    mode === "sets" ? 1 / size(l) : mode === "sqrt" ? 1 / Math.sqrt(size(l)) : 1;
+  const total = sets.reduce((n, l) => n + raw(l) * size(l), 0);
+  const count = sets.reduce((n, l) => n + size(l), 0);
+  for (const l of sets)
+    for (const item of l.items) if ("example" in item) item.example.weight = (raw(l) * count) / total;
+}
+
+/** Every example of some loaded sets, each set weighing the same in total. */
+export function examplesOf(
+  sets: LoadedSet[],
+  keep: (set: LoadedSet, i: number) => boolean = () => true,
+): Example[] {
+  const out: Example[] = [];
+  for (const s of sets)
+    s.items.forEach((item, i) => {
+      if ("example" in item && keep(s, i)) out.push(item.example);
+    });
+  return out;
+}
+
+/** One question's outcome, held out or not. */
+export interface Outcome {
+  set: string;
+  question: EvalQuestion;
+  answer: Answer;
+  failures: string[];
+  scored?: Scored;
+  example?: Example;
+  models?: Models;
+}
+
+/** Answers every question of the sets with given models (the meta ones as the core does). */
+export function answerAll(sets: LoadedSet[], modelsFor: (set: LoadedSet, i: number) => Models): Outcome[] {
+  const out: Outcome[] = [];
+  for (const s of sets)
+    s.items.forEach((item, i) => {
+      const question = s.questions[i] as EvalQuestion;
+      if ("meta" in item) {
+        out.push({
+          set: s.set.name,
+          question,
+          answer: item.meta,
+          failures: judge(question, toContract(item.meta), s.set.seedsDir),
+        });
+        return;
+      }
+      const models = modelsFor(s, i);
+      const e = item.example;
+      const scored = score(e.analysis, models, e.deps);
+      const answer = compose(e.analysis, scored, models, e.deps);
+      out.push({
+        set: s.set.name,
+        question,
+        answer,
+        failures: judge(question, toContract(answer), s.set.seedsDir),
+        scored,
+        example: e,
+        models,
+      });
+    });
+  return out;
+}
+
+/** K-fold cross-validation over all sets at once: fold k of every set is held out together. */
+export function crossValidate(sets: LoadedSet[], k: number, log: (m: string) => void = () => {}): Outcome[] {
+  const folds = sets.map((s) => foldsOf(s.set, s.questions, k));
+  const models: Models[] = [];
+  for (let f = 0; f < k; f++) {
+    const train = examplesOf(sets, (s, i) => (folds[sets.indexOf(s)] as number[])[i] !== f);
+    models.push(fitModels(train).models);
+    log(`fold ${f + 1}/${k} fitted on ${train.length} questions`);
+  }
+  return answerAll(sets, (s, i) => models[(folds[sets.indexOf(s)] as number[])[i] as number] as Models);
+}
+
+const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : "n/a");
+
+/** The stage figures of some outcomes, as lines of text. */
+export function report(outcomes: Outcome[], title: string): string[] {
+  const lines: string[] = [];
+  const right = outcomes.filter((o) => o.failures.length === 0).length;
+  const answerable = outcomes.filter((o) => o.question.kind !== "abstain");
+  const answerableRight = answerable.filter((o) => o.failures.length === 0).length;
+  const abstained = outcomes.filter((o) => !o.answer.answered && o.answer.kind !== "meta");
+  const shouldAbstain = outcomes.filter((o) => o.question.kind === "abstain");
+  const abstainedRightly = abstained.filter((o) => o.question.kind === "abstain").length;
+  const lengths = outcomes
+    .filter((o) => o.answer.answered && o.question.kind !== "list")
+    .map((o) => o.answer.answer.length)
+    .sort((a, b) => a - b);
+  const factoid = outcomes
+    .filter(
+      (o) =>
+        o.answer.answered &&
+        o.question.kind !== "list" &&
+        o.example &&
+        FACTOID_TYPES.has(o.example.analysis.type),
+    )
+    .map((o) => o.answer.answer.length)
+    .sort((a, b) => a - b);
+  lines.push(
+    `${title}: fully right ${right}/${outcomes.length} (${pct(right, outcomes.length)}); answerable right ${answerableRight}/${answerable.length} (${pct(answerableRight, answerable.length)}); median answer ${lengths[lengths.length >> 1] ?? 0} chars, factoid ${factoid[factoid.length >> 1] ?? 0} chars`,
+  );
+  lines.push(
+    `  abstention: precision ${pct(abstainedRightly, abstained.length)} (${abstainedRightly}/${abstained.length}), recall ${pct(abstainedRightly, shouldAbstain.length)} (${abstainedRightly}/${shouldAbstain.length})`,
+  );
+  // Retrieval: the rank of the first sentence that holds an answer, in the fitted order.
+  const ranks = answerable
+    .filter((o) => o.scored && o.example)
+    .map((o) => {
+      const answers = accepted(o.question);
+      const s = o.scored as Scored;
+      const order = s.pSentences.map((p, i) => ({ p, i })).sort((x, y) => y.p - x.p);
+      const at = order.findIndex(({ i }) =>
+        holdsAnswer((o.example as Example).analysis.sentences[i]?.ev.sentence.text ?? "", answers),
+      );
+      return at < 0 ? Number.POSITIVE_INFINITY : at;
+    });
+  const at = (k: number) => ranks.filter((r) => r < k).length;
+  lines.push(
+    `  retrieval recall@1 ${pct(at(1), ranks.length)}, @5 ${pct(at(5), ranks.length)}, @20 ${pct(at(20), ranks.length)}, in the ${ranks.length ? "candidates" : ""} ${pct(at(1e9), ranks.length)}`,
+  );
+  // The span, when the right sentence was chosen.
+  let rightSentence = 0;
+  let spanRight = 0;
+  let spanGiven = 0;
+  for (const o of answerable) {
+    if (!o.scored || !o.example || o.scored.best === undefined) continue;
+    const answers = accepted(o.question);
+    if (!holdsAnswer(o.example.analysis.sentences[o.scored.best]?.ev.sentence.text ?? "", answers)) continue;
+    rightSentence++;
+    const top = o.scored.spans.find((x) => x.candidate.sentence === o.scored?.best);
+    if (top && holdsAnswer(top.candidate.input.span.text, answers)) spanRight++;
+    if (o.answer.kind === "value") spanGiven++;
+  }
+  lines.push(
+    `  span right when the sentence is: ${pct(spanRight, rightSentence)} (${spanRight}/${rightSentence}); answered with the span ${spanGiven}`,
+  );
+  // Calibration: answered questions by confidence bucket.
+  const buckets = Array.from({ length: 5 }, () => ({ n: 0, right: 0 }));
+  for (const o of outcomes) {
+    if (!o.answer.answered) continue;
+    const b = buckets[Math.min(4, Math.floor(o.answer.confidence * 5))] as { n: number; right: number };
+    b.n++;
+    if (o.failures.length === 0) b.right++;
+  }
+  lines.push(
+    `  calibration (confidence -> share right): ${buckets.map((b, i) => `${(i / 5).toFixed(1)}-${((i + 1) / 5).toFixed(1)}: ${pct(b.right, b.n)} of ${b.n}`).join("; ")}`,
+  );
+  const by = (key: (o: Outcome) => string) => {
+    const groups = new Map<string, { n: number; right: number }>();
+    for (const o of outcomes) {
+      const g = groups.get(key(o)) ?? { n: 0, right: 0 };
+      g.n++;
+      if (o.failures.length === 0) g.right++;
+      groups.set(key(o), g);
+    }
+    return [...groups]
+      .sort((a, b) => b[1].n - a[1].n)
+      .map(([k, g]) => `${k} ${pct(g.right, g.n)} of ${g.n}`)
+      .join(", ");
+  };
+  lines.push(`  by language: ${by((o) => o.answer.language)}`);
+  lines.push(`  by answer type: ${by((o) => o.example?.analysis.type ?? "meta")}`);
+  lines.push(`  by intent: ${by((o) => o.answer.intent)}`);
+  if (outcomes.some((o) => o.question.intent)) {
+    const wrong = outcomes.filter((o) => o.question.intent && o.question.intent !== o.answer.intent);
+    lines.push(`  routed to a wrong intent: ${wrong.length}`);
+    for (const o of wrong)
+      lines.push(
+        `    ${o.question.id} "${o.question.q}": expected ${o.question.intent}, got ${o.answer.intent}`,
+      );
+  }
+  return lines;
+}
+
+/** Why an outcome failed: the decision's probability and the features that weighed most. */
+export function why(o: Outcome): string {
+  if (!o.example || !o.scored || !o.models) return o.answer.kind;
+  const s = o.scored;
+  const x = featureValues(DECISION_FEATURES, decisionInput(o.example.analysis, s.pSentences, s.spans));
+  const m = o.models.decision;
+  const parts = m.features
+    .map((name, i) => ({ name, c: (m.weights[i] as number) * (x[i] as number), v: x[i] as number }))
+    .sort((a, b) => Math.abs(b.c) - Math.abs(a.c))
+    .slice(0, 3)
+    .map((p) => `${p.name}=${p.v.toFixed(2)} (${p.c >= 0 ? "+" : ""}${p.c.toFixed(2)})`);
+  return `${o.answer.kind}, p(answer)=${s.pDecision.toFixed(2)}: ${parts.join(", ")}`;
+}

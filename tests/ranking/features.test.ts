@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { route } from "../../src/core.js";
+import {
+  DECISION_FEATURES,
+  featureNames,
+  SENTENCE_FEATURES,
+  type SentenceInput,
+  SPAN_FEATURES,
+} from "../../src/ranking/features.js";
+import { analyse, decisionInput, spanCandidates } from "../../src/ranking/pipeline.js";
+import { depsFor, tempDir } from "../helpers/fixtures.js";
+
+const deps = depsFor(
+  tempDir({
+    "a.txt": [
+      "Velmora Robotics opened its first office in Telgard in March.",
+      "The Telgard office is led by Ida Roche, a former engineer.",
+      "Velmora never sold robots in Ostra.",
+      "Farmers in the valley grow apples and pears.",
+      "The robot maker hired the company Ostra Systems for its software.",
+    ].join("\n"),
+  }),
+);
+
+function sentenceFeature(name: string, question: string, sentenceStart: string): number {
+  const r = route(question, deps);
+  const a = analyse(r.q, r.intent, deps);
+  const i = a.sentences.findIndex((s) => s.ev.sentence.text.startsWith(sentenceStart));
+  if (i < 0) throw new Error(`no candidate starting "${sentenceStart}" for "${question}"`);
+  const entry = SENTENCE_FEATURES.find(([n]) => n === name);
+  if (!entry) throw new Error(`no feature ${name}`);
+  return entry[1](a.sentences[i] as SentenceInput);
+}
+
+function spanFeature(name: string, question: string, spanText: string): number {
+  const r = route(question, deps);
+  const a = analyse(r.q, r.intent, deps);
+  const p = a.sentences.map((_, i) => (i === 0 ? 0.9 : 0.1));
+  const c = spanCandidates(a, p, deps).find((x) => x.input.span.text === spanText);
+  if (!c) throw new Error(`no span "${spanText}" for "${question}"`);
+  return c.x[featureNames(SPAN_FEATURES).indexOf(name)] as number;
+}
+
+function decisionFeature(name: string, question: string): number {
+  const r = route(question, deps);
+  const a = analyse(r.q, r.intent, deps);
+  // the first candidate is taken as the best sentence
+  const p = a.sentences.map((_, i) => (i === 0 ? 0.9 : 0.1));
+  const entry = DECISION_FEATURES.find(([n]) => n === name);
+  if (!entry) throw new Error(`no feature ${name}`);
+  return entry[1](decisionInput(a, p, []));
+}
+
+describe("sentence features", () => {
+  it("exactCoverage: the share of the question's weighted terms the sentence holds", () => {
+    expect(
+      sentenceFeature("exactCoverage", "Who leads the Telgard office?", "The Telgard office"),
+    ).toBeGreaterThan(0.9);
+    expect(
+      sentenceFeature("exactCoverage", "Who leads the Telgard office?", "Velmora Robotics"),
+    ).toBeLessThan(0.6);
+  });
+
+  it("wordCoverage: the question's words that are not names, found in the sentence", () => {
+    expect(sentenceFeature("wordCoverage", "Who leads the Telgard office?", "The Telgard office")).toBe(1);
+    expect(sentenceFeature("wordCoverage", "What is the weather in Telgard?", "The Telgard office")).toBe(0);
+  });
+
+  it("missingHeaviest and entitiesMissing: what the sentence lacks", () => {
+    expect(sentenceFeature("entitiesMissing", "Who leads the Telgard office?", "The Telgard office")).toBe(0);
+    expect(
+      sentenceFeature("entitiesMissing", "When did Velmora open in Telgard?", "The Telgard office"),
+    ).toBe(0.5);
+    expect(sentenceFeature("missingHeaviest", "When did Velmora open in Telgard?", "Velmora Robotics")).toBe(
+      0,
+    );
+    expect(
+      sentenceFeature("missingHeaviest", "When did Velmora open in Telgard?", "The Telgard office"),
+    ).toBeGreaterThan(0);
+  });
+
+  it("pairOverlap: the question's adjacent words stay together", () => {
+    expect(sentenceFeature("pairOverlap", "Who leads the Telgard office?", "The Telgard office")).toBe(1);
+    expect(sentenceFeature("pairOverlap", "Which first office opened?", "Velmora Robotics")).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it("density: matched words side by side score higher than spread out", () => {
+    const close = sentenceFeature("density", "Telgard office", "The Telgard office");
+    const far = sentenceFeature("density", "Velmora Telgard", "Velmora Robotics");
+    expect(close).toBeGreaterThan(far);
+  });
+
+  it("anaphoric and firstOfArticle read the sentence's place and opening", () => {
+    expect(sentenceFeature("firstOfArticle", "Velmora office Telgard", "Velmora Robotics")).toBe(1);
+    expect(sentenceFeature("firstOfArticle", "Velmora office Telgard", "The Telgard office")).toBe(0);
+    expect(sentenceFeature("anaphoric", "Velmora office Telgard", "The Telgard office")).toBe(0);
+  });
+});
+
+describe("span features", () => {
+  it("kindFit and kindFitTyped: a person for a who-question, not a date", () => {
+    expect(spanFeature("kindFit", "Who leads the Telgard office?", "Ida Roche")).toBe(1);
+    expect(spanFeature("kindFitTyped", "When did Velmora open its office?", "in March")).toBe(1);
+    expect(spanFeature("kindFit", "When did Velmora open its office?", "Velmora Robotics")).toBe(0);
+  });
+
+  it("inQuestion and allInQuestion: a span that repeats the question is marked", () => {
+    expect(spanFeature("allInQuestion", "Who leads the Telgard office?", "Telgard office")).toBe(1);
+    expect(spanFeature("inQuestion", "Who leads the Telgard office?", "Ida Roche")).toBe(0);
+  });
+
+  it("nearness, adjacent and context: where the span sits among the question's words", () => {
+    const near = spanFeature("nearness", "Who was the office led by?", "Ida Roche");
+    const far = spanFeature("nearness", "Who was the office led by?", "former engineer");
+    expect(near).toBeGreaterThan(far);
+    expect(spanFeature("leftContext", "Who was the office led by?", "Ida Roche")).toBeGreaterThan(0);
+    expect(spanFeature("rightContext", "Who was the office led by?", "Ida Roche")).toBe(0);
+  });
+
+  it("words, capitalised, capitalShare, hasDigit, verbShare describe the span itself", () => {
+    expect(spanFeature("capitalised", "Who leads the Telgard office?", "Ida Roche")).toBe(1);
+    expect(spanFeature("capitalShare", "Who leads the Telgard office?", "former engineer")).toBe(0);
+    expect(spanFeature("hasDigit", "Who leads the Telgard office?", "Ida Roche")).toBe(0);
+    expect(spanFeature("words", "Who leads the Telgard office?", "Ida Roche")).toBeCloseTo(Math.log1p(2));
+    expect(spanFeature("verbShare", "Who opened an office?", "Velmora Robotics opened")).toBeGreaterThan(0);
+  });
+});
+
+describe("decision features", () => {
+  it("missingFromArticle: question words the best sentence's article never uses", () => {
+    expect(decisionFeature("missingFromArticle", "Who leads the Telgard office?")).toBe(0);
+    expect(decisionFeature("missingFromArticle", "Who leads the Telgard submarine fleet?")).toBeGreaterThan(
+      0.3,
+    );
+  });
+
+  it("negationMismatch: a negated question against a plain sentence or the other way round", () => {
+    expect(decisionFeature("negationMismatch", "Where did Velmora never sell robots?")).toBe(0);
+    expect(decisionFeature("negationMismatch", "Where did Velmora sell robots?")).toBe(1);
+  });
+
+  it("entityUnknown: a name or figure of the question no article mentions", () => {
+    expect(decisionFeature("entityUnknown", "Who leads the Telgard office?")).toBe(0);
+    expect(decisionFeature("entityUnknown", "Who leads the office in Paris?")).toBe(1);
+  });
+
+  it("margin and pBest read the sentence probabilities", () => {
+    expect(decisionFeature("pBest", "Who leads the Telgard office?")).toBe(0.9);
+    expect(decisionFeature("margin", "Who leads the Telgard office?")).toBeCloseTo(0.8);
+  });
+});
