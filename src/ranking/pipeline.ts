@@ -104,7 +104,6 @@ export function analyse(q: QuestionAnalysis, intent: IntentMatch, deps: RankingD
   const byRetrieval = [...evidence].sort((x, y) => (y.retrieval ?? 0) - (x.retrieval ?? 0));
   const rankOf = new Map<Evidence, number>(byRetrieval.map((e, i) => [e, i]));
   const sentences: SentenceInput[] = byRetrieval.map((ev) => {
-    const article = deps.index.corpus.articles[ev.sentence.article];
     return {
       index: deps.index,
       q,
@@ -115,7 +114,7 @@ export function analyse(q: QuestionAnalysis, intent: IntentMatch, deps: RankingD
       qTerms,
       qPairs,
       positioned: positionedTerms(deps.index, ev.sentence),
-      titleTerms: new Set(deps.index.analyzer.terms(article?.title ?? "", article?.language ?? "en")),
+      titleTerms: titleTermsOf(deps.index, ev.sentence.article),
       expansions,
       related,
     };
@@ -160,6 +159,16 @@ export function relatedTerms(
   return out;
 }
 
+const titles = new OwnerCache<CorpusIndex, number, Set<string>>(100_000);
+
+/** The terms of an article's title, worked out once per article. */
+function titleTermsOf(index: CorpusIndex, article: number): Set<string> {
+  return titles.get(index, article, () => {
+    const a = index.corpus.articles[article];
+    return new Set(index.analyzer.terms(a?.title ?? "", a?.language ?? "en"));
+  });
+}
+
 /** One candidate span with its features. */
 export interface SpanCandidate {
   input: SpanInput;
@@ -171,7 +180,13 @@ export interface SpanCandidate {
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
 
 /** The spans of the best sentences (by `pSentences`) with their features. */
-export function spanCandidates(a: Analysis, pSentences: number[], deps: RankingDeps): SpanCandidate[] {
+export function spanCandidates(
+  a: Analysis,
+  pSentences: number[],
+  deps: RankingDeps,
+  /** Only the spans of this many of the best sentences (their features are the same either way). */
+  sentencesWithSpans = SPAN_SENTENCES,
+): SpanCandidate[] {
   const order = pSentences
     .map((p, i) => ({ p, i }))
     .sort((x, y) => y.p - x.p)
@@ -179,7 +194,7 @@ export function spanCandidates(a: Analysis, pSentences: number[], deps: RankingD
   const questionTerms = new Set(a.sentences[0]?.qTerms.map((t) => t.term) ?? a.q.terms.map((t) => t.term));
   const texts = order.map(({ i }) => norm((a.sentences[i] as SentenceInput).ev.sentence.text));
   const out: SpanCandidate[] = [];
-  for (const { p, i } of order) {
+  for (const { p, i } of order.slice(0, sentencesWithSpans)) {
     const s = a.sentences[i] as SentenceInput;
     const sentence = s.ev.sentence;
     const words = spansOf(deps.index, deps.names, sentence);
@@ -258,7 +273,8 @@ export function score(a: Analysis, models: Models, deps: RankingDeps): Scored {
     if (best === undefined || p > (pSentences[best] as number)) best = i;
   });
   // p: the span is the answer given its sentence holds one; ranked across sentences by both
-  const spans = spanCandidates(a, pSentences, deps)
+  // Only a list reads the spans of other sentences than the best one.
+  const spans = spanCandidates(a, pSentences, deps, a.q.list ? SPAN_SENTENCES : 1)
     .map((candidate) => ({ candidate, p: predict(models.span, candidate.x) }))
     .sort((x, y) => y.p * y.candidate.input.pSentence - x.p * x.candidate.input.pSentence);
   const d = decisionInput(a, pSentences, spans);
