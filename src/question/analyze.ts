@@ -261,7 +261,10 @@ function isEntityToken(token: Token, index: number, deps: AnalyzeDeps, language:
 
 /** Reads a question: plain text, language, expected answer type, content terms and names. */
 export function analyzeQuestion(raw: string, deps: AnalyzeDeps): QuestionAnalysis {
-  const text = stripSlackMarkup(raw.slice(0, MAX_QUESTION_CHARS * 4)).slice(0, MAX_QUESTION_CHARS);
+  const text = stripSlackMarkup(raw.slice(0, MAX_QUESTION_CHARS * 4), { links: "drop" }).slice(
+    0,
+    MAX_QUESTION_CHARS,
+  );
   const language = detectLanguage(text);
   const lower = text.toLowerCase();
   const tokens = tokenize(text);

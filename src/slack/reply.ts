@@ -15,7 +15,7 @@ export async function replyWithAnswer(
 ): Promise<void> {
   let message: ReturnType<typeof renderAnswer>;
   try {
-    message = renderAnswer(await ctx.ask(stripSlackMarkup(text)));
+    message = renderAnswer(await ctx.ask(stripSlackMarkup(text, { links: "drop" })));
   } catch (err) {
     ctx.logger.error(`answering a ${where.what} in ${where.channel} failed: ${describeError(err)}`);
     message = renderError();

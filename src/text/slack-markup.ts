@@ -8,21 +8,31 @@ const ENTITIES: Record<string, string> = {
   "&#39;": "'",
 };
 
+/** Options of `stripSlackMarkup`. */
+export interface StripOptions {
+  /**
+   * "label": a link becomes its label (or its bare URL); "drop": it goes, label and all, as a
+   * question reads it (a link's words are not what is asked: "<https://x|our story> who
+   * leads it?").
+   */
+  links?: "label" | "drop";
+}
+
 /**
- * Removes user, channel and broadcast references, keeps link labels (or the bare URL),
- * unescapes Slack's three entities and folds white space. The result is plain text:
- * `"<@U1> where is <https://x.io|the office>?"` -> `"where is the office?"`.
+ * Removes user, channel and broadcast references, keeps link labels (or the bare URL) unless
+ * told to drop links, unescapes Slack's three entities and folds white space. The result is
+ * plain text: `"<@U1> where is <https://x.io|the office>?"` -> `"where is the office?"`.
  */
-export function stripSlackMarkup(text: string): string {
+export function stripSlackMarkup(text: string, options: StripOptions = {}): string {
+  const drop = options.links === "drop";
   return (
     text
       .replace(/<([@#!])([^>|]*)(?:\|([^>]*))?>/g, (_m, sigil: string, _id: string, label?: string) => {
         if (sigil === "#") return label ? `#${label}` : "";
         return ""; // user mentions, @here/@channel/@everyone, user groups: not part of the question
       })
-      .replace(
-        /<((?:https?|mailto):[^>|]*)(?:\|([^>]*))?>/g,
-        (_m, url: string, label?: string) => label ?? url,
+      .replace(/<((?:https?|mailto):[^>|]*)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) =>
+        drop ? " " : (label ?? url),
       )
       .replace(/&(?:lt|gt|amp|quot|#39);/g, (e) => ENTITIES[e] ?? e)
       // Control characters and bidirectional overrides carry no meaning in a question.

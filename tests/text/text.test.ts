@@ -7,6 +7,13 @@ import { Analyzer, tokenize } from "../../src/text/terms.js";
 import { INTENTS } from "../helpers/fixtures.js";
 
 describe("stripSlackMarkup", () => {
+  it("drops links, label and all, when a question is read", () => {
+    expect(stripSlackMarkup("<https://x.io/a|our jp story> does toyota use it?", { links: "drop" })).toBe(
+      "does toyota use it?",
+    );
+    expect(stripSlackMarkup("see <https://x.io/a> now", { links: "drop" })).toBe("see now");
+  });
+
   it("removes mentions and broadcasts, keeps link labels and channel names, unescapes", () => {
     expect(
       stripSlackMarkup("<@U123ABC> where is <https://x.io|the office>? <!channel> &amp; <#C1|general>"),

@@ -15,7 +15,7 @@ const MAX_COMMAND_TEXT = 2000;
 export function registerCommand(app: App, ctx: ListenerContext) {
   app.command(COMMAND, async ({ command, ack, respond }) => {
     await ack();
-    const text = stripSlackMarkup(String(command.text ?? "").slice(0, MAX_COMMAND_TEXT));
+    const text = stripSlackMarkup(String(command.text ?? "").slice(0, MAX_COMMAND_TEXT), { links: "drop" });
     const question = text === "" ? "help" : text;
     let reply: ReturnType<typeof renderAnswer>;
     try {
