@@ -117,7 +117,7 @@ export function findDates(text: string): ValueSpan[] {
   return collect(text, DATE_PATTERNS);
 }
 
-/** Amounts of money: "$2.9 billion", "6,4-Milliarden-Dollar". */
+/** Amounts of money: "$4.5 billion", "3,2-Milliarden-Dollar". */
 export function findMoney(text: string): ValueSpan[] {
   return collect(text, [MONEY]);
 }

@@ -2,7 +2,7 @@
 import { intentsDirFrom } from "../config-paths.js";
 import { loadModels } from "../core.js";
 import { parseTrainArgs, setsOf } from "../train/cli.js";
-import { answerAll, crossValidate, loadSet, type Outcome, report, why } from "../train/run.js";
+import { answerAll, crossValidate, loadSet, type Outcome, report, weigh, why } from "../train/run.js";
 import { runMain } from "./run-main.js";
 
 const USAGE =
@@ -29,10 +29,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const log = (m: string) => process.stderr.write(`${m}\n`);
-  const loaded = sets.map((s) => loadSet(s, intentsDirFrom(), 1));
-  const mean = loaded.reduce((n, l) => n + l.questions.length, 0) / loaded.length;
-  for (const l of loaded)
-    for (const item of l.items) if ("example" in item) item.example.weight = mean / l.questions.length;
+  const loaded = sets.map((s) => loadSet(s, intentsDirFrom()));
+  weigh(loaded, args.weighting);
   let outcomes: Outcome[];
   if (args.folds) outcomes = crossValidate(loaded, args.folds, log);
   else {

@@ -31,7 +31,7 @@ async function main(): Promise<number> {
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const loaded = sets.map((s) => {
     const t0 = performance.now();
-    const l = loadSet(s, intentsDirFrom(), 1);
+    const l = loadSet(s, intentsDirFrom());
     log(`${s.name}: ${l.questions.length} questions analysed in ${Math.round(performance.now() - t0)} ms`);
     return l;
   });

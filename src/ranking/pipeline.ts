@@ -1,4 +1,4 @@
-import { type Evidence, gatherEvidence, positionedTerms } from "../answer/evidence.js";
+import { gatherEvidence, positionedTerms } from "../answer/evidence.js";
 import type { NameContext } from "../answer/names.js";
 import type { Answer, Citation } from "../answer/types.js";
 import type { IntentModel } from "../intents/match.js";
@@ -102,13 +102,12 @@ export function analyse(q: QuestionAnalysis, intent: IntentMatch, deps: RankingD
   }
   // retrieval order: the retrieval score given by gatherEvidence
   const byRetrieval = [...evidence].sort((x, y) => (y.retrieval ?? 0) - (x.retrieval ?? 0));
-  const rankOf = new Map<Evidence, number>(byRetrieval.map((e, i) => [e, i]));
-  const sentences: SentenceInput[] = byRetrieval.map((ev) => {
+  const sentences: SentenceInput[] = byRetrieval.map((ev, rank) => {
     return {
       index: deps.index,
       q,
       ev,
-      rank: rankOf.get(ev) ?? 0,
+      rank,
       retrieval: ev.retrieval ?? 0,
       terms: termSetOf(deps.index, ev.sentence.id),
       qTerms,

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { PROJECT_ROOT } from "../config-paths.js";
 import type { EvalQuestion } from "../eval/judge.js";
-import { type DevSet, devSets, hash } from "./sets.js";
+import { type DevSet, devSets } from "./sets.js";
 
 /** Options shared by `npm run train` and `npm run eval`. */
 export interface TrainArgs {
@@ -69,5 +69,3 @@ export function setsOf(args: TrainArgs): DevSet[] {
     },
   ];
 }
-
-export { hash };

@@ -2,8 +2,6 @@ import type { Answer } from "../answer/types.js";
 import { toContract } from "../answer/types.js";
 import { type EvalQuestion, judge, norm } from "../eval/judge.js";
 
-export { norm };
-
 import type { AnswerType } from "../intents/types.js";
 import {
   DECISION_FEATURES,

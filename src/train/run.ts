@@ -25,8 +25,8 @@ export interface LoadedSet {
   items: ({ example: Example } | { meta: Answer })[];
 }
 
-/** Loads a dev set and analyses every question (the models in deps are not used). */
-export function loadSet(set: DevSet, intentsDir: string, weight: number): LoadedSet {
+/** Loads a dev set and analyses every question (the models in deps are not used); `weigh` sets the weights. */
+export function loadSet(set: DevSet, intentsDir: string): LoadedSet {
   const deps = createDeps({ seedsDir: set.seedsDir, intentsDir, models: untrainedModels() });
   const questions = questionsOf(set);
   const items = questions.map((question) => {
@@ -34,7 +34,7 @@ export function loadSet(set: DevSet, intentsDir: string, weight: number): Loaded
     if (r.meta) return { meta: composeMeta(r.q, r.intent, deps) };
     const example: Example = {
       set: set.name,
-      weight,
+      weight: 1,
       question,
       analysis: analyse(r.q, r.intent, deps),
       deps,

@@ -47,7 +47,7 @@ describe("golden: every dev set through the fitted core", () => {
   beforeAll(() => {
     if (!existsSync(DATA))
       throw new Error(`${DATA}: the dev sets are missing (shared/eval beside the project)`);
-    loaded = devSets(DATA, SEEDS).map((s) => loadSet(s, INTENTS, 1));
+    loaded = devSets(DATA, SEEDS).map((s) => loadSet(s, INTENTS));
     weigh(loaded, "sets");
   }, 120_000);
 
