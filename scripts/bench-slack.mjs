@@ -23,7 +23,7 @@ const batches = opt("--batch", "1,10").split(",").map(Number);
 let batch = 1;
 const { readConfig } = await import(pathToFileURL(join(root, "dist/config.js")).href);
 const { createSlackApp } = await import(pathToFileURL(join(root, "dist/slack/app.js")).href);
-const { askInProcess } = await import(pathToFileURL(join(root, "dist/answering.js")).href);
+const { askInProcess, browseInProcess } = await import(pathToFileURL(join(root, "dist/answering.js")).href);
 const { createDeps } = await import(pathToFileURL(join(root, "dist/core.js")).href);
 const { AnswerWorker } = await import(pathToFileURL(join(root, "dist/answer-worker/pool.js")).href);
 
@@ -66,12 +66,15 @@ async function run(mode, seedsDir) {
   const cacheDir = join(root, ".cache/bench/index");
   let worker;
   let ask;
+  let browse;
   if (mode === "worker") {
     worker = await AnswerWorker.start({ seedsDir, intentsDir, cacheDir, watch: false });
-    ask = (q) => worker.ask(q);
+    ask = (q, options) => worker.ask(q, options);
+    browse = (language) => worker.catalog(language);
   } else {
     const deps = createDeps({ seedsDir, intentsDir, cacheDir });
     ask = askInProcess(() => deps);
+    browse = browseInProcess(() => deps);
   }
   const config = readConfig({
     SLACK_BOT_TOKEN: "xoxb-1-1-bench",
@@ -80,7 +83,7 @@ async function run(mode, seedsDir) {
     SLACK_API_URL: `http://127.0.0.1:${load.apiPort}/api/`,
     LOG_LEVEL: "error",
   });
-  const slack = createSlackApp({ config, ask, webApiRetries: 0 });
+  const slack = createSlackApp({ config, ask, browse, webApiRetries: 0 });
   const port = await slack.start();
   // This process runs the app only: the load is in another process.
   const loop = monitorEventLoopDelay({ resolution: 1 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the commands people run (npm start, ask, console, eval) into dist/bin/ with esbuild.
+// Bundles the commands people run (npm start, ask, console, eval, feedback) into dist/bin/ with esbuild.
 // Why: Node's ESM loader resolves, reads and compiles each of ~200 small modules one by one, which
 // was half of the start-up time of a one-question `ask`; one bundled file starts in a fraction.
 // Packages loaded only when needed (snowball-stemmers, for German text), packages that find
@@ -21,6 +21,7 @@ await build({
     console: "src/cli/console-main.ts",
     eval: "src/cli/eval.ts",
     train: "src/cli/train.ts",
+    feedback: "src/cli/feedback.ts",
     // The answering worker of the Slack app, loaded as dist/bin/worker.js (pool.ts: "./worker.js").
     worker: "src/answer-worker/worker.ts",
     // The helper thread that reads a share of a large folder of articles (parallel.ts: "./shard-worker.js").

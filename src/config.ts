@@ -1,4 +1,6 @@
-import { intentsDirFrom, seedsDirFrom } from "./config-paths.js";
+import { existsSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { intentsDirFrom, PROJECT_ROOT, seedsDirFrom } from "./config-paths.js";
 
 /** How `npm start` runs. */
 export type RunMode = "console" | "socket" | "http";
@@ -20,12 +22,16 @@ export interface Config {
   logLevel: LogLevel;
   seedsDir: string;
   intentsDir: string;
+  /** The feedback log (JSON lines, one per click on "Helpful" / "Not helpful"); undefined: not kept. */
+  feedbackLog?: string;
 }
 
 /** A missing or malformed setting; the message names the variable, never its value. */
 export class ConfigError extends Error {}
 
 const DEFAULT_API_URL = "https://slack.com/api/";
+/** Where feedback is logged unless FEEDBACK_LOG says otherwise. */
+export const DEFAULT_FEEDBACK_LOG = join(PROJECT_ROOT, ".data", "feedback.jsonl");
 
 function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const v = env[name]?.trim();
@@ -88,5 +94,23 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel as LogLevel,
     seedsDir: seedsDirFrom(undefined, env),
     intentsDir: intentsDirFrom(env),
+    feedbackLog: feedbackLogFrom(env),
   };
+}
+
+/**
+ * FEEDBACK_LOG: a file path (relative to the working folder), "off" to keep no log; default
+ * .data/feedback.jsonl of the project. A folder, or a path with control characters, is refused.
+ */
+export function feedbackLogFrom(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const value = optional(env, "FEEDBACK_LOG");
+  if (value === "off") return undefined;
+  if (value === undefined) return DEFAULT_FEEDBACK_LOG;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f]/.test(value) || /[/\\]$/.test(value))
+    throw new ConfigError('FEEDBACK_LOG must be the path of a file (or "off")');
+  const path = resolve(value);
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new ConfigError('FEEDBACK_LOG is a folder: it must be the path of a file (or "off")');
+  return path;
 }

@@ -2,21 +2,25 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { composeMeta } from "./answer/meta.js";
 import { classifyName, type NameContext } from "./answer/names.js";
-import type { Answer } from "./answer/types.js";
+import type { Answer, SourceArticle } from "./answer/types.js";
 import { PROJECT_ROOT } from "./config-paths.js";
 import { noArticleWarning } from "./corpus/load.js";
-import type { Corpus } from "./corpus/types.js";
+import type { Article, Corpus } from "./corpus/types.js";
+import { explainAnswer, explainMeta } from "./explain.js";
 import { loadIntentModel } from "./intents/cache.js";
 import { type IntentModel, matchIntent } from "./intents/match.js";
 import type { IntentMatch, SlotKind } from "./intents/types.js";
 import { loadWordNet, type WordNet } from "./knowledge/wordnet.js";
 import { loadLexicon } from "./lexicon/load.js";
-import { analyzeQuestion, type QuestionAnalysis } from "./question/analyze.js";
+import { analyzeQuestion, MAX_QUESTION_CHARS, type QuestionAnalysis } from "./question/analyze.js";
 import { analyse, compose, type Models, score } from "./ranking/pipeline.js";
 import { parseWeights } from "./ranking/weights.js";
 import { cacheKey, loadCachedIndex, saveIndex } from "./retrieval/cache.js";
 import { buildIndex, type CorpusIndex } from "./retrieval/index.js";
 import { loadIndex } from "./retrieval/parallel.js";
+import { suggestQuestions } from "./suggest.js";
+import type { Language } from "./text/language.js";
+import { stripSlackMarkup } from "./text/slack-markup.js";
 import { Analyzer } from "./text/terms.js";
 
 /** The fitted models the core answers with (written by `npm run train`). */
@@ -69,10 +73,10 @@ export function loadModels(file = WEIGHTS_FILE): Models {
   return models;
 }
 
-/** Builds the answering dependencies from an already loaded corpus. */
-export function buildDeps(corpus: Corpus, intentsDir: string): Deps {
+/** Builds the answering dependencies from an already loaded corpus (with the committed models unless given others). */
+export function buildDeps(corpus: Corpus, intentsDir: string, models?: Models): Deps {
   const analyzer = new Analyzer(loadLexicon(join(intentsDir, "lexicon")));
-  return depsFromIndex(buildIndex(corpus, analyzer), intentsDir);
+  return depsFromIndex(buildIndex(corpus, analyzer), intentsDir, undefined, undefined, models);
 }
 
 /**
@@ -150,40 +154,128 @@ function slotKind(name: string, deps: Pick<Deps, "names">): SlotKind | undefined
   return kind === "other" ? "organisation" : kind;
 }
 
+/** What a front end knows beyond the question's text. */
+export interface AnswerOptions {
+  /**
+   * The conversation it was asked in: the names and places the previous question was read with.
+   * A question with none of its own is read with them ("when did it open?" after "who leads the
+   * Tokyo office?" asks about the Tokyo office).
+   */
+  context?: { entities: string[] };
+}
+
 /** A question read and routed: its analysis, its intent, and whether it is about the bot itself. */
 export interface Routed {
   q: QuestionAnalysis;
   intent: IntentMatch;
   /** Help, sources, a greeting, thanks or nothing at all: answered without the articles. */
   meta: boolean;
+  /** Names and places taken from the conversation (AnswerOptions.context) into the question. */
+  carried: string[];
+}
+
+/** The names and places of a context worth carrying into a question (figures are not). */
+function namesToCarry(context: AnswerOptions["context"]): string[] {
+  return (context?.entities ?? []).filter((e) => typeof e === "string" && /^\p{L}/u.test(e)).slice(0, 6);
 }
 
 /** Reads a question once and matches it against the intents. */
-export function route(question: string, deps: Pick<Deps, "index" | "intents" | "names">): Routed {
-  const q = analyzeQuestion(String(question ?? ""), {
-    analyzer: deps.index.analyzer,
-    stats: deps.index.stats,
-    knownWords: deps.intents.words,
-  });
-  const match = matchIntent(q, deps.intents, (name) => slotKind(name, deps));
-  const meta =
-    !q.text ||
-    (match.intent?.kind === "meta" && q.entities.length === 0 && match.confidence >= MIN_META_CONFIDENCE);
+export function route(
+  question: string,
+  deps: Pick<Deps, "index" | "intents" | "names">,
+  options: AnswerOptions = {},
+): Routed {
+  const raw = String(question ?? "");
+  const read = (text: string) =>
+    analyzeQuestion(text, {
+      analyzer: deps.index.analyzer,
+      stats: deps.index.stats,
+      knownWords: deps.intents.words,
+    });
+  const kindOf = (name: string) => slotKind(name, deps);
+  let q = read(raw);
+  let match = matchIntent(q, deps.intents, kindOf);
+  const isMeta = (m: IntentMatch) =>
+    !q.text || (m.intent?.kind === "meta" && q.entities.length === 0 && m.confidence >= MIN_META_CONFIDENCE);
+  let carried: string[] = [];
+  if (!isMeta(match) && q.entities.length === 0) {
+    carried = namesToCarry(options.context);
+    // The names go where the question would have said them: read as one question, raw kept.
+    if (carried.length) {
+      q = { ...read(`${q.text.replace(/[\s?!.]+$/u, "")} ${carried.join(" ")}?`), raw };
+      match = matchIntent(q, deps.intents, kindOf);
+    }
+  }
+  const meta = isMeta(match);
   const intent =
     match.intent?.kind === "meta" && !meta ? { ...match, intent: undefined, id: "fallback" } : match;
   // "Who is X?" with nothing but the name: asked for X's role, not for a person.
   const onlyName = q.subject !== undefined && q.entities.length > 0 && q.terms.every((t) => t.entity);
   if (onlyName && (q.answerType === undefined || q.answerType === "person")) q.answerType = "role";
-  return { q, intent, meta };
+  return { q, intent, meta, carried };
+}
+
+const articlesBySource = new WeakMap<Corpus, Map<string, Article>>();
+
+/** A corpus's articles by file name, worked out once per corpus. */
+function bySourceOf(corpus: Corpus): Map<string, Article> {
+  let map = articlesBySource.get(corpus);
+  if (!map) {
+    map = new Map(corpus.articles.map((x) => [x.source, x]));
+    articlesBySource.set(corpus, map);
+  }
+  return map;
+}
+
+/** The articles an answer cites, each once, in the order first cited (list items' first). */
+function sourcesOf(a: Answer, deps: Deps): SourceArticle[] {
+  const files = [...(a.items ?? []).flatMap((i) => i.citations), ...a.citations].map((c) => c.source);
+  const bySource = bySourceOf(deps.index.corpus);
+  return [...new Set(files)].flatMap((source) => {
+    const x = bySource.get(source);
+    if (!x) return [];
+    return [
+      {
+        source,
+        title: x.title,
+        language: x.language,
+        ...(x.date ? { date: x.date } : {}),
+        ...(x.url ? { url: x.url } : {}),
+      },
+    ];
+  });
+}
+
+/** The questions the bot suggests for these articles (help, App Home, the assistant pane), each checked to be answered. */
+export function suggestionsFor(deps: Deps, language: Language): string[] {
+  return suggestQuestions(
+    deps,
+    language,
+    (question) => answer(question, deps),
+    (name) => slotKind(name, deps),
+  );
 }
 
 /**
  * Answers one question from the articles: the core of every front end. Never throws for any
  * input text; abstains (answered: false) when the fitted confidence is below its threshold.
+ * The answer carries its sources and a trace of what decided it.
  */
-export function answer(question: string, deps: Deps): Answer {
-  const { q, intent, meta } = route(question, deps);
-  if (meta) return composeMeta(q, intent, deps);
+export function answer(question: string, deps: Deps, options: AnswerOptions = {}): Answer {
+  const { q, intent, meta, carried } = route(question, deps, options);
+  const shortened = stripSlackMarkup(String(question ?? "")).length > MAX_QUESTION_CHARS;
+  const extra = shortened ? { shortened } : {};
+  if (meta) {
+    const examples = intent.id === "help" || !q.text ? suggestionsFor(deps, q.language) : undefined;
+    return { ...composeMeta(q, intent, deps, examples), ...extra, trace: explainMeta(q.entities, intent.id) };
+  }
   const analysis = analyse(q, intent, deps);
-  return compose(analysis, score(analysis, deps.models, deps), deps.models, deps);
+  const scored = score(analysis, deps.models, deps);
+  const composed = compose(analysis, scored, deps.models, deps);
+  return {
+    ...composed,
+    sources: sourcesOf(composed, deps),
+    ...extra,
+    trace: explainAnswer(analysis, scored, deps.models, carried),
+  };
 }

@@ -32,7 +32,11 @@ async function main() {
   const worker = await AnswerWorker.start({ ...data, watch: true, log });
   // Bolt is loaded only for Slack: the console and `ask` start faster without it.
   const { createSlackApp } = await import("./slack/app.js");
-  const slack = createSlackApp({ config, ask: (q) => worker.ask(q) });
+  const slack = createSlackApp({
+    config,
+    ask: (q, options) => worker.ask(q, options),
+    browse: (language) => worker.catalog(language),
+  });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

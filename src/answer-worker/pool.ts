@@ -1,5 +1,8 @@
 import { Worker } from "node:worker_threads";
 import type { Answer } from "../answer/types.js";
+import type { Catalog } from "../answering.js";
+import type { AnswerOptions } from "../core.js";
+import type { Language } from "../text/language.js";
 import type { FromWorker, ToWorker, WorkerOptions } from "./protocol.js";
 
 /** Options of AnswerWorker. */
@@ -11,7 +14,7 @@ export interface AnswerWorkerOptions extends WorkerOptions {
 }
 
 interface Pending {
-  resolve: (a: Answer) => void;
+  resolve: (result: Answer | Catalog) => void;
   reject: (e: Error) => void;
 }
 
@@ -70,6 +73,7 @@ export class AnswerWorker {
     if (!p) return;
     this.pending.delete(m.id);
     if (m.type === "answer") p.resolve(m.answer);
+    else if (m.type === "catalog") p.resolve(m.catalog);
     else p.reject(new Error(m.message));
   }
 
@@ -79,12 +83,20 @@ export class AnswerWorker {
   }
 
   /** Answers a question on the worker. */
-  ask(question: string): Promise<Answer> {
+  ask(question: string, options?: AnswerOptions): Promise<Answer> {
+    return this.request({ type: "ask", id: this.nextId++, question, options }) as Promise<Answer>;
+  }
+
+  /** The articles and the checked suggestions in a language, from the worker. */
+  catalog(language: Language): Promise<Catalog> {
+    return this.request({ type: "catalog", id: this.nextId++, language }) as Promise<Catalog>;
+  }
+
+  private request(message: ToWorker): Promise<Answer | Catalog> {
     if (this.closed) return Promise.reject(new Error("the answering worker is closed"));
-    const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ type: "ask", id, question } satisfies ToWorker);
+      this.pending.set(message.id, { resolve, reject });
+      this.worker.postMessage(message);
     });
   }
 

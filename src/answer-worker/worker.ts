@@ -4,6 +4,7 @@
  * and no reload ever blocks the thread that acknowledges Slack's requests.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { catalogOf } from "../answering.js";
 import { answer } from "../core.js";
 import { LiveDeps } from "../live-deps.js";
 import type { FromWorker, ToWorker, WorkerOptions } from "./protocol.js";
@@ -30,9 +31,14 @@ const deps = live.current();
 send({ type: "ready", articles: deps.index.corpus.articles.length, intents: deps.intents.intents.length });
 
 port.on("message", (message: ToWorker) => {
-  if (message.type !== "ask") return;
   try {
-    send({ type: "answer", id: message.id, answer: answer(message.question, live.current()) });
+    if (message.type === "ask")
+      send({
+        type: "answer",
+        id: message.id,
+        answer: answer(message.question, live.current(), message.options),
+      });
+    else send({ type: "catalog", id: message.id, catalog: catalogOf(live.current(), message.language) });
   } catch (err) {
     send({ type: "error", id: message.id, message: (err as Error).message });
   }

@@ -8,17 +8,21 @@ const EXAMPLE_ARTICLES = 50;
 
 const TEXT = {
   en: {
-    empty: "Ask me a question about the articles, for example: ",
+    empty: "Ask me a question about the articles",
+    forExample: ", for example: ",
     help: (n: number) =>
-      `I answer questions about ${n} news article${n === 1 ? "" : "s"}, quoting them word for word. Mention me, DM me or use /openai-facts. Ask "sources" for the list. Examples: `,
+      `I answer questions about ${n} news article${n === 1 ? "" : "s"}, quoting them word for word. Mention me, DM me or use /openai-facts. Ask "sources" for the list.`,
+    examples: " Examples: ",
     sources: (n: number) => `I know ${n} article${n === 1 ? "" : "s"}: `,
     greeting: 'Hello! Ask me about the articles, or say "help".',
     thanks: "You're welcome!",
   },
   de: {
-    empty: "Stell mir eine Frage zu den Artikeln, zum Beispiel: ",
+    empty: "Stell mir eine Frage zu den Artikeln",
+    forExample: ", zum Beispiel: ",
     help: (n: number) =>
-      `Ich beantworte Fragen zu ${n} Nachrichtenartikel${n === 1 ? "" : "n"} und zitiere sie wörtlich. Erwähne mich, schreib mir direkt oder nutze /openai-facts. "Quellen" zeigt die Liste. Beispiele: `,
+      `Ich beantworte Fragen zu ${n} Nachrichtenartikel${n === 1 ? "" : "n"} und zitiere sie wörtlich. Erwähne mich, schreib mir direkt oder nutze /openai-facts. "Quellen" zeigt die Liste.`,
+    examples: " Beispiele: ",
     sources: (n: number) => `Ich kenne ${n} Artikel: `,
     greeting: 'Hallo! Frag mich etwas zu den Artikeln, oder schreib "Hilfe".',
     thanks: "Gern geschehen!",
@@ -50,19 +54,26 @@ export function exampleQuestions(deps: Deps, language: "en" | "de"): string[] {
   return out;
 }
 
-/** Replies to help, sources, greetings, thanks and empty questions. */
-export function composeMeta(q: QuestionAnalysis, match: IntentMatch, deps: Deps): Answer {
+/**
+ * Replies to help, sources, greetings, thanks and empty questions. `suggestions`: the example
+ * questions to give, checked to be answered (the core's suggestionsFor); without them, the
+ * unchecked `exampleQuestions`.
+ */
+export function composeMeta(
+  q: QuestionAnalysis,
+  match: IntentMatch,
+  deps: Deps,
+  suggestions?: string[],
+): Answer {
   const t = TEXT[q.language];
   const articles = deps.index.corpus.articles;
-  const examples = exampleQuestions(deps, q.language)
-    .map((e) => `"${e}"`)
-    .join(", ");
+  const examples = (suggestions ?? exampleQuestions(deps, q.language)).map((e) => `"${e}"`).join(", ");
   let text: string;
   let id = match.id;
   if (!q.text) {
-    text = t.empty + examples;
+    text = t.empty + (examples ? t.forExample + examples : ".");
     id = "empty";
-  } else if (match.id === "help") text = t.help(articles.length) + examples;
+  } else if (match.id === "help") text = t.help(articles.length) + (examples ? t.examples + examples : "");
   else if (match.id === "sources") {
     text =
       t.sources(articles.length) +

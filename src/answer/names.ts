@@ -75,8 +75,11 @@ export function placeOfNationality(word: string, lexicon: Lexicon): string | und
   return undefined;
 }
 
-/** Whether compromise knows a place as a city, a country, or neither (a region, a continent). */
-export function placeLevel(name: string, lexicon: Lexicon): "city" | "country" | "region" {
+/**
+ * A place's level: the place table's kind when it has the place, else whether compromise knows
+ * it as a city, a country, or neither (a region, a continent).
+ */
+export function placeLevel(name: string, lexicon: Lexicon): "city" | "country" | "continent" | "region" {
   const place = lexicon.placeByAlias.get(name.toLowerCase());
   if (place?.type) return place.type;
   const tags = nameTags(place?.en ?? name);

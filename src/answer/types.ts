@@ -39,6 +39,59 @@ export interface Answer {
   agreement?: number;
   /** Where useful: what the articles do cover, or a hint. */
   note?: string;
+  /** The articles cited, each once, in the order first cited (with what a reader needs to find them). */
+  sources?: SourceArticle[];
+  /** The question was longer than the core reads: only its beginning was answered. */
+  shortened?: boolean;
+  /** How the answer was reached, for "why this answer?" (the same question gives the same trace). */
+  trace?: AnswerTrace;
+}
+
+/** An article an answer cites. */
+export interface SourceArticle {
+  /** File name in the seeds folder. */
+  source: string;
+  title: string;
+  date?: string;
+  url?: string;
+  language: Language;
+}
+
+/** One feature's part in a fitted model's score: `contribution` is weight × value, in log-odds. */
+export interface TraceFeature {
+  model: "decision" | "sentence" | "span";
+  feature: string;
+  value: number;
+  contribution: number;
+}
+
+/** A candidate sentence the models scored, with the probability that it holds the answer. */
+export interface TraceSentence {
+  source: string;
+  quote: string;
+  p: number;
+}
+
+/** What decided an answer. */
+export interface AnswerTrace {
+  /** The names, places and figures the question was read with (its own or those carried in). */
+  entities: string[];
+  /** Names and places taken from the previous question of the conversation (the question had none). */
+  carried?: string[];
+  /** The kind of answer the question asks for ("person", "date", ...). */
+  answerType?: string;
+  /** Question words the chosen sentence holds, and those it lacks. */
+  matched: string[];
+  missing: string[];
+  /** The decision model's probability that the best sentence answers, and the threshold to answer. */
+  pAnswer?: number;
+  threshold?: number;
+  /** The features that weighed most, largest part first. */
+  decided: TraceFeature[];
+  /** The best candidate sentences, best first. */
+  considered: TraceSentence[];
+  /** A rule that answered instead of the models ("help": a meta intent). */
+  rule?: string;
 }
 
 /** The JSON object of the answer contract (../shared/eval/README.md). */

@@ -1,11 +1,12 @@
 import { join } from "node:path";
+import { placesVersion } from "../knowledge/places.js";
 import type { Analyzer } from "../text/terms.js";
 import { cacheFileFor, cacheKey, readCache, writeCache } from "../util/disk-cache.js";
 import { loadIntents } from "./load.js";
 import { buildIntentModel, type IntentModel } from "./match.js";
 
 /** Bumped whenever what is stored changes. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /**
  * The intent model of a folder of intent files: from the cache when one matches the files
@@ -14,8 +15,13 @@ const FORMAT = 5;
  */
 export function loadIntentModel(intentsDir: string, analyzer: Analyzer, cacheDir?: string): IntentModel {
   if (!cacheDir) return buildIntentModel(loadIntents(intentsDir), analyzer);
-  // The code, the lexicon files' contents and every intent file's name, size and modification time.
-  const key = cacheKey(FORMAT, { contents: [join(intentsDir, "lexicon")], stats: [intentsDir] });
+  // The code, the lexicon files' contents, the place table's version and every intent file's
+  // name, size and modification time.
+  const key = cacheKey(FORMAT, {
+    contents: [join(intentsDir, "lexicon")],
+    stats: [intentsDir],
+    versions: [placesVersion()],
+  });
   const file = cacheFileFor(cacheDir, "intents", intentsDir);
   const cached = readCache<IntentModel>(file, FORMAT, key);
   if (cached) return cached;

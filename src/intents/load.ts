@@ -7,6 +7,17 @@ import { ANSWER_TYPES, type Intent, SLOT_KINDS } from "./types.js";
 
 const nonEmpty = () => z.string().check(z.minLength(1));
 
+/** A suggestion template: a question with at least one slot to fill, and no other braces. */
+const template = () =>
+  z
+    .string()
+    .check(
+      z.regex(
+        /^[^{}]*(?:\{(?:person|place|organisation)\}[^{}]*)+$/,
+        "must hold {person}, {place} or {organisation}, and no other braces",
+      ),
+    );
+
 const IntentSchema = z.strictObject({
   id: z.string().check(z.regex(/^[a-z][a-z0-9_-]*$/, "must be lower-case letters, digits, - or _")),
   description: nonEmpty(),
@@ -19,6 +30,10 @@ const IntentSchema = z.strictObject({
   }),
   expansions: z._default(z.array(nonEmpty()), []),
   synonyms: z._default(z.array(z.array(nonEmpty()).check(z.minLength(2))), []),
+  suggest: z._default(
+    z.object({ en: z._default(z.array(template()), []), de: z._default(z.array(template()), []) }),
+    { en: [], de: [] },
+  ),
 });
 
 /** An intent file that cannot be used; the message names the file and the field. */
@@ -50,6 +65,7 @@ export function parseIntent(file: string, text: string): Intent {
     examples: d.examples,
     expansions: d.expansions,
     synonyms: d.synonyms,
+    suggest: d.suggest,
     file,
   };
 }

@@ -108,6 +108,29 @@ function cosines(q: Map<string, number>, qNorm: number, model: IntentModel): Flo
   return dot;
 }
 
+/** Words that make a request polite and change nothing about it ("help please", "Hilfe bitte"). */
+const POLITE = new Set(["please", "pls", "plz", "bitte", "mal"]);
+
+/** A short text as compared with a meta intent's examples: lower case, no punctuation, no polite words. */
+function plainWords(text: string): string {
+  return (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !POLITE.has(w)).join(" ");
+}
+
+const metaExamples = new WeakMap<IntentModel, Map<string, number>>();
+
+/** Each meta intent's examples as plain words -> the intent's index (made on first use). */
+function metaExamplesOf(model: IntentModel): Map<string, number> {
+  let map = metaExamples.get(model);
+  if (!map) {
+    map = new Map();
+    for (const [i, intent] of model.intents.entries())
+      if (intent.kind === "meta")
+        for (const ex of [...intent.examples.en, ...intent.examples.de]) map.set(plainWords(ex), i);
+    metaExamples.set(model, map);
+  }
+  return map;
+}
+
 /**
  * Matches a question to the intent whose examples it resembles most (IDF-weighted cosine over
  * terms, names left out, the expected answer type as one more term), with a bonus for the
@@ -118,6 +141,13 @@ export function matchIntent(
   model: IntentModel,
   classify: (name: string) => SlotKind | undefined,
 ): IntentMatch {
+  // A meta intent's own example, as written ("what can you do?", "Hilfe bitte"): that intent,
+  // even when its words are all stop words and leave the cosine nothing to compare.
+  const asMeta = metaExamplesOf(model).get(plainWords(question.text));
+  if (asMeta !== undefined && question.entities.length === 0) {
+    const intent = model.intents[asMeta] as Intent;
+    return { intent, id: intent.id, confidence: 1, slots: {} };
+  }
   const terms = question.terms.filter((t) => !t.entity).map((t) => t.term);
   if (question.answerType) terms.push(`type:${question.answerType}`);
   const q = bag(terms);

@@ -36,6 +36,12 @@ export interface Intent {
    * "oversee", "leitet"): a question word found only as another word of its group still counts.
    */
   synonyms: string[][];
+  /**
+   * Question templates for suggestions, with `{person}`, `{place}` or `{organisation}` filled from
+   * an article's headline ("Who leads {organisation} in {place}?"); each filled question is
+   * answered before it is suggested.
+   */
+  suggest: { en: string[]; de: string[] };
   /** The file it came from, for messages. */
   file: string;
 }

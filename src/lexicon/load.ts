@@ -1,18 +1,22 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as z from "zod/mini";
-import { tokenize } from "../text/terms.js";
+import { loadPlaces, type PlaceOverride, placeKey } from "../knowledge/places.js";
 import { parseYaml } from "../text/yaml.js";
 import "../util/zod-messages.js";
+import { PlaceMap } from "./place-map.js";
 import type { Lexicon, Place } from "./types.js";
+
+export { placeWithin } from "./place-map.js";
 
 const nonEmpty = () => z.string().check(z.minLength(1));
 const PlacesSchema = z.array(
   z.object({
-    type: z.optional(z.enum(["city", "country", "region"])),
+    type: z.optional(z.enum(["city", "country", "continent", "region"])),
     en: nonEmpty(),
     de: z.optional(nonEmpty()),
     aliases: z.optional(z.array(z.string())),
+    country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
   }),
 );
 const RolesSchema = z.object({
@@ -23,12 +27,8 @@ const RolesSchema = z.object({
 });
 const DeEnSchema = z.record(z.string(), z.string());
 
-/** The lower-case, one-space form of a name under which it is looked up. */
-export function aliasKey(name: string): string {
-  return tokenize(name)
-    .map((t) => t.word.toLowerCase())
-    .join(" ");
-}
+/** The lower-case, one-space form of a name under which it is looked up ("Mexiko-Stadt" -> "mexiko stadt"). */
+export const aliasKey: (name: string) => string = placeKey;
 
 function readYaml<T>(file: string, schema: z.ZodMiniType<T>): T {
   let data: unknown;
@@ -45,17 +45,26 @@ function readYaml<T>(file: string, schema: z.ZodMiniType<T>): T {
   return result.data;
 }
 
-/** Loads places.yml, roles.yml and de-en.yml from a lexicon folder; a bad file stops with its name. */
-export function loadLexicon(dir: string): Lexicon {
-  const places: Place[] = readYaml(join(dir, "places.yml"), PlacesSchema).map((p) => ({
-    key: p.en.toLowerCase(),
+/** The entries of a lexicon folder's places.yml, as curated places to merge over the data packages'. */
+export function loadCuratedPlaces(dir: string): PlaceOverride[] {
+  return readYaml(join(dir, "places.yml"), PlacesSchema).map((p) => ({
+    kind: p.type,
     en: p.en,
-    de: p.de ?? p.en,
-    aliases: p.aliases ?? [],
-    type: p.type,
+    de: p.de,
+    aliases: p.aliases,
+    country: p.country,
   }));
-  const placeByAlias = new Map<string, Place>();
-  for (const p of places) for (const name of [p.en, p.de, ...p.aliases]) placeByAlias.set(aliasKey(name), p);
+}
+
+/**
+ * Loads places.yml, roles.yml and de-en.yml from a lexicon folder; a bad file stops with its
+ * name. The places are the data packages' (src/knowledge/places.ts, from .cache/places.json)
+ * with places.yml's entries merged over them.
+ */
+export function loadLexicon(dir: string): Lexicon {
+  const world = loadPlaces({ overrides: loadCuratedPlaces(dir) });
+  const placeByAlias = new PlaceMap(world);
+  let places: Place[] | undefined;
   const roles = readYaml(join(dir, "roles.yml"), RolesSchema);
   const deToEn = new Map<string, string[]>();
   for (const [de, en] of Object.entries(readYaml(join(dir, "de-en.yml"), DeEnSchema))) {
@@ -63,7 +72,11 @@ export function loadLexicon(dir: string): Lexicon {
   }
   return {
     deToEn,
-    places,
+    // Made on first use only: a start needs none of the 4,500 places.
+    get places() {
+      places ??= world.all.map((info) => placeByAlias.placeOf(info));
+      return places;
+    },
     placeByAlias,
     roles: { en: roles.en, de: roles.de, prefixes: [...roles.en_prefixes, ...roles.de_prefixes] },
   };

@@ -4,6 +4,7 @@ import type { AnswerType } from "../intents/types.js";
 import type { QuestionAnalysis } from "../question/analyze.js";
 import { type CorpusIndex, idf, termSetOf } from "../retrieval/index.js";
 import { isStopword } from "../text/stopwords.js";
+import { WordTag } from "../text/tagger.js";
 import type { Token } from "../text/terms.js";
 import { OwnerCache } from "../util/owner-cache.js";
 import { kindFit, type SentenceSpans, type Span } from "./spans.js";
@@ -34,7 +35,7 @@ export interface SentenceInput {
   /** Intent expansion terms. */
   expansions: Set<string>;
   /** Per question term, the terms of its WordNet synonyms and derived forms, and of its hypernyms. */
-  related: Map<string, { syn: Set<string>; hyper: Set<string> }>;
+  related: Map<string, { syn: Set<string>; hyper: Set<string>; ant: Set<string> }>;
 }
 
 /** IDF-weighted share of the question's terms the sentence lacks but says with a related word. */
@@ -175,7 +176,7 @@ export interface SpanInput {
   sentence: Sentence;
   tokens: Token[];
   /** What is known of each word of the sentence (verb forms, capitals). */
-  words: Pick<SentenceSpans, "verb" | "capital">;
+  words: Pick<SentenceSpans, "verb" | "capital" | "tag">;
   /** The fitted probability that its sentence holds the answer. */
   pSentence: number;
   /** Word positions of the question's terms in the sentence. */
@@ -255,7 +256,41 @@ export const SPAN_FEATURES: Feature<SpanInput>[] = [
   ["verbShare", (s) => flaggedShare(s, s.words.verb)],
   ["capitalShare", (s) => flaggedShare(s, s.words.capital)],
   ["startsWithStopword", (s) => (startsWithStop(s) ? 1 : 0)],
+  ["nounShare", (s) => taggedShare(s, WordTag.noun)],
+  ["endsWithNoun", (s) => (s.words.tag[s.span.last - 1] === WordTag.noun ? 1 : 0)],
+  ["startsWeak", (s) => (WEAK_START.has(s.words.tag[s.span.first] ?? 0) ? 1 : 0)],
+  ["cutsPhrase", cutsPhrase],
 ];
+
+/** Words an answer does not begin with: verbs, adverbs, prepositions, conjunctions, pronouns. */
+const WEAK_START = new Set<number>([WordTag.verb, WordTag.adverb, WordTag.function]);
+
+/** Share of the span's words with a tag. */
+function taggedShare(s: SpanInput, tag: WordTag): number {
+  const n = s.span.last - s.span.first;
+  let k = 0;
+  for (let i = s.span.first; i < s.span.last; i++) if (s.words.tag[i] === tag) k++;
+  return n > 0 ? k / n : 0;
+}
+
+/**
+ * The span cuts a noun phrase: a noun follows it, or a noun or adjective runs into its first
+ * word ("The integer" of "The integer factorization problem"), with only spaces or a hyphen between.
+ */
+function cutsPhrase(s: SpanInput): number {
+  const { first, last } = s.span;
+  const tag = s.words.tag;
+  const joined = (a: number, b: number) => {
+    const x = s.tokens[a];
+    const y = s.tokens[b];
+    return x !== undefined && y !== undefined && /^[\s-]*$/.test(s.sentence.text.slice(x.end, y.start));
+  };
+  const nounAfter = last < tag.length && tag[last] === WordTag.noun && joined(last - 1, last);
+  const before = tag[first - 1];
+  const intoFirst =
+    first > 0 && (before === WordTag.noun || before === WordTag.adjective) && joined(first - 1, first);
+  return nounAfter || intoFirst ? 1 : 0;
+}
 
 /** The question-level features that decide whether to answer at all. */
 export interface DecisionInput {
@@ -313,6 +348,16 @@ function missingNearby(d: DecisionInput): number {
 const NEGATION =
   /\b(?:not|never|no|none|nor|without|nicht|nie|niemals|kein|keine|keinen|keiner|ohne)\b|n['’]t\b/i;
 
+/** The sentence says the opposite of a question word it lacks: it holds one of the word's WordNet antonyms. */
+export function antonymSwap(s: SentenceInput): number {
+  for (const t of s.qTerms) {
+    if (s.terms.has(t.term)) continue;
+    const ant = s.related.get(t.term)?.ant;
+    if (ant) for (const x of ant) if (s.terms.has(x)) return 1;
+  }
+  return 0;
+}
+
 /** One of the question and its best sentence is negated and the other not. */
 function negationMismatch(d: DecisionInput): number {
   if (!d.best) return 0;
@@ -338,6 +383,7 @@ export const DECISION_FEATURES: Feature<DecisionInput>[] = [
   ["missingFromArticle", missingFromArticle],
   ["missingNearbyLog", (d) => Math.log1p(missingNearby(d))],
   ["negationMismatch", negationMismatch],
+  ["antonymSwap", (d) => (d.best ? antonymSwap(d.best) : 0)],
   [
     "entityUnknown",
     (d) => (d.best?.qTerms.some((t) => t.entity && !d.best?.index.stats.sentenceDf.has(t.term)) ? 1 : 0),

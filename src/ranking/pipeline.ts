@@ -4,6 +4,8 @@ import type { Answer, Citation } from "../answer/types.js";
 import type { IntentModel } from "../intents/match.js";
 import type { AnswerType, IntentMatch } from "../intents/types.js";
 import type { WordNet } from "../knowledge/wordnet.js";
+import { placeWithin } from "../lexicon/place-map.js";
+import type { Place } from "../lexicon/types.js";
 import type { QuestionAnalysis } from "../question/analyze.js";
 import { type CorpusIndex, termSetOf } from "../retrieval/index.js";
 import { OwnerCache } from "../util/owner-cache.js";
@@ -121,17 +123,21 @@ export function analyse(q: QuestionAnalysis, intent: IntentMatch, deps: RankingD
   return { q, intent, type, sentences, xs: sentences.map((s) => featureValues(SENTENCE_FEATURES, s)) };
 }
 
-const relatedCache = new OwnerCache<WordNet, string, { syn: Set<string>; hyper: Set<string> }>(50_000);
+const relatedCache = new OwnerCache<WordNet, string, RelatedTerms>(50_000);
 
 /**
  * Per question term (of an English word that is not a name): the terms of its WordNet synonyms
  * and derived forms, and of its hypernyms, that the articles use.
  */
-export function relatedTerms(
-  q: QuestionAnalysis,
-  deps: RankingDeps,
-): Map<string, { syn: Set<string>; hyper: Set<string> }> {
-  const out = new Map<string, { syn: Set<string>; hyper: Set<string> }>();
+/** A question term's WordNet neighbours, as index terms: synonyms and derived forms, hypernyms, antonyms. */
+export interface RelatedTerms {
+  syn: Set<string>;
+  hyper: Set<string>;
+  ant: Set<string>;
+}
+
+export function relatedTerms(q: QuestionAnalysis, deps: RankingDeps): Map<string, RelatedTerms> {
+  const out = new Map<string, RelatedTerms>();
   if (q.language !== "en") return out;
   for (const t of q.terms) {
     if (t.entity || out.has(t.term)) continue;
@@ -139,21 +145,25 @@ export function relatedTerms(
     const found = relatedCache.get(deps.wordnet, word, () => {
       const syn = new Set<string>();
       const hyper = new Set<string>();
+      const ant = new Set<string>();
       const base = deps.wordnet.base(word) ?? word;
+      const termOf = (lemma: string): string | undefined => {
+        const terms = deps.index.analyzer.terms(lemma, "en");
+        return terms.length === 1 && terms[0] !== t.term ? terms[0] : undefined;
+      };
       for (const r of deps.wordnet.related(base)) {
-        const terms = deps.index.analyzer.terms(r.lemma, "en");
-        if (terms.length !== 1) continue;
-        const term = terms[0] as string;
-        if (term === t.term) continue;
-        (r.relation === "hyper" ? hyper : syn).add(term);
+        const term = termOf(r.lemma);
+        if (term) (r.relation === "hyper" ? hyper : syn).add(term);
       }
-      return { syn, hyper };
+      for (const lemma of deps.wordnet.antonyms(base)) {
+        const term = termOf(lemma);
+        if (term) ant.add(term);
+      }
+      return { syn, hyper, ant };
     });
     const df = deps.index.stats.sentenceDf;
-    out.set(t.term, {
-      syn: new Set([...found.syn].filter((x) => df.has(x))),
-      hyper: new Set([...found.hyper].filter((x) => df.has(x))),
-    });
+    const used = (set: Set<string>) => new Set([...set].filter((x) => df.has(x)));
+    out.set(t.term, { syn: used(found.syn), hyper: used(found.hyper), ant: used(found.ant) });
   }
   return out;
 }
@@ -369,13 +379,14 @@ function composeList(
       continue;
     chosen.push({ span, sentence: a.sentences[s.candidate.sentence] as SentenceInput });
   }
-  if (chosen.length < 2) return undefined;
-  const items = chosen.map((c) => ({
+  const kept = placesAtOneLevel(chosen, a.q, deps);
+  if (kept.length < 2) return undefined;
+  const items = kept.map((c) => ({
     text: localise(c.span.text, a.q.language, deps),
     citations: [citeSentence(c.sentence.ev.sentence, deps)],
   }));
   const citations = dedupe(
-    chosen.map((c) => c.sentence),
+    kept.map((c) => c.sentence),
     deps,
   );
   return {
@@ -386,6 +397,35 @@ function composeList(
     items,
     agreement: new Set(citations.map((c) => c.source)).size,
   };
+}
+
+/**
+ * The items of a list of places, as the question asks for them: inside the country or continent
+ * it names when some items are ("offices in Europe": London, Dublin, not Tokyo nor Europe
+ * itself; "apart from Singapore" holds no item, so it is no area), and none that
+ * holds another item (Japan beside Tokyo, Asia beside Singapore): the list stays at the finest
+ * level it names. Items that are no known place are kept: the place table leaves out towns
+ * named like people or words (Austin, Reading), so being unknown says little.
+ */
+export function placesAtOneLevel<T extends { span: Span }>(
+  chosen: T[],
+  q: QuestionAnalysis,
+  deps: RankingDeps,
+): T[] {
+  const lexicon = deps.index.analyzer.lexicon;
+  const placeOf = (text: string) => lexicon.placeByAlias.get(text.toLowerCase().replace(/\s+/g, " ").trim());
+  const places = chosen.map((c) => placeOf(c.span.text));
+  // an area counts when it holds some item ("apart from Singapore" holds none of the cities)
+  const areas = q.entities
+    .map(placeOf)
+    .filter((p): p is Place => p !== undefined && (p.type === "country" || p.type === "continent"))
+    .filter((area) => places.some((p) => p && p !== area && placeWithin(p, area)));
+  return chosen.filter((_, i) => {
+    const place = places[i];
+    if (!place) return true;
+    if (areas.length && !areas.some((area) => area !== place && placeWithin(place, area))) return false;
+    return !places.some((other, j) => j !== i && other && other !== place && placeWithin(other, place));
+  });
 }
 
 function dedupe(sentences: SentenceInput[], deps: RankingDeps): Citation[] {

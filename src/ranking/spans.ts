@@ -13,6 +13,7 @@ import type { AnswerType } from "../intents/types.js";
 import type { CorpusIndex } from "../retrieval/index.js";
 import { wordClass } from "../text/gazetteer.js";
 import { isStopword } from "../text/stopwords.js";
+import { tagWords } from "../text/tagger.js";
 import { type Token, tokenize } from "../text/terms.js";
 import { OwnerCache } from "../util/owner-cache.js";
 
@@ -57,6 +58,8 @@ export interface SentenceSpans {
   verb: Uint8Array;
   /** Per word: 1 when it begins with a capital. */
   capital: Uint8Array;
+  /** Per word: its part of speech (text/tagger.ts). */
+  tag: Uint8Array;
 }
 
 /** The longest phrase taken as one candidate, in words. */
@@ -172,7 +175,8 @@ export function spansOf(index: CorpusIndex, names: NameContext, sentence: Senten
       (german ? GERMAN_VERB.test(t.word) : wordClass(t.word.toLowerCase()).verb) ? 1 : 0,
     );
     const capital = Uint8Array.from(tokens, (t) => (CAPITAL.test(t.word) ? 1 : 0));
-    return { tokens, spans, verb, capital };
+    const tag = tagWords(text, tokens, sentence.language);
+    return { tokens, spans, verb, capital, tag };
   });
 }
 

@@ -1,6 +1,7 @@
 import { readdirSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import type { Article, Corpus, Sentence } from "../corpus/types.js";
+import { placesVersion } from "../knowledge/places.js";
 import type { Analyzer } from "../text/terms.js";
 import { cacheFileFor, cacheKey as folderKey, readCache, writeCache } from "../util/disk-cache.js";
 import { type ArticlePostings, articleSearchFrom } from "./article-search.js";
@@ -73,11 +74,11 @@ export function splitTexts(joined: string[], lengths: Int32Array): string[] | un
 
 /**
  * The cache key of a folder of articles: the format, the code that builds the index, the
- * analyser's data (lexicon files) and every article file's name, size and modification time.
- * Any change gives another key.
+ * analyser's data (lexicon files, the place table's version) and every article file's name,
+ * size and modification time. Any change gives another key.
  */
 export function cacheKey(seedsDir: string, lexiconDir: string): string {
-  return folderKey(FORMAT, { contents: [lexiconDir], stats: [seedsDir] });
+  return folderKey(FORMAT, { contents: [lexiconDir], stats: [seedsDir], versions: [placesVersion()] });
 }
 
 const fileOf = (cacheDir: string, seedsDir: string) => cacheFileFor(cacheDir, "index", seedsDir);

@@ -1,22 +1,29 @@
 import { App, LogLevel } from "@slack/bolt";
-import type { Ask } from "../answering.js";
+import type { Ask, Browse } from "../answering.js";
 import type { Config } from "../config.js";
 import { describeError, type ListenerContext } from "./context.js";
+import { Conversations } from "./conversations.js";
 import { Deduper } from "./dedupe.js";
-import { registerCommand } from "./listeners/command.js";
-import { registerDirectMessage } from "./listeners/direct-message.js";
-import { registerMention } from "./listeners/mention.js";
+import { FeedbackLog } from "./feedback-log.js";
+import { registerListeners } from "./listeners/index.js";
 import { RedactingLogger, toLogLevel } from "./logger.js";
+import type { RespondRetry } from "./respond.js";
 
 /** Options of the Slack app beyond the settings. */
 export interface SlackAppOptions {
   config: Config;
   /** Answers a question: the answering worker in `npm start`, in-process in tests. */
   ask: Ask;
+  /** Describes the articles (App Home, the assistant pane): the worker in `npm start`, in-process in tests. */
+  browse: Browse;
   /** Retries of failed Web API calls (default: @slack/web-api's; tests use 0). */
   webApiRetries?: number;
   /** Time limit of one Web API call in ms (default 10 s): a hung call is logged, not waited on forever. */
   webApiTimeoutMs?: number;
+  /** How response_url calls are retried (default: 3 retries, 1 s doubling; tests wait less). */
+  respondRetry?: Partial<RespondRetry>;
+  /** Conversations remembered (default 10,000). */
+  maxConversations?: number;
   logger?: RedactingLogger;
 }
 
@@ -53,10 +60,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     config.mode === "socket"
       ? new App({ ...common, appToken: config.appToken, socketMode: true })
       : new App({ ...common, signingSecret: config.signingSecret as string });
-  const ctx: ListenerContext = { ask: options.ask, dedupe: new Deduper(), logger };
-  registerMention(app, ctx);
-  registerDirectMessage(app, ctx);
-  registerCommand(app, ctx);
+  const ctx: ListenerContext = {
+    ask: options.ask,
+    browse: options.browse,
+    dedupe: new Deduper(),
+    conversations: new Conversations({ maxConversations: options.maxConversations }),
+    feedback: new FeedbackLog(config.feedbackLog, logger),
+    respondRetry: options.respondRetry ?? {},
+    logger,
+  };
+  registerListeners(app, ctx);
   app.error(async (err) => {
     logger.error(`unhandled error in a listener: ${describeError(err)}`);
   });

@@ -1,12 +1,21 @@
 import type { Logger } from "@slack/logger";
-import type { Ask } from "../answering.js";
+import type { Ask, Browse } from "../answering.js";
+import type { Conversations } from "./conversations.js";
 import type { Deduper } from "./dedupe.js";
+import type { FeedbackLog } from "./feedback-log.js";
+import type { RespondRetry } from "./respond.js";
 
-/** What the listeners share: the answering core, the dedupe memory and the logger. */
+/** What the listeners share: the answering core, the memories, the feedback log and the logger. */
 export interface ListenerContext {
   /** Answers a question (on the answering worker in the Slack app). */
   ask: Ask;
+  /** The articles and the checked suggestions (App Home, the assistant pane). */
+  browse: Browse;
   dedupe: Deduper;
+  conversations: Conversations;
+  feedback: FeedbackLog;
+  /** How response_url calls are retried. */
+  respondRetry: Partial<RespondRetry>;
   logger: Logger;
 }
 

@@ -12,6 +12,15 @@ export function escapeMrkdwn(text: string): string {
     .replace(/@(channel|here|everyone)\b/gi, "@\u2060$1");
 }
 
+/** The inverse of escapeMrkdwn: the text as it was. */
+export function unescapeMrkdwn(text: string): string {
+  return text
+    .replace(/@\u2060/g, "@")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
 /** Cuts text to at most `max` characters at a word boundary, marking the cut with "…". */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -1,5 +1,8 @@
-import type { Answer, Citation } from "../answer/types.js";
+import type { Answer, Citation, SourceArticle } from "../answer/types.js";
+import { MAX_QUESTION_CHARS } from "../question/analyze.js";
+import { type AnswerRef, encodeRef } from "./answer-ref.js";
 import { escapeMrkdwn, truncate } from "./escape.js";
+import { labelsFor } from "./labels.js";
 
 /** How list groups are named in answers, per language. */
 const GROUP_LABELS: Record<"en" | "de", Record<"existing" | "new" | "other", string>> = {
@@ -10,13 +13,37 @@ const GROUP_LABELS: Record<"en" | "de", Record<"existing" | "new" | "other", str
 /** Slack's limits: blocks per message and characters per text object (kept with a margin). */
 export const MAX_BLOCKS = 50;
 export const MAX_TEXT = 2900;
-/** Citations shown under one answer. */
-const MAX_CITATIONS = 8;
+/** Quotes shown under one answer, and sources listed. */
+const MAX_QUOTES = 3;
+const MAX_SOURCES = 8;
+
+/** The action ids of an answer's buttons. */
+export const ACTION = {
+  helpful: "answer_helpful",
+  notHelpful: "answer_not_helpful",
+  why: "answer_why",
+  share: "answer_share",
+} as const;
+
+/** A text object of the bot's messages. */
+export type TextObject = { type: "mrkdwn"; text: string; verbatim?: boolean } | PlainText;
+type PlainText = { type: "plain_text"; text: string; emoji?: boolean };
+
+/** A button of an actions block. */
+export interface Button {
+  type: "button";
+  action_id: string;
+  text: PlainText;
+  value: string;
+  style?: "primary";
+}
 
 /** A Block Kit block (the subset the bot sends). */
 export type Block =
   | { type: "section"; text: { type: "mrkdwn"; text: string; verbatim?: boolean } }
   | { type: "context"; elements: { type: "mrkdwn"; text: string; verbatim?: boolean }[] }
+  | { type: "header"; text: PlainText }
+  | { type: "actions"; block_id?: string; elements: Button[] }
   | { type: "divider" };
 
 /** A message ready for chat.postMessage or a slash-command response. */
@@ -29,6 +56,10 @@ export interface SlackMessage {
 export interface RenderOptions {
   /** Restate the question above the answer (slash commands, whose question is not visible). */
   question?: string;
+  /** Buttons under the answer: feedback and "Why this answer?", with what they carry. */
+  buttons?: { ref: AnswerRef; share?: boolean };
+  /** The user who shared the answer into a channel (a user id, checked). */
+  sharedBy?: string;
 }
 
 const mrkdwn = (text: string, verbatim = true) => ({
@@ -36,12 +67,41 @@ const mrkdwn = (text: string, verbatim = true) => ({
   text: truncate(text, MAX_TEXT),
   verbatim,
 });
-const section = (text: string): Block => ({ type: "section", text: mrkdwn(text) });
-const context = (text: string): Block => ({ type: "context", elements: [mrkdwn(text)] });
+export const section = (text: string): Block => ({ type: "section", text: mrkdwn(text) });
+export const context = (text: string): Block => ({ type: "context", elements: [mrkdwn(text)] });
 
-function sourceLine(c: Citation, n: number): string {
-  const lang = c.language === "de" ? " · in German" : "";
-  return `[${n}] ${escapeMrkdwn(c.title)} · ${escapeMrkdwn(c.source)}${lang}`;
+/** A link to an article's url when it is a plain http(s) address, else undefined. */
+function safeUrl(url: string | undefined): string | undefined {
+  if (!url || !/^https?:\/\/[^\s<>|"]+$/i.test(url)) return undefined;
+  return url.replace(/&/g, "&amp;");
+}
+
+/** "3. <url|Title> · 2024-04-16 · in German", or with the file name when there is no link. */
+function sourceLine(s: SourceArticle, n: number, language: Answer["language"]): string {
+  const title = escapeMrkdwn(s.title || s.source);
+  const url = safeUrl(s.url);
+  const parts = [url ? `<${url}|${title}>` : `${title} (${escapeMrkdwn(s.source)})`];
+  if (s.date) parts.push(escapeMrkdwn(s.date));
+  if (s.language === "de" && language !== "de") parts.push(`_${labelsFor(language).inGerman}_`);
+  return `${n}. ${parts.join(" · ")}`;
+}
+
+/** The answer's sources, from the core's list (older answers: from the citations). */
+function sourcesOf(answer: Answer): SourceArticle[] {
+  if (answer.sources?.length) return answer.sources.slice(0, MAX_SOURCES);
+  const cited = [...(answer.items ?? []).flatMap((i) => i.citations), ...answer.citations];
+  const seen = new Map<string, SourceArticle>();
+  for (const c of cited)
+    if (!seen.has(c.source)) seen.set(c.source, { source: c.source, title: c.title, language: c.language });
+  return [...seen.values()].slice(0, MAX_SOURCES);
+}
+
+/** "[1][3]": the numbers of the sources the citations come from. */
+function refs(citations: Citation[], sources: SourceArticle[]): string {
+  const numbers = [...new Set(citations.map((c) => sources.findIndex((s) => s.source === c.source) + 1))]
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
+  return numbers.map((n) => `[${n}]`).join("");
 }
 
 function groupLabel(group: string, language: Answer["language"]): string {
@@ -49,54 +109,75 @@ function groupLabel(group: string, language: Answer["language"]): string {
   return escapeMrkdwn(labels[group] ?? group);
 }
 
-/** The numbers of the citations that support a list item. */
-function itemRefs(item: { citations: Citation[] }, all: Citation[]): string {
-  const refs = item.citations
-    .map((c) => all.findIndex((x) => x.source === c.source && x.start === c.start) + 1)
-    .filter((n) => n > 0 && n <= MAX_CITATIONS);
-  return refs.length ? ` ${refs.map((n) => `[${n}]`).join("")}` : "";
+/** The buttons under an answer. */
+function buttonsBlock(options: NonNullable<RenderOptions["buttons"]>, language: Answer["language"]): Block {
+  const t = labelsFor(language);
+  const value = encodeRef(options.ref);
+  const button = (action_id: string, text: string): Button => ({
+    type: "button",
+    action_id,
+    text: { type: "plain_text", text, emoji: true },
+    value,
+  });
+  const elements = [
+    button(ACTION.helpful, `:+1: ${t.helpful}`),
+    button(ACTION.notHelpful, `:-1: ${t.notHelpful}`),
+    button(ACTION.why, t.why),
+  ];
+  if (options.share) elements.push({ ...button(ACTION.share, t.share), style: "primary" });
+  return { type: "actions", block_id: "answer_buttons", elements };
 }
 
 /**
- * Renders an answer as Block Kit with a plain-text fallback: the short answer, each supporting
- * quote with its numbered source, and a context line (agreement, language). Everything taken
- * from the question or the articles is escaped; nothing can mention or notify anyone.
+ * Renders an answer as Block Kit with a plain-text fallback, in the asker's language: the
+ * answer in one line (a list: one line per item with the numbers of its sources), at most three
+ * quotes, the sources as a numbered list (title, date, link), what the articles agree on, and
+ * the buttons. Everything taken from the question or the articles is escaped; nothing can
+ * mention or notify anyone.
  */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
+  const t = labelsFor(answer.language);
   const blocks: Block[] = [];
-  if (options.question !== undefined) blocks.push(context(`*Question:* ${escapeMrkdwn(options.question)}`));
-  const citations = answer.citations.slice(0, MAX_CITATIONS);
+  if (options.sharedBy && /^[UW][A-Z0-9]+$/.test(options.sharedBy))
+    blocks.push(context(t.sharedBy(`<@${options.sharedBy}>`)));
+  if (options.question !== undefined)
+    blocks.push(context(`*${t.question}:* ${escapeMrkdwn(options.question)}`));
+  const sources = sourcesOf(answer);
   if (answer.kind === "list" && answer.items?.length) {
-    const lines = answer.items.map(
-      (i) =>
-        `• ${escapeMrkdwn(i.text)}${i.group ? ` _(${groupLabel(i.group, answer.language)})_` : ""}${itemRefs(i, citations)}`,
+    const lines = answer.items.map((i) =>
+      `• ${escapeMrkdwn(i.text)}${i.group ? ` _(${groupLabel(i.group, answer.language)})_` : ""} ${refs(i.citations, sources)}`.trimEnd(),
     );
-    blocks.push(section(`*${answer.items.length} found:*\n${lines.join("\n")}`));
+    blocks.push(section(`*${t.found(answer.items.length)}:*\n${lines.join("\n")}`));
   } else if (answer.answered) blocks.push(section(`*${escapeMrkdwn(answer.answer)}*`));
   else blocks.push(section(escapeMrkdwn(answer.answer)));
   if (answer.note) blocks.push(context(escapeMrkdwn(answer.note)));
-  citations.forEach((c, i) => {
-    blocks.push(section(`>${escapeMrkdwn(c.quote).replace(/\n/g, "\n>")}`));
-    blocks.push(context(sourceLine(c, i + 1)));
-  });
-  const facts: string[] = [];
-  if (answer.agreement && answer.agreement > 1) facts.push(`${answer.agreement} articles agree`);
-  if (citations.some((c) => c.language === "de") && answer.language !== "de")
-    facts.push("German quotes are shown as written");
-  if (answer.kind !== "meta")
-    facts.push(`intent ${escapeMrkdwn(answer.intent)} · confidence ${answer.confidence.toFixed(2)}`);
-  if (facts.length) blocks.push(context(facts.join(" · ")));
+  if (answer.shortened) blocks.push(context(t.shortened(MAX_QUESTION_CHARS)));
+  const quotes = answer.citations.slice(0, MAX_QUOTES);
+  for (const c of quotes) {
+    const german = c.language === "de" && answer.language !== "de" ? ` _(${t.inGerman})_` : "";
+    blocks.push(section(`>${escapeMrkdwn(c.quote).replace(/\n/g, "\n>")} ${refs([c], sources)}${german}`));
+  }
+  if (sources.length)
+    blocks.push(
+      context(`*${t.sources}*\n${sources.map((s, i) => sourceLine(s, i + 1, answer.language)).join("\n")}`),
+    );
+  if (answer.agreement && answer.agreement > 1) blocks.push(context(t.agree(answer.agreement)));
+  if (options.buttons && answer.kind !== "meta") blocks.push(buttonsBlock(options.buttons, answer.language));
   const fallback = [
     escapeMrkdwn(answer.answer),
-    ...citations.map(
-      (c, i) => `[${i + 1}] "${escapeMrkdwn(truncate(c.quote, 300))}" (${escapeMrkdwn(c.source)})`,
-    ),
+    ...quotes.map((c) => `${refs([c], sources)} "${escapeMrkdwn(truncate(c.quote, 300))}"`),
+    ...sources.map((s, i) => `${i + 1}. ${escapeMrkdwn(s.title || s.source)} (${escapeMrkdwn(s.source)})`),
   ].join("\n");
   return { text: truncate(fallback, 3900), blocks: blocks.slice(0, MAX_BLOCKS) };
 }
 
-/** A short reply for when answering failed; it never carries the cause. */
-export function renderError(): SlackMessage {
-  const text = "Sorry, something went wrong while answering. Please try again in a moment.";
+/** A short reply for when answering failed, in the asker's language; it never carries the cause. */
+export function renderError(language: Answer["language"] = "en"): SlackMessage {
+  const text = labelsFor(language).error;
+  return { text, blocks: [section(text)] };
+}
+
+/** A one-line message of the bot's own words (thank-yous, notes). */
+export function renderNote(text: string): SlackMessage {
   return { text, blocks: [section(text)] };
 }

@@ -1,38 +1,231 @@
 import type { WebClient } from "@slack/web-api";
+import type { Answer } from "../answer/types.js";
+import { detectLanguage } from "../text/language.js";
 import { stripSlackMarkup } from "../text/slack-markup.js";
+import { refOf } from "./answer-ref.js";
 import { describeError, type ListenerContext } from "./context.js";
-import { renderAnswer, renderError } from "./render.js";
+import type { Turn } from "./conversations.js";
+import { renderAnswer, renderError, type SlackMessage } from "./render.js";
+import { renderWhy } from "./render-why.js";
+import { postToResponseUrl } from "./respond.js";
 
-/**
- * Answers a message's text and posts the answer to a channel (in a thread when given). A failure
- * to answer posts a short apology; a failure to post is logged. Neither throws.
- */
-export async function replyWithAnswer(
+/** Where a question was asked: the bot answers there. */
+export interface Place {
+  channel: string;
+  /** The conversation's thread, where the answer goes (undefined: a DM outside threads). */
+  thread?: string;
+  /** The question's message. */
+  ts: string;
+  /** Who asked (for private replies). */
+  user?: string;
+  /** For logs: "mention", "direct message", "thread reply", "assistant message". */
+  what: string;
+  /** Put :eyes: on the question while answering (channels). */
+  eyes?: boolean;
+}
+
+/** What a surface does before the core answers (the assistant pane's status and title). */
+export type BeforeAnswer = (question: string, isNewConversation: boolean) => Promise<unknown>;
+
+/** "why", "why this answer?", "warum?": a request for the last answer's explanation. */
+const WHY =
+  /^(?:why|warum|wieso|weshalb)(?:\s+(?:this|that|the)\s+answer|\s+(?:diese|die)\s+antwort)?\s*[?!.]*$/i;
+
+/** True when a message asks why the bot answered as it did. */
+export function isWhyRequest(question: string): boolean {
+  return WHY.test(question.trim());
+}
+
+/** The names and places a question in a conversation is asked with: the last turn's. */
+function contextOf(turn: Turn | undefined): string[] | undefined {
+  return turn?.entities.length ? turn.entities : undefined;
+}
+
+/** Asks the core; an error is logged and becomes undefined. */
+async function askSafely(
+  ctx: ListenerContext,
+  question: string,
+  names: string[] | undefined,
+  what: string,
+): Promise<Answer | undefined> {
+  try {
+    return await ctx.ask(question, names ? { context: { entities: names } } : undefined);
+  } catch (err) {
+    ctx.logger.error(`answering a ${what} failed: ${describeError(err)}`);
+    return undefined;
+  }
+}
+
+/** The message of an answer with its buttons, or the apology. */
+function messageOf(answer: Answer | undefined, question: string, names: string[] | undefined): SlackMessage {
+  return answer
+    ? renderAnswer(answer, { buttons: { ref: refOf(answer, names) } })
+    : renderError(detectLanguage(question));
+}
+
+/** The turn an answer leaves for the next question (none for help, thanks and the like). */
+function turnOf(answer: Answer, question: string, names: string[] | undefined, ts: string): Turn | undefined {
+  if (answer.kind === "meta") return undefined;
+  return {
+    question,
+    ...(names ? { context: names } : {}),
+    entities: answer.trace?.entities ?? [],
+    questionTs: ts,
+  };
+}
+
+async function react(ctx: ListenerContext, client: WebClient, add: boolean, place: Place): Promise<void> {
+  const args = { channel: place.channel, timestamp: place.ts, name: "eyes" };
+  try {
+    await (add ? client.reactions.add(args) : client.reactions.remove(args));
+  } catch (err) {
+    ctx.logger.debug(`reactions.${add ? "add" : "remove"} on ${place.channel} failed: ${describeError(err)}`);
+  }
+}
+
+/** Sends a message only the user sees, in the conversation's thread. Logs a failure. */
+export async function postPrivately(
   ctx: ListenerContext,
   client: WebClient,
-  where: { channel: string; thread_ts?: string; what: string },
-  text: string,
+  where: { channel: string; user: string; thread?: string },
+  message: SlackMessage,
 ): Promise<void> {
-  let message: ReturnType<typeof renderAnswer>;
   try {
-    message = renderAnswer(await ctx.ask(stripSlackMarkup(text, { links: "drop" })));
-  } catch (err) {
-    ctx.logger.error(`answering a ${where.what} in ${where.channel} failed: ${describeError(err)}`);
-    message = renderError();
-  }
-  try {
-    await client.chat.postMessage({
+    await client.chat.postEphemeral({
       channel: where.channel,
-      thread_ts: where.thread_ts,
+      user: where.user,
+      ...(where.thread ? { thread_ts: where.thread } : {}),
+      ...message,
+    });
+  } catch (err) {
+    ctx.logger.error(`posting a private reply in ${where.channel} failed: ${describeError(err)}`);
+  }
+}
+
+/** Sends a message only the user sees through a response URL (slash commands, buttons), retried on 429 and 5xx. Logs a failure. */
+export async function respondPrivately(
+  ctx: ListenerContext,
+  responseUrl: string,
+  message: SlackMessage,
+  what: string,
+): Promise<void> {
+  try {
+    await postToResponseUrl(
+      responseUrl,
+      { response_type: "ephemeral", replace_original: false, ...message },
+      ctx.respondRetry,
+    );
+  } catch (err) {
+    ctx.logger.error(`${what} failed: ${describeError(err)}`);
+  }
+}
+
+/** "Why this answer?" for a question asked in a conversation: asked again, explained privately. */
+export async function explainPrivately(
+  ctx: ListenerContext,
+  client: WebClient,
+  where: { channel: string; user: string; thread?: string },
+  turn: Pick<Turn, "question" | "context">,
+): Promise<void> {
+  const answer = await askSafely(ctx, turn.question, turn.context, "why request");
+  await postPrivately(ctx, client, where, answer ? renderWhy(answer) : renderError());
+}
+
+/**
+ * Answers a question asked in a conversation and posts the answer there, with its buttons. In a
+ * conversation the bot answered before, "why?" gets the last answer's explanation (privately),
+ * and a question with no names of its own is asked with the last question's. The conversation
+ * and the answer's place are remembered (for follow-ups and edits). Never throws: a failure to
+ * answer posts a short apology, a failure to post is logged.
+ */
+export async function answerInConversation(
+  ctx: ListenerContext,
+  client: WebClient,
+  place: Place,
+  text: string,
+  beforeAnswer?: BeforeAnswer,
+): Promise<void> {
+  const question = stripSlackMarkup(text, { links: "drop" });
+  const turn = ctx.conversations.lastTurn(place.channel, place.thread);
+  if (turn && place.user && isWhyRequest(question)) {
+    await explainPrivately(
+      ctx,
+      client,
+      { channel: place.channel, user: place.user, thread: place.thread },
+      turn,
+    );
+    return;
+  }
+  const names = contextOf(turn);
+  const seen = place.eyes ? react(ctx, client, true, place) : undefined;
+  if (beforeAnswer) {
+    const isNew = !ctx.conversations.isPartOf(place.channel, place.thread);
+    await beforeAnswer(question, isNew).catch((err) =>
+      ctx.logger.debug(`preparing to answer a ${place.what} failed: ${describeError(err)}`),
+    );
+  }
+  const answer = await askSafely(ctx, question, names, `${place.what} in ${place.channel}`);
+  const message = messageOf(answer, question, names);
+  try {
+    const posted = await client.chat.postMessage({
+      channel: place.channel,
+      ...(place.thread ? { thread_ts: place.thread } : {}),
       ...message,
       unfurl_links: false,
       unfurl_media: false,
     });
+    if (answer && posted.ts) {
+      ctx.conversations.recordTurn(place.channel, place.thread, turnOf(answer, question, names, place.ts));
+      ctx.conversations.recordAnswer(place.channel, place.ts, {
+        thread: place.thread,
+        answerTs: posted.ts,
+        ...(names ? { context: names } : {}),
+      });
+    }
   } catch (err) {
     ctx.logger.error(
-      `posting the answer to a ${where.what} in ${where.channel} failed: ${describeError(err)}`,
+      `posting the answer to a ${place.what} in ${place.channel} failed: ${describeError(err)}`,
     );
   }
+  if (seen) {
+    await seen;
+    await react(ctx, client, false, place);
+  }
+}
+
+/**
+ * An edited question the bot answered: asked again (with the names it was first asked with)
+ * and the bot's answer updated in place with chat.update. A question the bot did not answer
+ * is left alone. Never throws.
+ */
+export async function updateAnswer(
+  ctx: ListenerContext,
+  client: WebClient,
+  channel: string,
+  questionTs: string,
+  text: string,
+): Promise<void> {
+  const answered = ctx.conversations.answerTo(channel, questionTs);
+  if (!answered) return;
+  const question = stripSlackMarkup(text, { links: "drop" });
+  const answer = await askSafely(ctx, question, answered.context, `edited question in ${channel}`);
+  try {
+    await client.chat.update({
+      channel,
+      ts: answered.answerTs,
+      ...messageOf(answer, question, answered.context),
+    });
+  } catch (err) {
+    ctx.logger.error(`updating the answer to an edited question in ${channel} failed: ${describeError(err)}`);
+    return;
+  }
+  const last = ctx.conversations.lastTurn(channel, answered.thread);
+  if (answer && last?.questionTs === questionTs)
+    ctx.conversations.recordTurn(
+      channel,
+      answered.thread,
+      turnOf(answer, question, answered.context, questionTs),
+    );
 }
 
 /** True (and logged) when a delivery was handled before: a retry or a duplicate. */

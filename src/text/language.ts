@@ -11,7 +11,7 @@ const GERMAN = new Set(
     "der die das den dem des ein eine einen einem einer und oder ist sind war waren wird werden wurde hat haben " +
     "wer wen wem wessen was wo wann wie warum wieso weshalb welche welcher welches welchen welchem woher wohin " +
     "nicht auch mit von für auf aus bei nach seit über unter zum zur im ins vom gibt es sich noch schon viele " +
-    "wieviel wieviele leitet büro büros städten stadt unternehmen"
+    "wieviel wieviele leitet büro büros städten stadt unternehmen hilfe bitte kannst du dich mir"
   ).split(" "),
 );
 const ENGLISH = new Set(

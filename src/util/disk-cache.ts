@@ -45,12 +45,17 @@ export function codeFingerprint(): string {
 
 /**
  * The cache key of data read from folders: a format number, the code fingerprint, the
- * contents of small data folders (`contents`, e.g. the lexicon) and the name, size and
- * modification time of every file of the others (`stats`, e.g. the articles). Any change gives
- * another key.
+ * contents of small data folders (`contents`, e.g. the lexicon), the name, size and
+ * modification time of every file of the others (`stats`, e.g. the articles) and the version
+ * keys of data read from elsewhere (`versions`, e.g. the place table of the data packages).
+ * Any change gives another key.
  */
-export function cacheKey(format: number, folders: { contents?: string[]; stats: string[] }): string {
+export function cacheKey(
+  format: number,
+  folders: { contents?: string[]; stats: string[]; versions?: string[] },
+): string {
   const hash = createHash("sha256").update(`${format}\n${codeFingerprint()}\n`);
+  for (const version of folders.versions ?? []) hash.update(`${version}\n`);
   for (const dir of folders.contents ?? []) {
     for (const f of readdirSync(dir).sort()) hash.update(readFileSync(join(dir, f)));
   }

@@ -907,8 +907,12 @@ group("answer on the seed articles", () => {
   });
 });
 
-/** Measured when the fitted core landed (see the issue notes); a regression fails. */
-const MIN_PASSING = 39;
+/**
+ * Measured with the committed weights (see the issue notes): 39 when the fitted core landed, 38
+ * since the place table from data packages (it leaves out cities named like people, and one
+ * check's answer changed with it); a regression fails.
+ */
+const MIN_PASSING = 38;
 
 describe("behaviour checks of the earlier core, as a held-out measure", () => {
   it(`at least ${MIN_PASSING} hold`, () => {

@@ -10,6 +10,8 @@ export interface RecordedCall {
   at?: number;
   body: Record<string, unknown>;
   headers: IncomingMessage["headers"];
+  /** What the fake answered (absent for a failure). */
+  response?: Record<string, unknown>;
 }
 
 /** A canned failure for the next call of a method. */
@@ -53,7 +55,7 @@ export class FakeSlack {
     return `http://127.0.0.1:${this.port}/response/${id}`;
   }
 
-  /** Makes the next call(s) of a method fail. */
+  /** Makes the next call(s) of a method fail ("response_url": the response URLs). */
   failNext(method: string, ...failures: Failure[]) {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
   }
@@ -68,12 +70,18 @@ export class FakeSlack {
         const url = req.url ?? "";
         const body = parseBody(raw, req.headers["content-type"]);
         if (url.startsWith("/response/")) {
-          this.responses.push({ method: url, body, headers: req.headers });
+          this.responses.push({ method: url, body, headers: req.headers, at: Date.now() });
+          const failure = this.failures.get("response_url")?.shift();
+          if (failure) {
+            res.writeHead(failure.status, failure.headers).end(String(failure.body ?? "failed"));
+            return;
+          }
           res.writeHead(200).end("ok");
           return;
         }
         const method = url.replace(/^\/api\//, "").split("?")[0] as string;
-        this.calls.push({ method, body, headers: req.headers, at: Date.now() });
+        const call: RecordedCall = { method, body, headers: req.headers, at: Date.now() };
+        this.calls.push(call);
         const failure = this.failures.get(method)?.shift();
         if (failure?.status === 0) return; // hang: the client's time limit has to end it
         if (failure) {
@@ -81,8 +89,9 @@ export class FakeSlack {
           res.end(JSON.stringify(failure.body ?? { ok: false, error: "fake_failure" }));
           return;
         }
+        call.response = this.reply(method, body) as Record<string, unknown>;
         res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify(this.reply(method, body)));
+        res.end(JSON.stringify(call.response));
       });
     });
     this.wss = new WebSocketServer({ server: this.server, path: "/ws" });
@@ -116,17 +125,25 @@ export class FakeSlack {
           bot_id: "BBOT",
         };
       case "chat.postMessage":
-        return {
-          ok: true,
-          channel: body.channel,
-          ts: `${(Date.now() / 1000).toFixed(6)}`,
-          message: { text: body.text },
-        };
+        return { ok: true, channel: body.channel, ts: this.nextTs(), message: { text: body.text } };
+      case "chat.update":
+        return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: this.nextTs() };
+      case "views.publish":
+        return { ok: true, view: { id: "V1", ...(body.view as object) } };
       case "apps.connections.open":
         return { ok: true, url: `ws://127.0.0.1:${this.port}/ws` };
       default:
         return { ok: true };
     }
+  }
+
+  private lastTs = 0;
+  /** A message ts, unique and increasing like Slack's. */
+  private nextTs(): string {
+    this.lastTs = Math.max(this.lastTs + 1, Date.now() * 1000);
+    return (this.lastTs / 1_000_000).toFixed(6);
   }
 
   /** Sends a Socket Mode envelope to the connected client. */
@@ -151,6 +168,11 @@ export class FakeSlack {
   /** Calls of one method. */
   callsOf(method: string) {
     return this.calls.filter((c) => c.method === method);
+  }
+
+  /** The body of the response posted to one response URL (see `responseUrl`), if any. */
+  responseTo(id: string): Record<string, unknown> | undefined {
+    return this.responses.find((r) => r.method.endsWith(`/${id}`))?.body;
   }
 
   async close(): Promise<void> {
@@ -252,4 +274,149 @@ export function commandBody(text: string, responseUrl: string): string {
     trigger_id: "1.2.3",
     api_app_id: "A1",
   }).toString();
+}
+
+/** A message event in a channel thread (message.channels), not mentioning the bot. */
+export function threadReplyEvent(text: string, thread: string, extra: Record<string, unknown> = {}) {
+  const ts = `${1_700_000_000 + ++counter}.000300`;
+  return {
+    type: "message",
+    channel_type: "channel",
+    channel: "C1",
+    user: "U1",
+    text,
+    ts,
+    thread_ts: thread,
+    event_ts: ts,
+    ...extra,
+  };
+}
+
+/** A message_changed event: the message `ts` now says `text` (it said `before`). */
+export function editEvent(ts: string, text: string, before: string, extra: Record<string, unknown> = {}) {
+  const eventTs = `${1_700_000_000 + ++counter}.000400`;
+  return {
+    type: "message",
+    subtype: "message_changed",
+    channel_type: "channel",
+    channel: "C1",
+    hidden: true,
+    ts: eventTs,
+    event_ts: eventTs,
+    message: { type: "message", user: "U1", text, ts, edited: { user: "U1", ts: eventTs } },
+    previous_message: { type: "message", user: "U1", text: before, ts },
+    ...extra,
+  };
+}
+
+/** A message_deleted event of the message `ts`. */
+export function deleteEvent(ts: string, text: string) {
+  const eventTs = `${1_700_000_000 + ++counter}.000500`;
+  return {
+    type: "message",
+    subtype: "message_deleted",
+    channel_type: "channel",
+    channel: "C1",
+    hidden: true,
+    ts: eventTs,
+    deleted_ts: ts,
+    event_ts: eventTs,
+    previous_message: { type: "message", user: "U1", text, ts },
+  };
+}
+
+/** The assistant pane: a new thread (assistant_thread_started). */
+export function assistantThreadStartedEvent(thread: string, channel = "D2") {
+  return {
+    type: "assistant_thread_started",
+    assistant_thread: {
+      user_id: "U1",
+      context: { channel_id: "C1", team_id: "T1" },
+      channel_id: channel,
+      thread_ts: thread,
+    },
+    event_ts: thread,
+  };
+}
+
+/** A message in an assistant thread (a DM thread). */
+export function assistantMessageEvent(text: string, thread: string, channel = "D2") {
+  const ts = `${1_700_000_000 + ++counter}.000600`;
+  return {
+    type: "message",
+    channel_type: "im",
+    channel,
+    user: "U1",
+    text,
+    ts,
+    thread_ts: thread,
+    event_ts: ts,
+  };
+}
+
+/** The App Home was opened. */
+export function appHomeOpenedEvent(tab: "home" | "messages" = "home") {
+  return {
+    type: "app_home_opened",
+    user: "U1",
+    channel: "D1",
+    tab,
+    event_ts: `${1_700_000_000 + ++counter}.0007`,
+  };
+}
+
+/** A block_actions payload: a click on a button of a message. */
+export function buttonClick(
+  button: { action_id: string; value: string },
+  where: { channel?: string; messageTs?: string; thread?: string; ephemeral?: boolean; responseUrl: string },
+) {
+  const messageTs = where.messageTs ?? `${1_700_000_000 + ++counter}.000800`;
+  return {
+    type: "block_actions",
+    user: { id: "U1", username: "asker", name: "asker", team_id: "T1" },
+    api_app_id: "A1",
+    token: "x",
+    container: {
+      type: "message",
+      message_ts: messageTs,
+      channel_id: where.channel ?? "C1",
+      is_ephemeral: where.ephemeral === true,
+      ...(where.thread ? { thread_ts: where.thread } : {}),
+    },
+    trigger_id: "1.2.3",
+    team: { id: "T1", domain: "fake" },
+    channel: { id: where.channel ?? "C1", name: "general" },
+    ...(where.ephemeral
+      ? {}
+      : { message: { type: "message", ts: messageTs, thread_ts: where.thread, text: "answer" } }),
+    response_url: where.responseUrl,
+    actions: [
+      {
+        type: "button",
+        action_id: button.action_id,
+        block_id: "answer_buttons",
+        value: button.value,
+        text: { type: "plain_text", text: "button" },
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
+  };
+}
+
+/** The form body Slack posts for an interaction over HTTP. */
+export function interactionBody(payload: Record<string, unknown>): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** The buttons of a posted message's blocks, by action id. */
+export function buttonsOf(
+  body: Record<string, unknown> | undefined,
+): Map<string, { action_id: string; value: string }> {
+  const out = new Map<string, { action_id: string; value: string }>();
+  for (const b of (body?.blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[]) ??
+    [])
+    if (b.type === "actions")
+      for (const e of b.elements ?? [])
+        if (e.action_id) out.set(e.action_id, { action_id: e.action_id, value: e.value ?? "" });
+  return out;
 }

@@ -32,6 +32,25 @@ function scratch(): string {
   return dir;
 }
 
+describe("WordNet.antonyms", () => {
+  it("direct antonyms of the word itself", () => {
+    expect(wn.antonyms("important")).toContain("unimportant");
+    expect(wn.antonyms("increase")).toContain("decrease");
+    expect(wn.antonyms("least")).toContain("most");
+  });
+
+  it("an adjective satellite takes its head's antonyms", () => {
+    // "formal" has no antonym in some senses; its satellites' heads give "informal"
+    expect(wn.antonyms("formal")).toContain("informal");
+  });
+
+  it("antonyms are never among the related lemmas, and a word without any has none", () => {
+    expect(related("important")).not.toContain("unimportant");
+    expect(wn.antonyms("office")).toEqual([]);
+    expect(wn.antonyms("not a lemma at all")).toEqual([]);
+  });
+});
+
 describe("WordNet.related", () => {
   it("boss: chief is a synonym; head is not (WordNet has head as a synonym of chief only)", () => {
     expect(related("boss", "syn")).toEqual(expect.arrayContaining(["chief", "foreman", "honcho"]));
@@ -194,7 +213,7 @@ describe("extractWordNet", () => {
     data = extractWordNet();
   });
 
-  it("keeps every lemma without digits, sorted, at most 30 related lemmas each", () => {
+  it("keeps every lemma without digits, sorted, at most 30 related lemmas and 10 antonyms each", () => {
     const lines = data.table.split("\n");
     expect(lines.length).toBeGreaterThan(140_000);
     const keys = lines.map((l) => l.slice(0, l.indexOf("\t")));
@@ -203,9 +222,13 @@ describe("extractWordNet", () => {
     expect(data.table).not.toMatch(/[0-9]/);
     for (const line of lines) {
       const [key = "", entry = ""] = line.split("\t");
-      const others = entry.split(/[|,]/).filter(Boolean);
+      const fields = entry.split("|");
+      const others = fields.slice(0, 3).join(",").split(",").filter(Boolean);
+      const antonyms = (fields[3] ?? "").split(",").filter(Boolean);
+      expect(fields.length).toBeLessThanOrEqual(4);
       expect(others.length).toBeLessThanOrEqual(30);
-      expect(others).not.toContain(key);
+      expect(antonyms.length).toBeLessThanOrEqual(10);
+      expect([...others, ...antonyms]).not.toContain(key);
     }
     expect(keys).toContain("team up");
     expect(keys).not.toContain("team_up");

@@ -20,6 +20,43 @@ describe("manifest.yml", () => {
     expect(manifest.features.slash_commands[0]?.command).toBe("/openai-facts");
   });
 
+  it("asks for exactly the scopes and events the app uses, with the Home tab, the assistant pane and interactivity", () => {
+    const manifest = parse(readFileSync(join(ROOT, "manifest.yml"), "utf8")) as {
+      oauth_config: { scopes: { bot: string[] } };
+      settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean } };
+      features: {
+        app_home: { home_tab_enabled: boolean };
+        assistant_view?: { assistant_description: string };
+      };
+    };
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
+      [
+        "app_mentions:read",
+        "assistant:write",
+        "channels:history",
+        "chat:write",
+        "commands",
+        "groups:history",
+        "im:history",
+        "reactions:write",
+      ].sort(),
+    );
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(
+      [
+        "app_home_opened",
+        "app_mention",
+        "assistant_thread_context_changed",
+        "assistant_thread_started",
+        "message.channels",
+        "message.groups",
+        "message.im",
+      ].sort(),
+    );
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.features.assistant_view?.assistant_description).toBeTruthy();
+  });
+
   it("the schema check can fail: a broken manifest is refused", () => {
     expect(validate({ display_information: { name: "x".repeat(60) } })).toBe(false);
   });

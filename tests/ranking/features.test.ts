@@ -126,6 +126,22 @@ describe("span features", () => {
     expect(spanFeature("words", "Who leads the Telgard office?", "Ida Roche")).toBeCloseTo(Math.log1p(2));
     expect(spanFeature("verbShare", "Who opened an office?", "Velmora Robotics opened")).toBeGreaterThan(0);
   });
+
+  it("nounShare, endsWithNoun, startsWeak: the span's parts of speech (compromise's tagger)", () => {
+    expect(spanFeature("nounShare", "What did the robot maker hire?", "the company Ostra Systems")).toBe(
+      0.75,
+    );
+    expect(spanFeature("endsWithNoun", "Who leads the Telgard office?", "former engineer")).toBe(1);
+    expect(spanFeature("endsWithNoun", "Who opened an office?", "Velmora Robotics opened")).toBe(0);
+    expect(spanFeature("startsWeak", "Who opened an office?", "opened its first office")).toBe(1);
+    expect(spanFeature("startsWeak", "Who leads the Telgard office?", "former engineer")).toBe(0);
+  });
+
+  it("cutsPhrase: a span that stops inside a noun phrase or starts in one", () => {
+    expect(spanFeature("cutsPhrase", "What did the robot maker hire?", "the company Ostra")).toBe(1);
+    expect(spanFeature("cutsPhrase", "What did the robot maker hire?", "Systems")).toBe(1);
+    expect(spanFeature("cutsPhrase", "What did the robot maker hire?", "the company Ostra Systems")).toBe(0);
+  });
 });
 
 describe("decision features", () => {
@@ -144,6 +160,25 @@ describe("decision features", () => {
   it("entityUnknown: a name or figure of the question no article mentions", () => {
     expect(decisionFeature("entityUnknown", "Who leads the Telgard office?")).toBe(0);
     expect(decisionFeature("entityUnknown", "Who leads the office in Paris?")).toBe(1);
+  });
+
+  it("antonymSwap: the sentence holds a WordNet antonym of a question word it lacks", () => {
+    const plant = depsFor(tempDir({ "p.txt": "The Ostra plant is small and makes robot arms.\n" }));
+    const antonym = (question: string) => {
+      const r = route(question, plant);
+      const a = analyse(r.q, r.intent, plant);
+      const entry = DECISION_FEATURES.find(([n]) => n === "antonymSwap");
+      return entry?.[1](
+        decisionInput(
+          a,
+          a.sentences.map(() => 0.5),
+          [],
+        ),
+      );
+    };
+    expect(antonym("Which plant is large and makes robot arms?")).toBe(1);
+    expect(antonym("Which plant is small and makes robot arms?")).toBe(0);
+    expect(antonym("Which plant makes robot arms?")).toBe(0);
   });
 
   it("margin and pBest read the sentence probabilities", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { askInProcess } from "../../src/answering.js";
+import { askInProcess, browseInProcess } from "../../src/answering.js";
 import { readConfig } from "../../src/config.js";
 import { createSlackApp, type SlackApp } from "../../src/slack/app.js";
 import { captureLogs } from "../helpers/capture-logger.js";
@@ -28,6 +28,7 @@ describe("Slack faults and bursts over HTTP (loopback)", () => {
     slack = createSlackApp({
       config,
       ask: askInProcess(seedsDeps),
+      browse: browseInProcess(seedsDeps),
       webApiRetries: 0,
       webApiTimeoutMs: 2000,
       logger,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { askInProcess } from "../../src/answering.js";
+import { askInProcess, browseInProcess } from "../../src/answering.js";
 import { readConfig } from "../../src/config.js";
 import { buildDeps } from "../../src/core.js";
 import { loadCorpus } from "../../src/corpus/load.js";
@@ -48,6 +48,7 @@ describe("Slack over HTTP, end to end against a local fake Slack", () => {
         if (brokenCore) throw new Error("kaboom: index corrupted at /secret/path");
         return useHostile ? hostileDeps : seedsDeps();
       }),
+      browse: browseInProcess(seedsDeps),
       webApiRetries: 1,
       logger,
     });
@@ -73,7 +74,8 @@ describe("Slack over HTTP, end to end against a local fake Slack", () => {
     expect(call?.body.thread_ts).toBe(event.ts);
     const blocks = JSON.stringify(call?.body.blocks);
     expect(blocks).toContain("Nagasaki");
-    expect(blocks).toMatch(/\[1\] .*000_f68ff06e2a039044\.txt|\[1\] .*00\d_/);
+    // the numbered sources: "1. title (file)" (the seeds have no url to link)
+    expect(blocks).toMatch(/1\. [^"]*\(00\d_[0-9a-f]+\.txt\)/);
     expect(String(call?.body.text)).toContain("Nagasaki");
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { askInProcess } from "../../src/answering.js";
+import { askInProcess, browseInProcess } from "../../src/answering.js";
 import { readConfig } from "../../src/config.js";
 import { createSlackApp, type SlackApp } from "../../src/slack/app.js";
 import { captureLogs } from "../helpers/capture-logger.js";
@@ -22,7 +22,13 @@ describe("Slack in Socket Mode, end to end against a local WebSocket server", ()
       SLACK_API_URL: fake.apiUrl,
       LOG_LEVEL: "debug",
     });
-    slack = createSlackApp({ config, ask: askInProcess(seedsDeps), webApiRetries: 0, logger });
+    slack = createSlackApp({
+      config,
+      ask: askInProcess(seedsDeps),
+      browse: browseInProcess(seedsDeps),
+      webApiRetries: 0,
+      logger,
+    });
     await slack.start();
     await fake.waitForSocket();
   });

@@ -1,12 +1,17 @@
+import { tmpdir } from "node:os";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../src/answer/types.js";
-import { ConfigError, readConfig } from "../../src/config.js";
-import { answer } from "../../src/core.js";
+import type { Answer, AnswerTrace, Citation, SourceArticle } from "../../src/answer/types.js";
+import { ConfigError, DEFAULT_FEEDBACK_LOG, readConfig } from "../../src/config.js";
+import { decodeRef, encodeRef, refOf } from "../../src/slack/answer-ref.js";
+import { Conversations } from "../../src/slack/conversations.js";
 import { Deduper } from "../../src/slack/dedupe.js";
 import { escapeMrkdwn, truncate } from "../../src/slack/escape.js";
 import { MAX_BLOCKS, MAX_TEXT, renderAnswer } from "../../src/slack/render.js";
+import { renderWhy } from "../../src/slack/render-why.js";
+import { isWhyRequest } from "../../src/slack/reply.js";
+import { ABSTAIN, GERMAN, LIST, SHORT } from "../helpers/answers.js";
 import { captureLogs } from "../helpers/capture-logger.js";
-import { seedsDeps } from "../helpers/fixtures.js";
 
 describe("escapeMrkdwn", () => {
   it("escapes &, < and > and defuses broadcasts", () => {
@@ -47,6 +52,12 @@ describe("readConfig", () => {
     expect(http.slackApiUrl).toBe("https://slack.com/api/");
   });
 
+  it("reads FEEDBACK_LOG: a file path, off, or the default under .data/", () => {
+    expect(readConfig({}).feedbackLog).toBe(DEFAULT_FEEDBACK_LOG);
+    expect(readConfig({ FEEDBACK_LOG: "off" }).feedbackLog).toBeUndefined();
+    expect(readConfig({ FEEDBACK_LOG: "some/where.jsonl" }).feedbackLog).toBe(resolve("some/where.jsonl"));
+  });
+
   it.each([
     [{ SLACK_BOT_TOKEN: "nope" }, /SLACK_BOT_TOKEN/],
     [{ SLACK_BOT_TOKEN: "xoxb-1" }, /SLACK_SIGNING_SECRET is missing/],
@@ -55,6 +66,9 @@ describe("readConfig", () => {
     [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", PORT: "http" }, /PORT/],
     [{ SLACK_API_URL: "ftp://x" }, /SLACK_API_URL/],
     [{ LOG_LEVEL: "chatty" }, /LOG_LEVEL/],
+    [{ FEEDBACK_LOG: "logs-folder-value/" }, /FEEDBACK_LOG must be the path of a file/],
+    [{ FEEDBACK_LOG: "bad\u0001name.jsonl" }, /FEEDBACK_LOG must be the path of a file/],
+    [{ FEEDBACK_LOG: tmpdir() }, /FEEDBACK_LOG is a folder/],
     [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "short!" }, /SLACK_SIGNING_SECRET is malformed/],
   ])("names the variable at fault, never its value", (env, message) => {
     let error: unknown;
@@ -81,17 +95,56 @@ describe("RedactingLogger", () => {
 });
 
 describe("renderAnswer", () => {
-  const deps = seedsDeps();
-  it("renders a cited answer (snapshot)", () => {
-    expect(renderAnswer(answer("Who leads Tokyo?", deps))).toMatchSnapshot();
+  const buttons = { ref: refOf(SHORT) };
+  it("renders a short answer: one line, quotes with their source numbers, numbered sources with date and link (snapshot)", () => {
+    const msg = renderAnswer(SHORT, { buttons });
+    expect(msg).toMatchSnapshot();
+    const text = JSON.stringify(msg.blocks);
+    expect(text).toContain(
+      "1. <https://news.example/acme-berlin?a=1&amp;b=2|Acme Robotics opens Berlin office> · 2025-03-02",
+    );
+    expect(text).toContain("&lt;we&gt; need &amp; more");
+    expect(text).not.toMatch(/confidence|intent leadership/);
   });
-  it("renders a list with numbered sources and a German quote note (snapshot)", () => {
-    expect(
-      renderAnswer(answer("Where are the offices?", deps), { question: "Where are the offices?" }),
-    ).toMatchSnapshot();
+  it("renders a list: one line per item with the numbers of its sources, German marked (snapshot)", () => {
+    const msg = renderAnswer(LIST, {
+      question: "Where are the offices?",
+      buttons: { ref: refOf(LIST), share: true },
+    });
+    expect(msg).toMatchSnapshot();
+    const text = JSON.stringify(msg.blocks);
+    expect(text).toContain("• Berlin [1]\\n• Tokyo [2]\\n• Vienna _(new)_ [3]");
+    expect(text).toContain("_(in German)_");
+    expect(msg.blocks.filter((b) => b.type === "section")).toHaveLength(4); // the list and three quotes
   });
-  it("renders an abstention without citations (snapshot)", () => {
-    expect(renderAnswer(answer("Who leads the Paris office?", deps))).toMatchSnapshot();
+  it("renders a German answer in German, with the note that the question was shortened (snapshot)", () => {
+    const msg = renderAnswer(GERMAN, { buttons: { ref: refOf(GERMAN) } });
+    expect(msg).toMatchSnapshot();
+    const text = JSON.stringify(msg.blocks);
+    expect(text).toContain("Quellen");
+    expect(text).toContain("Hilfreich");
+    expect(text).toContain("nur die ersten 500 Zeichen");
+    expect(text).not.toContain("in German");
+  });
+  it("renders an abstention with the closest sentence and the buttons (snapshot)", () => {
+    expect(renderAnswer(ABSTAIN, { buttons: { ref: refOf(ABSTAIN) } })).toMatchSnapshot();
+  });
+  it("shows at most three quotes, and no buttons under help", () => {
+    const many = { ...SHORT, citations: Array.from({ length: 6 }, () => SHORT.citations[0] as Citation) };
+    expect(renderAnswer(many).blocks.filter((b) => b.type === "section")).toHaveLength(4);
+    const help = { ...SHORT, kind: "meta" as const, answered: false, citations: [], sources: [] };
+    expect(renderAnswer(help, { buttons }).blocks.some((b) => b.type === "actions")).toBe(false);
+  });
+  it("links only plain http(s) urls and escapes hostile titles", () => {
+    const hostile = {
+      ...SHORT,
+      sources: [
+        { ...(SHORT.sources?.[0] as SourceArticle), title: "<!channel> news", url: "javascript:alert(1)|x" },
+      ],
+    };
+    const text = JSON.stringify(renderAnswer(hostile).blocks);
+    expect(text).toContain("&lt;!channel&gt; news (acme-berlin.md)");
+    expect(text).not.toContain("javascript:");
   });
 
   it("stays within Slack's limits for huge answers", () => {
@@ -113,13 +166,89 @@ describe("renderAnswer", () => {
         language: "en" as const,
       })),
     };
-    const msg = renderAnswer(big);
+    const msg = renderAnswer(big, { buttons: { ref: refOf({ ...big, question: "q".repeat(5000) }) } });
     expect(msg.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
     for (const b of msg.blocks) {
       const texts =
         b.type === "section" ? [b.text.text] : b.type === "context" ? b.elements.map((e) => e.text) : [];
       for (const t of texts) expect(t.length).toBeLessThanOrEqual(MAX_TEXT);
+      if (b.type === "actions") for (const e of b.elements) expect(e.value.length).toBeLessThanOrEqual(2000);
     }
     expect(msg.text.length).toBeLessThanOrEqual(4000);
   });
+});
+
+describe("renderWhy", () => {
+  it("shows intent, confidence, the words matched, the features that decided and the sentences considered (snapshot)", () => {
+    const msg = renderWhy(SHORT);
+    expect(msg).toMatchSnapshot();
+    const text = JSON.stringify(msg.blocks);
+    expect(text).toContain("Intent *leadership*, confidence 0.87");
+    expect(text).toContain("`pBest` = 0.93 → +2.1");
+  });
+  it("says which names were carried in from the conversation, and what was not found", () => {
+    const text = JSON.stringify(renderWhy(ABSTAIN).blocks);
+    expect(text).toContain("read it with *Paris* from the earlier question");
+    expect(text).toContain("not found: leads, Paris");
+    expect(text).toContain("→ -3.2");
+  });
+  it("names the rule for help and the like", () => {
+    const help: Answer = {
+      ...SHORT,
+      kind: "meta",
+      intent: "help",
+      trace: { ...(SHORT.trace as AnswerTrace), rule: "help", decided: [], considered: [], matched: [] },
+    };
+    expect(JSON.stringify(renderWhy(help).blocks)).toContain("Answered by the *help* rule");
+  });
+});
+
+describe("answer references (button values)", () => {
+  it("round-trips, carries the context, and refuses what is not one", () => {
+    const ref = refOf(SHORT, ["Tokyo"]);
+    expect(decodeRef(encodeRef(ref))).toEqual(ref);
+    expect(ref).toMatchObject({
+      q: SHORT.question,
+      c: ["Tokyo"],
+      l: "en",
+      i: "leadership",
+      s: ["acme-berlin.md"],
+    });
+    const hostile = refOf({ ...SHORT, question: "<!channel> @here & <@U1> who?" });
+    expect(encodeRef(hostile)).not.toMatch(/<!|@here|<@/);
+    expect(decodeRef(encodeRef(hostile))?.q).toBe("<!channel> @here & <@U1> who?");
+    expect(decodeRef("not json")).toBeUndefined();
+    expect(decodeRef('{"q":1}')).toBeUndefined();
+    expect(decodeRef(undefined)).toBeUndefined();
+  });
+});
+
+describe("Conversations", () => {
+  it("remembers the threads it answered in, their last turn and where each answer is, bounded", () => {
+    const c = new Conversations({ maxConversations: 2, maxQuestions: 2 });
+    const turn = { question: "who leads Tokyo?", entities: ["Tokyo"], questionTs: "1.1" };
+    c.recordTurn("C1", "1.1", turn);
+    expect(c.isPartOf("C1", "1.1")).toBe(true);
+    expect(c.isPartOf("C1", "9.9")).toBe(false);
+    c.recordTurn("C1", "1.1", undefined); // help: keeps the last turn
+    expect(c.lastTurn("C1", "1.1")).toEqual(turn);
+    c.recordTurn("C1", "2.2", undefined);
+    expect(c.isPartOf("C1", "2.2")).toBe(true);
+    expect(c.lastTurn("C1", "2.2")).toBeUndefined();
+    c.recordTurn("C2", "3.3", turn); // the least recently used (C1 1.1) goes
+    expect(c.isPartOf("C1", "1.1")).toBe(false);
+    c.recordAnswer("C1", "1.1", { answerTs: "1.2" });
+    expect(c.answerTo("C1", "1.1")).toEqual({ answerTs: "1.2" });
+    expect(c.answerTo("C2", "1.1")).toBeUndefined();
+  });
+});
+
+describe("isWhyRequest", () => {
+  it.each(["why", "Why?", "why this answer?", "WARUM?", "warum diese Antwort?", " wieso "])(
+    "%s asks why",
+    (q) => expect(isWhyRequest(q)).toBe(true),
+  );
+  it.each(["why did Acme choose Tokyo?", "who leads Tokyo?", "warum Tokio?"])("%s is a question", (q) =>
+    expect(isWhyRequest(q)).toBe(false),
+  );
 });

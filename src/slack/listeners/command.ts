@@ -1,7 +1,10 @@
 import type { App } from "@slack/bolt";
+import { detectLanguage } from "../../text/language.js";
 import { stripSlackMarkup } from "../../text/slack-markup.js";
+import { refOf } from "../answer-ref.js";
 import { describeError, type ListenerContext } from "../context.js";
-import { renderAnswer, renderError } from "../render.js";
+import { renderAnswer, renderError, type SlackMessage } from "../render.js";
+import { respondPrivately } from "../reply.js";
 
 /** The slash command's name, as in manifest.yml. */
 export const COMMAND = "/openai-facts";
@@ -10,25 +13,25 @@ const MAX_COMMAND_TEXT = 2000;
 
 /**
  * `/openai-facts <question>`, `help`, `sources`: acknowledged at once, then answered privately
- * to the asker (ephemeral) through the response URL, with the question restated.
+ * to the asker (ephemeral) through the response URL (retried on 429 and 5xx), with the question
+ * restated and a "Share in channel" button.
  */
 export function registerCommand(app: App, ctx: ListenerContext) {
-  app.command(COMMAND, async ({ command, ack, respond }) => {
+  app.command(COMMAND, async ({ command, ack }) => {
     await ack();
     const text = stripSlackMarkup(String(command.text ?? "").slice(0, MAX_COMMAND_TEXT), { links: "drop" });
     const question = text === "" ? "help" : text;
-    let reply: ReturnType<typeof renderAnswer>;
+    let reply: SlackMessage;
     try {
       const a = await ctx.ask(question);
-      reply = renderAnswer(a, { question: a.kind === "meta" ? undefined : text });
+      reply =
+        a.kind === "meta"
+          ? renderAnswer(a)
+          : renderAnswer(a, { question: text, buttons: { ref: refOf(a), share: true } });
     } catch (err) {
       ctx.logger.error(`answering ${COMMAND} failed: ${describeError(err)}`);
-      reply = renderError();
+      reply = renderError(detectLanguage(question));
     }
-    try {
-      await respond({ response_type: "ephemeral", replace_original: false, ...reply });
-    } catch (err) {
-      ctx.logger.error(`responding to ${COMMAND} failed: ${describeError(err)}`);
-    }
+    await respondPrivately(ctx, command.response_url, reply, `responding to ${COMMAND}`);
   });
 }

@@ -1,0 +1,17 @@
+import type { App } from "@slack/bolt";
+import { describeError, type ListenerContext } from "../context.js";
+import { renderHome } from "../render-home.js";
+import { COMMAND } from "./command.js";
+
+/** The Home tab (app_home_opened): published with views.publish each time it is opened. */
+export function registerAppHome(app: App, ctx: ListenerContext) {
+  app.event("app_home_opened", async ({ event, client }) => {
+    if (event.tab !== "home") return;
+    try {
+      const catalog = await ctx.browse("en");
+      await client.views.publish({ user_id: event.user, view: renderHome(catalog, COMMAND) });
+    } catch (err) {
+      ctx.logger.error(`publishing the Home tab failed: ${describeError(err)}`);
+    }
+  });
+}

@@ -1,0 +1,58 @@
+import { type App, Assistant } from "@slack/bolt";
+import { detectLanguage } from "../../text/language.js";
+import { describeError, type ListenerContext } from "../context.js";
+import { truncate } from "../escape.js";
+import { labelsFor } from "../labels.js";
+import { answerInConversation, isDuplicate } from "../reply.js";
+
+/** Longest thread title set from a question. */
+const MAX_TITLE = 60;
+
+/**
+ * Slack's assistant pane (Bolt's Assistant): a new thread gets a greeting and suggested prompts
+ * (questions checked to be answered); each message is answered in its thread, with the status
+ * "is reading the articles…" while the core works and the thread titled after its first
+ * question; follow-ups and "why?" work as in any conversation. Bolt routes every message of a
+ * DM thread here, so replies in a DM's threads are answered the same way.
+ */
+export function registerAssistant(app: App, ctx: ListenerContext) {
+  const assistant = new Assistant({
+    // The bot answers from its articles, not from the channel the user is looking at: the
+    // thread's context is not kept (and Bolt's default store would read the thread's history).
+    threadContextStore: { get: async () => ({}), save: async () => {} },
+    threadStarted: async ({ event, say, setSuggestedPrompts }) => {
+      try {
+        const catalog = await ctx.browse("en");
+        const n = catalog.articles.length;
+        await say(
+          `Hi! I answer questions about ${n} news article${n === 1 ? "" : "s"}, quoting them word for word. Ask me anything about them, or pick a suggestion.`,
+        );
+        if (catalog.suggestions.length)
+          await setSuggestedPrompts({
+            title: "Try asking",
+            prompts: catalog.suggestions.map((s) => ({ title: truncate(s, 75), message: s })),
+          });
+      } catch (err) {
+        const channel = event.assistant_thread.channel_id;
+        ctx.logger.error(`starting an assistant thread in ${channel} failed: ${describeError(err)}`);
+      }
+    },
+    threadContextChanged: async () => {},
+    userMessage: async ({ message, body, client, context, setStatus, setTitle }) => {
+      if ("subtype" in message && message.subtype && message.subtype !== "file_share") return;
+      if ("bot_id" in message && message.bot_id) return;
+      const user = "user" in message ? message.user : undefined;
+      const thread = "thread_ts" in message ? message.thread_ts : undefined;
+      if (!user || user === context.botUserId || !thread) return;
+      if (isDuplicate(ctx, (body as { event_id?: string }).event_id, message.channel, message.ts)) return;
+      const text = "text" in message ? (message.text ?? "") : "";
+      const place = { channel: message.channel, thread, ts: message.ts, user, what: "assistant message" };
+      await answerInConversation(ctx, client, place, text, async (question, isNew) => {
+        // The question is plain text already (Slack markup stripped); a title notifies no one.
+        if (isNew) await setTitle(truncate(question, MAX_TITLE));
+        await setStatus(labelsFor(detectLanguage(question)).reading);
+      });
+    },
+  });
+  app.assistant(assistant);
+}
