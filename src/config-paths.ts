@@ -15,14 +15,20 @@ function findProjectRoot(from: string): string {
   }
 }
 
+/** A setting's value, or undefined when it is unset, empty or only white space (`SEEDS_DIR=` means the default). */
+function setting(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+}
+
 /** The articles folder: `--seeds DIR`, else SEEDS_DIR, else seeds/ of the project. */
 export function seedsDirFrom(argSeeds: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(argSeeds ?? env.SEEDS_DIR ?? join(PROJECT_ROOT, "seeds"));
+  return resolve(argSeeds ?? setting(env, "SEEDS_DIR") ?? join(PROJECT_ROOT, "seeds"));
 }
 
 /** The intents folder: INTENTS_DIR, else intents/ of the project. */
 export function intentsDirFrom(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.INTENTS_DIR ?? join(PROJECT_ROOT, "intents"));
+  return resolve(setting(env, "INTENTS_DIR") ?? join(PROJECT_ROOT, "intents"));
 }
 
 /** The index cache folder: INDEX_CACHE_DIR, else .cache/index of the project; "off" disables it. */

@@ -1,6 +1,6 @@
 import { App, LogLevel } from "@slack/bolt";
 import type { Ask, Browse } from "../answering.js";
-import type { Config } from "../config.js";
+import { type Config, ConfigError } from "../config.js";
 import { describeError, type ListenerContext } from "./context.js";
 import { Conversations } from "./conversations.js";
 import { Deduper } from "./dedupe.js";
@@ -39,6 +39,33 @@ export interface SlackApp {
  * Builds the Bolt app: Socket Mode with an app token, else HTTP on /slack/events. Listeners
  * are thin: they translate Slack in and out of the core's `answer`.
  */
+/** Slack's answers to auth.test that say the token itself is no good. */
+const REJECTED_TOKEN = new Set([
+  "invalid_auth",
+  "not_authed",
+  "token_revoked",
+  "token_expired",
+  "account_inactive",
+]);
+
+/**
+ * Initialises the app, which asks Slack whether the bot token works (auth.test) before anything
+ * listens: a rejected token stops start-up with a ConfigError naming SLACK_BOT_TOKEN, Slack out
+ * of reach with an error naming SLACK_API_URL; neither shows a value or a stack trace.
+ */
+async function initialise(app: App): Promise<void> {
+  try {
+    await app.init();
+  } catch (err) {
+    const code = (err as { data?: { error?: unknown } }).data?.error;
+    if (typeof code === "string" && REJECTED_TOKEN.has(code))
+      throw new ConfigError(
+        `SLACK_BOT_TOKEN was rejected by Slack (${code}): set a valid bot token (xoxb-...)`,
+      );
+    throw new Error(`could not check SLACK_BOT_TOKEN with Slack at SLACK_API_URL: ${describeError(err)}`);
+  }
+}
+
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config } = options;
   if (config.mode === "console" || !config.botToken) throw new Error("createSlackApp needs SLACK_BOT_TOKEN");
@@ -52,6 +79,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
   const common = {
     token: config.botToken,
+    // auth.test runs in start(), where a rejected token can be told apart (initialise)
+    deferInitialization: true,
     logger,
     logLevel: logger.getLevel() ?? LogLevel.INFO,
     clientOptions,
@@ -76,6 +105,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return {
     app,
     async start() {
+      await initialise(app);
       if (config.mode === "socket") {
         await app.start();
         logger.info("connected to Slack in Socket Mode");

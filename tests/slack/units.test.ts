@@ -39,6 +39,18 @@ describe("Deduper", () => {
 });
 
 describe("readConfig", () => {
+  it("takes an empty or blank variable for unset: .env.example copied as it is starts", () => {
+    const blank = readConfig({ SEEDS_DIR: "", INTENTS_DIR: "  ", PORT: "", LOG_LEVEL: "", FEEDBACK_LOG: "" });
+    const unset = readConfig({});
+    expect(blank.seedsDir).toBe(unset.seedsDir);
+    expect(blank.intentsDir).toBe(unset.intentsDir);
+    expect(blank.seedsDir).toMatch(/seeds$/);
+    expect(blank.intentsDir).toMatch(/intents$/);
+    expect(blank.port).toBe(3000);
+    expect(blank.logLevel).toBe("info");
+    expect(blank.feedbackLog).toBe(unset.feedbackLog);
+  });
+
   it("picks console, socket or HTTP mode", () => {
     expect(readConfig({}).mode).toBe("console");
     expect(readConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).mode).toBe("socket");
