@@ -16,7 +16,7 @@ function findProjectRoot(from: string): string {
 }
 
 /** A setting's value, or undefined when it is unset, empty or only white space (`SEEDS_DIR=` means the default). */
-function setting(env: NodeJS.ProcessEnv, name: string): string | undefined {
+export function setting(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const v = env[name]?.trim();
   return v ? v : undefined;
 }

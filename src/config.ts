@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { intentsDirFrom, PROJECT_ROOT, seedsDirFrom } from "./config-paths.js";
+import { intentsDirFrom, PROJECT_ROOT, seedsDirFrom, setting } from "./config-paths.js";
 
 /** How `npm start` runs. */
 export type RunMode = "console" | "socket" | "http";
@@ -33,19 +33,14 @@ const DEFAULT_API_URL = "https://slack.com/api/";
 /** Where feedback is logged unless FEEDBACK_LOG says otherwise. */
 export const DEFAULT_FEEDBACK_LOG = join(PROJECT_ROOT, ".data", "feedback.jsonl");
 
-function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const v = env[name]?.trim();
-  return v ? v : undefined;
-}
-
 /**
  * Reads and checks every setting. Mode: no SLACK_BOT_TOKEN -> console; with SLACK_APP_TOKEN ->
  * Socket Mode; otherwise HTTP mode, which needs SLACK_SIGNING_SECRET.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const botToken = optional(env, "SLACK_BOT_TOKEN");
-  const appToken = optional(env, "SLACK_APP_TOKEN");
-  const signingSecret = optional(env, "SLACK_SIGNING_SECRET");
+  const botToken = setting(env, "SLACK_BOT_TOKEN");
+  const appToken = setting(env, "SLACK_APP_TOKEN");
+  const signingSecret = setting(env, "SLACK_SIGNING_SECRET");
   if (botToken && !/^xox[bp]-[\w-]+$/.test(botToken)) {
     throw new ConfigError("SLACK_BOT_TOKEN is malformed: it should be a bot token starting with xoxb-");
   }
@@ -68,11 +63,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "SLACK_SIGNING_SECRET is malformed: it should be the app's signing secret (letters and digits)",
     );
   }
-  const portText = optional(env, "PORT") ?? "3000";
+  const portText = setting(env, "PORT") ?? "3000";
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535)
     throw new ConfigError("PORT must be a whole number from 0 to 65535");
-  let slackApiUrl = optional(env, "SLACK_API_URL") ?? DEFAULT_API_URL;
+  let slackApiUrl = setting(env, "SLACK_API_URL") ?? DEFAULT_API_URL;
   try {
     const url = new URL(slackApiUrl);
     if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("protocol");
@@ -80,7 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError("SLACK_API_URL must be an http(s) URL, such as https://slack.com/api/");
   }
   if (!slackApiUrl.endsWith("/")) slackApiUrl += "/";
-  const logLevel = (optional(env, "LOG_LEVEL") ?? "info").toLowerCase();
+  const logLevel = (setting(env, "LOG_LEVEL") ?? "info").toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
   }
@@ -103,7 +98,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
  * .data/feedback.jsonl of the project. A folder, or a path with control characters, is refused.
  */
 export function feedbackLogFrom(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const value = optional(env, "FEEDBACK_LOG");
+  const value = setting(env, "FEEDBACK_LOG");
   if (value === "off") return undefined;
   if (value === undefined) return DEFAULT_FEEDBACK_LOG;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused

@@ -158,8 +158,8 @@ function slotKind(name: string, deps: Pick<Deps, "names">): SlotKind | undefined
 export interface AnswerOptions {
   /**
    * The conversation it was asked in: the names and places the previous question was read with.
-   * A question with none of its own is read with them ("when did it open?" after "who leads the
-   * Tokyo office?" asks about the Tokyo office).
+   * A question with none of its own is read with them ("when did it open?" after "who runs the
+   * Telgard plant?" asks about the Telgard plant).
    */
   context?: { entities: string[] };
 }

@@ -16,6 +16,19 @@ export const ANSWER_TYPES = [
 ] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
+/** Answer types answered by a phrase or the sentence itself: what, why, a quote, a role. */
+export const DESCRIPTIVE_TYPES: ReadonlySet<AnswerType> = new Set<AnswerType>([
+  "description",
+  "reason",
+  "quote",
+  "role",
+]);
+
+/** Answer types whose answers are a name, a date or a figure: all the others. */
+export const FACTOID_TYPES: ReadonlySet<AnswerType> = new Set(
+  ANSWER_TYPES.filter((t) => !DESCRIPTIVE_TYPES.has(t)),
+);
+
 /** The kinds of slot an intent can fill from the question. */
 export const SLOT_KINDS = ["place", "organisation", "person"] as const;
 export type SlotKind = (typeof SLOT_KINDS)[number];

@@ -1,13 +1,13 @@
 import type { Evidence } from "../answer/evidence.js";
 import type { Sentence } from "../corpus/types.js";
-import type { AnswerType } from "../intents/types.js";
+import { type AnswerType, DESCRIPTIVE_TYPES } from "../intents/types.js";
 import type { QuestionAnalysis } from "../question/analyze.js";
 import { type CorpusIndex, idf, termSetOf } from "../retrieval/index.js";
 import { isStopword } from "../text/stopwords.js";
 import { WordTag } from "../text/tagger.js";
 import type { Token } from "../text/terms.js";
 import { OwnerCache } from "../util/owner-cache.js";
-import { kindFit, type SentenceSpans, type Span } from "./spans.js";
+import { joinedWords, kindFit, type SentenceSpans, type Span } from "./spans.js";
 
 /**
  * The evidence features of the answering core: small named functions, each a number for one
@@ -227,13 +227,11 @@ function startsWithStop(s: SpanInput): boolean {
   return isStopword(first.toLowerCase(), s.sentence.language);
 }
 
-const DESCRIPTIVE = new Set<AnswerType>(["description", "reason", "quote", "role"]);
-
 /** The span features, in the order of the weights file. */
 export const SPAN_FEATURES: Feature<SpanInput>[] = [
   ["pSentence", (s) => s.pSentence],
   ["kindFit", (s) => kindFit(s.type, s.span.kind)],
-  ["kindFitTyped", (s) => (DESCRIPTIVE.has(s.type) ? 0 : kindFit(s.type, s.span.kind))],
+  ["kindFitTyped", (s) => (DESCRIPTIVE_TYPES.has(s.type) ? 0 : kindFit(s.type, s.span.kind))],
   ["isPhrase", (s) => (s.span.kind === "phrase" ? 1 : 0)],
   ["isName", (s) => (["person", "place", "organisation", "name"].includes(s.span.kind) ? 1 : 0)],
   [
@@ -249,7 +247,7 @@ export const SPAN_FEATURES: Feature<SpanInput>[] = [
   ["capitalised", (s) => s.words.capital[s.span.first] ?? 0],
   ["hasDigit", (s) => ((s.span.digit ?? DIGIT.test(s.span.text)) ? 1 : 0)],
   ["agreement", (s) => Math.log1p(s.agreement)],
-  ["descriptiveQuestion", (s) => (DESCRIPTIVE.has(s.type) ? 1 : 0)],
+  ["descriptiveQuestion", (s) => (DESCRIPTIVE_TYPES.has(s.type) ? 1 : 0)],
   ["wholeSentenceShare", (s) => (s.span.last - s.span.first) / Math.max(1, s.tokens.length)],
   ["leftContext", (s) => contextMatch(s, -1)],
   ["rightContext", (s) => contextMatch(s, 1)],
@@ -280,11 +278,7 @@ function taggedShare(s: SpanInput, tag: WordTag): number {
 function cutsPhrase(s: SpanInput): number {
   const { first, last } = s.span;
   const tag = s.words.tag;
-  const joined = (a: number, b: number) => {
-    const x = s.tokens[a];
-    const y = s.tokens[b];
-    return x !== undefined && y !== undefined && /^[\s-]*$/.test(s.sentence.text.slice(x.end, y.start));
-  };
+  const joined = (a: number, b: number) => joinedWords(s.sentence.text, s.tokens, a, b);
   const nounAfter = last < tag.length && tag[last] === WordTag.noun && joined(last - 1, last);
   const before = tag[first - 1];
   const intoFirst =

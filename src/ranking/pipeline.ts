@@ -2,8 +2,9 @@ import { gatherEvidence, positionedTerms } from "../answer/evidence.js";
 import type { NameContext } from "../answer/names.js";
 import type { Answer, Citation } from "../answer/types.js";
 import type { IntentModel } from "../intents/match.js";
-import type { AnswerType, IntentMatch } from "../intents/types.js";
+import { type AnswerType, FACTOID_TYPES, type IntentMatch } from "../intents/types.js";
 import type { WordNet } from "../knowledge/wordnet.js";
+import { aliasKey } from "../lexicon/load.js";
 import { placeWithin } from "../lexicon/place-map.js";
 import type { Place } from "../lexicon/types.js";
 import type { QuestionAnalysis } from "../question/analyze.js";
@@ -252,19 +253,6 @@ export function decisionInput(a: Analysis, pSentences: number[], spans: Scored["
   };
 }
 
-/** Answer types whose answers are a name, a date or a figure. */
-export const FACTOID_TYPES = new Set<AnswerType>([
-  "person",
-  "place",
-  "organisation",
-  "date",
-  "money",
-  "number",
-  "percent",
-  "count",
-  "measure",
-]);
-
 /** Everything the models say about one question, kept for the answer's trace and the evaluation. */
 export interface Scored {
   pSentences: number[];
@@ -401,9 +389,9 @@ function composeList(
 
 /**
  * The items of a list of places, as the question asks for them: inside the country or continent
- * it names when some items are ("offices in Europe": London, Dublin, not Tokyo nor Europe
- * itself; "apart from Singapore" holds no item, so it is no area), and none that
- * holds another item (Japan beside Tokyo, Asia beside Singapore): the list stays at the finest
+ * it names when some items are ("stores in Europe": Lisbon, Oslo, not Lima nor Europe itself;
+ * "besides Peru" holds no item, so it is no area), and none that holds another item (Peru
+ * beside Lima, South America beside Quito): the list stays at the finest
  * level it names. Items that are no known place are kept: the place table leaves out towns
  * named like people or words (Austin, Reading), so being unknown says little.
  */
@@ -413,9 +401,9 @@ export function placesAtOneLevel<T extends { span: Span }>(
   deps: RankingDeps,
 ): T[] {
   const lexicon = deps.index.analyzer.lexicon;
-  const placeOf = (text: string) => lexicon.placeByAlias.get(text.toLowerCase().replace(/\s+/g, " ").trim());
+  const placeOf = (text: string) => lexicon.placeByAlias.get(aliasKey(text));
   const places = chosen.map((c) => placeOf(c.span.text));
-  // an area counts when it holds some item ("apart from Singapore" holds none of the cities)
+  // an area counts when it holds some item ("besides Peru" holds none of the cities)
   const areas = q.entities
     .map(placeOf)
     .filter((p): p is Place => p !== undefined && (p.type === "country" || p.type === "continent"))

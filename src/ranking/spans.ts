@@ -90,6 +90,13 @@ function withWords(tokens: Token[], v: ValueSpan, kind: SpanKind): Span {
   return { text: v.text, start: v.start, end: v.end, kind, first, last: Math.max(last, first + 1) };
 }
 
+/** Words `a` and `b` of a text stand with nothing but spaces or hyphens between them (one phrase can hold both). */
+export function joinedWords(text: string, tokens: readonly Token[], a: number, b: number): boolean {
+  const x = tokens[a];
+  const y = tokens[b];
+  return x !== undefined && y !== undefined && /^[\s-]*$/.test(text.slice(x.end, y.start));
+}
+
 /** Stop words a phrase may begin with or hold inside ("the 10th century", "Electorate of Brandenburg"). */
 const MAX_LEADING_STOPWORDS = 2;
 const MAX_INNER_STOPWORDS = 2;
@@ -105,9 +112,7 @@ export function phraseSpans(text: string, tokens: Token[], language: "en" | "de"
   const stop = tokens.map((t) => isStopword(t.word.toLowerCase(), language));
   let segment = 0;
   for (let e = 1; e <= tokens.length; e++) {
-    const joined =
-      e < tokens.length &&
-      /^[\s-]*$/.test(text.slice((tokens[e - 1] as Token).end, (tokens[e] as Token).start));
+    const joined = e < tokens.length && joinedWords(text, tokens, e - 1, e);
     if (joined) continue;
     // tokens[segment .. e) are one segment
     for (let i = segment; i < e; i++) {

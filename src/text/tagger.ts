@@ -62,8 +62,8 @@ export function tagWords(text: string, tokens: readonly Token[], language: "en" 
     .flatMap((s) => s.terms);
   // each token takes the tag of the compromise term its first character falls in
   let k = 0;
+  const ends = (term: CompromiseTerm) => term.offset.start + term.offset.length;
   tokens.forEach((t, i) => {
-    const ends = (term: CompromiseTerm) => term.offset.start + term.offset.length;
     while (k < terms.length && ends(terms[k] as CompromiseTerm) <= t.start) k++;
     const term = terms[k];
     if (term && term.offset.start <= t.start) out[i] = tagOf(term.tags);

@@ -2,7 +2,7 @@ import type { Answer } from "../answer/types.js";
 import { toContract } from "../answer/types.js";
 import { type EvalQuestion, judge, norm } from "../eval/judge.js";
 
-import type { AnswerType } from "../intents/types.js";
+import { FACTOID_TYPES } from "../intents/types.js";
 import {
   DECISION_FEATURES,
   featureNames,
@@ -16,7 +16,6 @@ import {
   CONFIDENCE_FEATURES,
   compose,
   decisionInput,
-  FACTOID_TYPES,
   type Models,
   type RankingDeps,
   type Scored,
@@ -73,9 +72,6 @@ export interface FitReport {
 }
 
 const GRID = Array.from({ length: 19 }, (_, i) => Number((0.05 * (i + 1)).toFixed(2)));
-
-/** Answer types whose answers are a name, a date or a figure: their median answer must stay short. */
-export const FACTOID: ReadonlySet<AnswerType> = FACTOID_TYPES;
 
 /** The longest median factoid answer (characters) the span threshold may leave: short answers are the product's. */
 export const MAX_MEDIAN_ANSWER = 40;
@@ -163,14 +159,14 @@ export function fitModels(examples: Example[]): { models: Models; report: FitRep
   }));
   // The answer threshold first, replying with the sentence: whether to answer at all is not
   // decided by how short the answers are.
-  const factoid = examples.map((e) => FACTOID.has(e.analysis.type) && e.question.kind !== "list");
+  const factoid = examples.map((e) => FACTOID_TYPES.has(e.analysis.type) && e.question.kind !== "list");
   const tally = (ta: number, ts: number, to = ts) => {
     let right = 0;
     const lengths = new Map<string, number[]>();
     examples.forEach((e, k) => {
       const r = replies[k] as (typeof replies)[number];
       const list = e.question.kind === "list";
-      const t = FACTOID.has(e.analysis.type) ? ts : to;
+      const t = FACTOID_TYPES.has(e.analysis.type) ? ts : to;
       const reply = r.pAnswer < ta ? r.abstain : !list && r.pSpan >= t ? r.span : r.sentence;
       if (reply.right) right += e.weight;
       if (r.pAnswer >= ta && factoid[k]) {

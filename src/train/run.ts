@@ -2,16 +2,9 @@ import { composeMeta } from "../answer/meta.js";
 import { type Answer, toContract } from "../answer/types.js";
 import { createDeps, type Deps, route } from "../core.js";
 import { type EvalQuestion, judge } from "../eval/judge.js";
+import { FACTOID_TYPES } from "../intents/types.js";
 import { DECISION_FEATURES, featureValues } from "../ranking/features.js";
-import {
-  analyse,
-  compose,
-  decisionInput,
-  FACTOID_TYPES,
-  type Models,
-  type Scored,
-  score,
-} from "../ranking/pipeline.js";
+import { analyse, compose, decisionInput, type Models, type Scored, score } from "../ranking/pipeline.js";
 import { untrainedModels } from "../ranking/weights.js";
 import { accepted, type Example, fitModels, holdsAnswer } from "./fit.js";
 import { type DevSet, foldsOf, questionsOf } from "./sets.js";
