@@ -1,5 +1,6 @@
 import type { Answer, SourceArticle } from "./answer/types.js";
 import { type AnswerOptions, answer, type Deps, suggestionsFor } from "./core.js";
+import { articleName } from "./corpus/load.js";
 import type { Language } from "./text/language.js";
 
 /** Answers one question, wherever the core runs (this thread or a worker). */
@@ -24,7 +25,7 @@ export function askInProcess(deps: () => Deps): Ask {
 export function catalogOf(deps: Deps, language: Language): Catalog {
   const articles = deps.index.corpus.articles.map((a) => ({
     source: a.source,
-    title: a.title,
+    title: articleName(a),
     language: a.language,
     ...(a.date ? { date: a.date } : {}),
     ...(a.url ? { url: a.url } : {}),

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { intentsDirFrom, PROJECT_ROOT, seedsDirFrom, setting } from "./config-paths.js";
+import { type StoreSettings, storeSettingsFrom } from "./store/settings.js";
 
 /** How `npm start` runs. */
 export type RunMode = "console" | "socket" | "http";
@@ -9,8 +10,8 @@ export type RunMode = "console" | "socket" | "http";
 export const LOG_LEVELS = ["error", "warn", "info", "debug"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** Settings read from the environment (and .env). */
-export interface Config {
+/** Settings read from the environment (and .env); the store's, the journal's and the drain's are in StoreSettings. */
+export interface Config extends StoreSettings {
   mode: RunMode;
   botToken?: string;
   appToken?: string;
@@ -24,6 +25,8 @@ export interface Config {
   intentsDir: string;
   /** The feedback log (JSON lines, one per click on "Helpful" / "Not helpful"); undefined: not kept. */
   feedbackLog?: string;
+  /** Socket Mode: how often the counters are logged, in ms; 0: never. */
+  metricsLogIntervalMs: number;
 }
 
 /** A missing or malformed setting; the message names the variable, never its value. */
@@ -90,7 +93,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedsDir: seedsDirFrom(undefined, env),
     intentsDir: intentsDirFrom(env),
     feedbackLog: feedbackLogFrom(env),
+    ...storeSettingsFrom(env),
+    metricsLogIntervalMs: metricsLogIntervalFrom(env),
   };
+}
+
+/** METRICS_LOG_INTERVAL_MS: whole milliseconds, at least 1000; "off" or 0 logs none; default 60 s. */
+export function metricsLogIntervalFrom(env: NodeJS.ProcessEnv = process.env): number {
+  const value = setting(env, "METRICS_LOG_INTERVAL_MS");
+  if (value === undefined) return 60_000;
+  if (value === "off" || value === "0") return 0;
+  const ms = Number(value);
+  if (!/^\d+$/.test(value) || ms < 1000 || ms > 2_147_483_647)
+    throw new ConfigError(
+      'METRICS_LOG_INTERVAL_MS must be a whole number of milliseconds from 1000 (or "off")',
+    );
+  return ms;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { localiseAnswer } from "./answer/localise.js";
 import { composeMeta } from "./answer/meta.js";
 import { classifyName, type NameContext } from "./answer/names.js";
 import type { Answer, SourceArticle } from "./answer/types.js";
 import { PROJECT_ROOT } from "./config-paths.js";
-import { noArticleWarning } from "./corpus/load.js";
+import { articleName, noArticleWarning } from "./corpus/load.js";
 import type { Article, Corpus } from "./corpus/types.js";
 import { explainAnswer, explainMeta } from "./explain.js";
 import { loadIntentModel } from "./intents/cache.js";
@@ -89,7 +90,8 @@ export function buildDepsFromFolder(seedsDir: string, intentsDir: string): Deps 
   return depsFromIndex(index, intentsDir);
 }
 
-function depsFromIndex(
+/** The answering dependencies around an index (the intents, the fitted models, WordNet). */
+export function depsFromIndex(
   index: CorpusIndex,
   intentsDir: string,
   cacheDir?: string,
@@ -237,7 +239,7 @@ function sourcesOf(a: Answer, deps: Deps): SourceArticle[] {
     return [
       {
         source,
-        title: x.title,
+        title: articleName(x),
         language: x.language,
         ...(x.date ? { date: x.date } : {}),
         ...(x.url ? { url: x.url } : {}),
@@ -271,7 +273,8 @@ export function answer(question: string, deps: Deps, options: AnswerOptions = {}
   }
   const analysis = analyse(q, intent, deps);
   const scored = score(analysis, deps.models, deps);
-  const composed = compose(analysis, scored, deps.models, deps);
+  // The value in the asker's language ("$6.4 billion" for "6,4 Milliarden Dollar"); quotes stay verbatim.
+  const composed = localiseAnswer(compose(analysis, scored, deps.models, deps));
   return {
     ...composed,
     sources: sourcesOf(composed, deps),

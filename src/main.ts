@@ -5,6 +5,7 @@ import { runConsole } from "./cli/console.js";
 import { ConfigError, readConfig } from "./config.js";
 import { cacheDirFrom } from "./config-paths.js";
 import { LiveDeps } from "./live-deps.js";
+import { openStore } from "./store/open.js";
 import { tuneV8 } from "./util/v8-tuning.js";
 
 /**
@@ -29,6 +30,13 @@ async function main() {
   }
   // The core answers (and reloads) on a worker thread: the thread that acknowledges Slack's
   // requests within its 3 seconds is never blocked by an answer or a reload.
+  // The state store: retry dedupe and the event journal, in DATA_DIR or, with REDIS_URL, in Redis.
+  const store = await openStore(config, log);
+  log(
+    config.redisUrl
+      ? "state store: Redis (REDIS_URL), shared by every replica"
+      : `state store: file in ${config.dataDir} (one process; set REDIS_URL to run several)`,
+  );
   const worker = await AnswerWorker.start({ ...data, watch: true, log });
   // Bolt is loaded only for Slack: the console and `ask` start faster without it.
   const { createSlackApp } = await import("./slack/app.js");
@@ -36,20 +44,45 @@ async function main() {
     config,
     ask: (q, options) => worker.ask(q, options),
     browse: (language) => worker.catalog(language),
+    indexReady: () => worker.ready,
+    store,
   });
   let stopping = false;
-  const shutdown = (signal: string) => {
+  // Stop accepting (HTTP: 503, so Slack retries elsewhere; Socket Mode: the socket closes),
+  // finish every event acked so far within SHUTDOWN_GRACE_MS, name those that could not be
+  // finished (they stay in the journal: a replica or the next start takes them over), exit 0.
+  const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    process.stderr.write(`${signal}: stopping\n`);
-    Promise.all([slack.stop(), worker.close()]).then(
-      () => process.exit(0),
-      () => process.exit(1),
+    const inFlight = slack.journal.inFlight.length;
+    log(
+      `${signal}: stopping; finishing the ${inFlight} event(s) in hand (up to ${config.shutdownGraceMs} ms)`,
     );
+    slack.stopAccepting();
+    const unfinished = await slack.drain(config.shutdownGraceMs);
+    for (const id of unfinished)
+      log(`event ${id} was not finished within SHUTDOWN_GRACE_MS: left in the journal, to be taken over`);
+    log(
+      `${signal}: ${unfinished.length ? `${unfinished.length} event(s) left in the journal` : "every acked event finished"}; exiting`,
+    );
+    // The worker is closed only when nothing is left (closing it fails the questions it holds).
+    await settleWithin([slack.stop(), ...(unfinished.length ? [] : [worker.close()])], 2000);
+    await settleWithin([store.close()], 2000);
+    process.exit(0);
   };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
   await slack.start();
+}
+
+/** Waits for the promises to settle, at most `ms`. */
+async function settleWithin(promises: Promise<unknown>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeUp = new Promise((r) => {
+    timer = setTimeout(r, ms);
+  });
+  await Promise.race([Promise.allSettled(promises), timeUp]);
+  clearTimeout(timer);
 }
 
 main().catch((err) => {

@@ -325,6 +325,25 @@ function namesHeld(
   return { namesInSentence, constraintsMet };
 }
 
+/** The weighted search terms of a question: its words, its names, the expansions (lower). */
+function queryOf(content: string[], names: string[], expansions: Set<string>): QueryTerm[] {
+  return [
+    ...content.map((term) => ({ term, weight: 1 })),
+    ...names.map((term) => ({ term, weight: 1.3 })),
+    ...[...expansions].filter((t) => !content.includes(t)).map((term) => ({ term, weight: 0.35 })),
+  ];
+}
+
+/**
+ * The search terms `gatherEvidence` retrieves with, for a retrieval backend that picks the
+ * candidate articles before the index is at hand (src/retrieval/postgres/).
+ */
+export function retrievalQuery(question: QuestionAnalysis, expansions: Set<string>): QueryTerm[] {
+  const content = [...new Set(question.terms.filter((t) => !t.entity).map((t) => t.term))];
+  const names = [...new Set(question.terms.filter((t) => t.entity).map((t) => t.term))];
+  return queryOf(content, names, expansions);
+}
+
 /**
  * Retrieves candidate sentences and judges each: coverage of the question's terms (the intent's
  * expansions stand in for a question word they share meaning with), and whether the question's
@@ -338,12 +357,7 @@ export function gatherEvidence(
   limit = 80,
 ): Evidence[] {
   const ctx = questionContext(index, question, synonyms);
-  const query: QueryTerm[] = [
-    ...ctx.content.map((term) => ({ term, weight: 1 })),
-    ...ctx.names.map((term) => ({ term, weight: 1.3 })),
-    ...[...expansions].filter((t) => !ctx.content.includes(t)).map((term) => ({ term, weight: 0.35 })),
-  ];
-  const hits = searchSentences(index, query, limit);
+  const hits = searchSentences(index, queryOf(ctx.content, ctx.names, expansions), limit);
   const maxScore = hits[0]?.score ?? 1;
   // The words whose positions count for proximity: the same for every sentence.
   const own = new Set([...ctx.content, ...ctx.names]);

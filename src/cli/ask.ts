@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { createInterface } from "node:readline";
+import type { Answer } from "../answer/types.js";
 import { toContract } from "../answer/types.js";
 import { cacheDirFrom, intentsDirFrom, seedsDirFrom } from "../config-paths.js";
 import { answer, createDeps, type Deps } from "../core.js";
+import { backendSettingsFrom } from "../retrieval/postgres/settings.js";
 import { parseArgs } from "./args.js";
 import { renderText } from "./render-text.js";
 import { runMain } from "./run-main.js";
@@ -15,9 +17,39 @@ const USAGE = `usage: npm run ask -- [--json | --jsonl] [--seeds DIR] "question"
   --timing     print how long loading and indexing took, on stderr`;
 
 /** Answers every line of a stream, one JSON line each, in order, written as it goes. */
-export async function answerLines(input: NodeJS.ReadableStream, out: NodeJS.WritableStream, deps: Deps) {
+export async function answerLines(
+  input: NodeJS.ReadableStream,
+  out: NodeJS.WritableStream,
+  deps: Deps | ((question: string) => Promise<Answer>),
+) {
   const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of rl) out.write(`${JSON.stringify(toContract(answer(line, deps)))}\n`);
+  for await (const line of rl) {
+    const a = typeof deps === "function" ? await deps(line) : answer(line, deps);
+    out.write(`${JSON.stringify(toContract(a))}\n`);
+  }
+}
+
+/** ARTICLES_BACKEND=postgres: the articles are read from DATABASE_URL (npm run ingest). */
+async function askPostgres(args: ReturnType<typeof parseArgs>, databaseUrl: string): Promise<number> {
+  const t0 = performance.now();
+  const { PostgresArticles } = await import("../retrieval/postgres/articles.js");
+  const db = await PostgresArticles.open({
+    databaseUrl,
+    intentsDir: intentsDirFrom(),
+    cacheDir: cacheDirFrom(),
+  });
+  if (args.timing)
+    process.stderr.write(`timing: load ${Math.round(performance.now() - t0)} ms, index 0 ms (postgres)\n`);
+  try {
+    if (args.jsonl) await answerLines(process.stdin, process.stdout, (q) => db.answer(q));
+    else {
+      const a = await db.answer(args.question);
+      process.stdout.write(args.json ? `${JSON.stringify(toContract(a))}\n` : `${renderText(a)}\n`);
+    }
+  } finally {
+    await db.close();
+  }
+  return 0;
 }
 
 async function main(): Promise<number> {
@@ -32,6 +64,8 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return args.help ? 0 : 2;
   }
+  const backend = backendSettingsFrom();
+  if (backend.backend === "postgres") return askPostgres(args, backend.databaseUrl as string);
   const deps = createDeps({
     seedsDir: seedsDirFrom(args.seeds),
     intentsDir: intentsDirFrom(),

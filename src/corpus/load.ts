@@ -84,6 +84,31 @@ function shorten(text: string, max = 90): string {
   return `${t.slice(0, t.lastIndexOf(" ", max)).replace(/[,;:]$/, "")}…`;
 }
 
+/** Longest headline line taken for a title (a longer first line is a paragraph). */
+const MAX_HEADLINE = 150;
+
+/**
+ * The article's own headline: its first line (blank lines and page furniture skipped) when that
+ * is a Markdown heading, or a short line that does not end like a sentence and stands alone
+ * (a blank line or the end after it). A first line that runs on into the text is no headline.
+ */
+function headlineOf(lines: { text: string }[], furniture: boolean[]): string | undefined {
+  const i = lines.findIndex((l, k) => !furniture[k] && l.text.trim() !== "");
+  const line = lines[i]?.text;
+  if (line === undefined) return undefined;
+  const text = line.replace(MARKDOWN_HEADING, "").replace(/\s+/g, " ").trim();
+  if (!/\p{L}/u.test(text) || text.length > MAX_HEADLINE) return undefined;
+  if (MARKDOWN_HEADING.test(line)) return text;
+  const next = lines[i + 1]?.text;
+  const alone = next === undefined || next.trim() === "";
+  return alone && isHeadingLine(line) && !LIST_MARKER.test(line) ? text : undefined;
+}
+
+/** The name of an article in lists of sources: its title, its headline line, or its file name. */
+export function articleName(article: Pick<Article, "displayTitle" | "source">): string {
+  return article.displayTitle ?? article.source;
+}
+
 /**
  * Reads one article: front matter, furniture stripped, sentences with offsets into `text`.
  * Throws BadArticleError when the file cannot be an article.
@@ -100,6 +125,7 @@ export function parseArticle(
     lines.push({ text: m[0].replace(/\r?\n$/, ""), start: m.index });
   }
   const furniture = markFurniture(lines.map((l) => l.text));
+  const headline = headlineOf(lines, furniture);
   const body: { text: string; start: number }[] = [];
   let heading: string | undefined;
   lines.forEach((line, i) => {
@@ -136,7 +162,18 @@ export function parseArticle(
     }
   }
   const title = meta.title ?? (heading && heading.length >= 12 ? heading : shorten(spans[0]?.text ?? source));
-  return { source, title, date: meta.date, author: meta.author, url: meta.url, language, text, spans };
+  const displayTitle = meta.title ?? headline ?? source;
+  return {
+    source,
+    title,
+    displayTitle,
+    date: meta.date,
+    author: meta.author,
+    url: meta.url,
+    language,
+    text,
+    spans,
+  };
 }
 
 /**

@@ -17,7 +17,16 @@ export interface Sentence {
 export interface Article {
   /** The file name inside the seeds folder: what citations name. */
   source: string;
+  /**
+   * What the index and the ranking read as its title: the front matter's title, else a heading
+   * above the first paragraph, else the beginning of its first sentence.
+   */
   title: string;
+  /**
+   * What a reader knows it by, in lists of sources: the front matter's title, else the
+   * article's own headline line, else the file name (`articleName` reads it).
+   */
+  displayTitle?: string;
   date?: string;
   author?: string;
   url?: string;

@@ -1,5 +1,6 @@
 import type { NameContext } from "../answer/names.js";
 import type { Citation } from "../answer/types.js";
+import { articleName } from "../corpus/load.js";
 import type { Sentence } from "../corpus/types.js";
 import type { CorpusIndex } from "../retrieval/index.js";
 import type { Language } from "../text/language.js";
@@ -11,12 +12,12 @@ export interface CiteDeps {
   names: NameContext;
 }
 
-/** The citation of a whole sentence: its file, title, verbatim text and offsets. */
+/** The citation of a whole sentence: its file, its article's name (title, headline or file name), verbatim text and offsets. */
 export function citeSentence(s: Sentence, deps: CiteDeps): Citation {
   const article = deps.index.corpus.articles[s.article];
   return {
     source: article?.source ?? "",
-    title: article?.title ?? "",
+    title: article ? articleName(article) : "",
     quote: s.text,
     start: s.start,
     end: s.end,

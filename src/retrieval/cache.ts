@@ -9,7 +9,7 @@ import { type CorpusIndex, type CorpusStats, indexOptions } from "./index.js";
 import { TermTable } from "./term-table.js";
 
 /** Bumped whenever what is stored, or how articles are read and analysed, changes. */
-const FORMAT = 9;
+const FORMAT = 10;
 
 interface Stored {
   dir: string;

@@ -560,6 +560,29 @@ export interface QueryTerm {
   weight: number;
 }
 
+/** A query's terms with their weight (the highest when a term is given twice). */
+export function queryWeights(query: readonly QueryTerm[]): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const q of query) weights.set(q.term, Math.max(weights.get(q.term) ?? 0, q.weight));
+  return weights;
+}
+
+/**
+ * The terms the first stage picks articles by, among `n` articles: the question's own words
+ * (synonyms only when it has too few), rarest first, at most MAX_FIRST_STAGE_TERMS; past the
+ * two rarest, none in more than MAX_ARTICLE_SHARE of the articles (a term in most articles
+ * picks none of them and costs a pass over its postings).
+ */
+export function firstStageTerms(stats: CorpusStats, n: number, weights: Map<string, number>): string[] {
+  const df = (t: string) => stats.articleDf.get(t) ?? 0;
+  const own = [...weights.keys()].filter((t) => df(t) > 0 && (weights.get(t) ?? 0) >= 1);
+  const pool = own.length >= 2 ? own : [...weights.keys()].filter((t) => df(t) > 0);
+  return pool
+    .sort((a, b) => df(a) - df(b))
+    .filter((t, i) => i < 2 || df(t) <= n * MAX_ARTICLE_SHARE)
+    .slice(0, MAX_FIRST_STAGE_TERMS);
+}
+
 /** Articles whose sentences are scored in the second stage. */
 export const CANDIDATE_ARTICLES = 40;
 /**
@@ -573,24 +596,16 @@ export function searchSentences(
   limit = 60,
 ): { id: number; score: number }[] {
   if (query.length === 0) return [];
-  const weights = new Map<string, number>();
-  for (const q of query) weights.set(q.term, Math.max(weights.get(q.term) ?? 0, q.weight));
+  const weights = queryWeights(query);
   // The first stage asks for the rarer terms only: a term in most articles picks none of them,
   // and every term costs a pass over its posting list.
   const n = index.corpus.articles.length;
   let candidates: number[];
   if (n <= CANDIDATE_ARTICLES) candidates = index.corpus.articles.map((_, id) => id);
   else {
-    // The question's own words pick the articles (synonyms only when it has too few), rarest
-    // first: a term in most articles picks none of them and costs a pass over its postings.
-    const df = (t: string) => index.stats.articleDf.get(t) ?? 0;
-    const own = [...weights.keys()].filter((t) => df(t) > 0 && (weights.get(t) ?? 0) >= 1);
-    const pool = own.length >= 2 ? own : [...weights.keys()].filter((t) => df(t) > 0);
-    const firstStage = pool
-      .sort((a, b) => df(a) - df(b))
-      .filter((t, i) => i < 2 || df(t) <= n * MAX_ARTICLE_SHARE);
+    const firstStage = firstStageTerms(index.stats, n, weights);
     candidates = index.articleSearch
-      .search(firstStage.slice(0, MAX_FIRST_STAGE_TERMS).join(SEP), {
+      .search(firstStage.join(SEP), {
         combineWith: "OR",
         boostTerm: (term) => weights.get(term) ?? 1,
       })

@@ -1,13 +1,20 @@
-import { App, LogLevel } from "@slack/bolt";
+import { App, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { Ask, Browse } from "../answering.js";
 import { type Config, ConfigError } from "../config.js";
+import { FileStore } from "../store/file-store.js";
+import { redisSecret } from "../store/settings.js";
+import type { StateStore } from "../store/types.js";
 import { describeError, type ListenerContext } from "./context.js";
 import { Conversations } from "./conversations.js";
-import { Deduper } from "./dedupe.js";
 import { FeedbackLog } from "./feedback-log.js";
+import { SlackHttpReceiver } from "./http-receiver.js";
+import { EventJournal } from "./journal-receiver.js";
 import { registerListeners } from "./listeners/index.js";
 import { RedactingLogger, toLogLevel } from "./logger.js";
+import { Metrics } from "./metrics.js";
+import { Once } from "./once.js";
 import type { RespondRetry } from "./respond.js";
+import { DEFAULT_WEB_API_POLICY, retryingFetch } from "./web-api-fetch.js";
 
 /** Options of the Slack app beyond the settings. */
 export interface SlackAppOptions {
@@ -16,12 +23,20 @@ export interface SlackAppOptions {
   ask: Ask;
   /** Describes the articles (App Home, the assistant pane): the worker in `npm start`, in-process in tests. */
   browse: Browse;
-  /** Retries of failed Web API calls (default: @slack/web-api's; tests use 0). */
+  /** Re-sends of a Web API call Slack says did not happen (default 6, about a minute; tests use 0). */
   webApiRetries?: number;
-  /** Time limit of one Web API call in ms (default 10 s): a hung call is logged, not waited on forever. */
+  /** Wait before the first re-send in ms, doubling after (default 1 s). */
+  webApiRetryDelayMs?: number;
+  /** Time limit of one attempt of a Web API call in ms (default 10 s): a hung call is logged, not waited on forever. */
   webApiTimeoutMs?: number;
+  /** Time limit of one attempt of a message post in ms (default 30 s); a post that times out is not re-sent. */
+  postTimeoutMs?: number;
+  /** Whether the answering core has its index loaded (GET /healthz; default: it has). */
+  indexReady?: () => boolean;
   /** How response_url calls are retried (default: 3 retries, 1 s doubling; tests wait less). */
   respondRetry?: Partial<RespondRetry>;
+  /** The state store (retry dedupe, the event journal); default: in memory only (`npm start` opens the one the settings name). */
+  store?: StateStore;
   /** Conversations remembered (default 10,000). */
   maxConversations?: number;
   logger?: RedactingLogger;
@@ -32,7 +47,19 @@ export interface SlackApp {
   app: App;
   /** Starts listening; resolves with the HTTP port in HTTP mode. */
   start(): Promise<number | undefined>;
+  /** HTTP mode: new requests get 503 from now on and /healthz reports not ready (shutdown). */
+  stopAccepting(): void;
   stop(): Promise<void>;
+  /**
+   * Shutdown: waits up to `graceMs` for the events acked so far to be answered and posted (new
+   * ones are not acked); resolves with the ids of those left unfinished, which stay in the
+   * journal for a replica or the next start to take over.
+   */
+  drain(graceMs: number): Promise<string[]>;
+  /** The event journal at the receiver boundary. */
+  journal: EventJournal;
+  /** The counters (GET /metrics in HTTP mode, logged periodically in Socket Mode). */
+  metrics: Metrics;
 }
 
 /**
@@ -70,12 +97,30 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config } = options;
   if (config.mode === "console" || !config.botToken) throw new Error("createSlackApp needs SLACK_BOT_TOKEN");
   const logger =
-    options.logger ?? new RedactingLogger([config.botToken, config.appToken, config.signingSecret]);
+    options.logger ??
+    new RedactingLogger([
+      config.botToken,
+      config.appToken,
+      config.signingSecret,
+      redisSecret(config.redisUrl),
+    ]);
   logger.setLevel(toLogLevel(config.logLevel));
+  const metrics = new Metrics();
+  const policy = {
+    ...DEFAULT_WEB_API_POLICY,
+    ...(options.webApiRetries === undefined ? {} : { retries: options.webApiRetries }),
+    ...(options.webApiRetryDelayMs === undefined ? {} : { baseDelayMs: options.webApiRetryDelayMs }),
+    ...(options.webApiTimeoutMs === undefined ? {} : { timeoutMs: options.webApiTimeoutMs }),
+    ...(options.postTimeoutMs === undefined ? {} : { postTimeoutMs: options.postTimeoutMs }),
+  };
+  // Retries and time-outs are retryingFetch's (see WebApiPolicy: a post is never re-sent after
+  // a time-out); the WebClient's own would re-send any call that failed, posts included.
   const clientOptions = {
     slackApiUrl: config.slackApiUrl,
-    timeout: options.webApiTimeoutMs ?? 10_000,
-    ...(options.webApiRetries === undefined ? {} : { retryConfig: { retries: options.webApiRetries } }),
+    timeout: 0,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    fetch: retryingFetch(policy, logger, (method) => metrics.webApiRetry(method)),
   };
   const common = {
     token: config.botToken,
@@ -85,39 +130,95 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logLevel: logger.getLevel() ?? LogLevel.INFO,
     clientOptions,
   };
-  const app =
-    config.mode === "socket"
-      ? new App({ ...common, appToken: config.appToken, socketMode: true })
-      : new App({ ...common, signingSecret: config.signingSecret as string });
+  let authPassed = false;
+  const receiver =
+    config.mode === "http"
+      ? new SlackHttpReceiver({
+          signingSecret: config.signingSecret as string,
+          logger,
+          metrics,
+          notReady: () =>
+            !authPassed
+              ? "starting (Slack auth not checked yet)"
+              : options.indexReady && !options.indexReady()
+                ? "the index is not loaded"
+                : undefined,
+        })
+      : undefined;
+  const store = options.store ?? FileStore.memory();
+  // Every event is recorded before it is acked (see EventJournal): the journal wraps the receiver.
+  const journal = new EventJournal({
+    store,
+    leaseMs: config.eventLeaseMs,
+    logger,
+    onDuplicate: () => metrics.duplicate(),
+  });
+  const app = receiver
+    ? new App({ ...common, receiver: journal.wrap(receiver) })
+    : new App({
+        ...common,
+        appToken: config.appToken,
+        socketMode: true,
+        receiver: journal.wrap(
+          new SocketModeReceiver({
+            appToken: config.appToken as string,
+            logger,
+            logLevel: common.logLevel,
+            // the Socket Mode client's Web API calls (apps.connections.open) go where the app's do
+            installerOptions: { clientOptions },
+          }),
+        ),
+      });
+  let stopLogging: (() => void) | undefined;
   const ctx: ListenerContext = {
     ask: options.ask,
     browse: options.browse,
-    dedupe: new Deduper(),
+    once: new Once(store, journal.owner, logger),
     conversations: new Conversations({ maxConversations: options.maxConversations }),
     feedback: new FeedbackLog(config.feedbackLog, logger),
     respondRetry: options.respondRetry ?? {},
+    metrics,
     logger,
   };
   registerListeners(app, ctx);
   app.error(async (err) => {
+    metrics.error("listener");
     logger.error(`unhandled error in a listener: ${describeError(err)}`);
   });
   return {
     app,
+    metrics,
+    journal,
     async start() {
       await initialise(app);
+      authPassed = true;
+      // Renews this process's leases and takes over events a stopped process left unfinished.
+      journal.start();
       if (config.mode === "socket") {
         await app.start();
         logger.info("connected to Slack in Socket Mode");
+        // No /metrics without an HTTP server: the same counters go to the log.
+        if (config.metricsLogIntervalMs > 0)
+          stopLogging = metrics.logEvery(config.metricsLogIntervalMs, logger);
         return undefined;
       }
       const server = (await app.start(config.port)) as { address(): { port: number } | string | null };
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : config.port;
-      logger.info(`listening for Slack on port ${port} at POST /slack/events`);
+      logger.info(`listening for Slack on port ${port} at POST /slack/events (GET /healthz, GET /metrics)`);
       return port;
     },
+    stopAccepting() {
+      receiver?.setDraining(true);
+    },
+    async drain(graceMs) {
+      // Socket Mode: the socket is closed first, so that Slack sends new events elsewhere.
+      if (config.mode === "socket") await app.stop().catch(() => undefined);
+      return journal.drain(graceMs);
+    },
     async stop() {
+      stopLogging?.();
+      journal.stop();
       await app.stop();
     },
   };

@@ -1,8 +1,9 @@
 import type { Logger } from "@slack/logger";
 import type { Ask, Browse } from "../answering.js";
 import type { Conversations } from "./conversations.js";
-import type { Deduper } from "./dedupe.js";
 import type { FeedbackLog } from "./feedback-log.js";
+import type { Metrics } from "./metrics.js";
+import type { Once } from "./once.js";
 import type { RespondRetry } from "./respond.js";
 
 /** What the listeners share: the answering core, the memories, the feedback log and the logger. */
@@ -11,11 +12,14 @@ export interface ListenerContext {
   ask: Ask;
   /** The articles and the checked suggestions (App Home, the assistant pane). */
   browse: Browse;
-  dedupe: Deduper;
+  /** Claims in the state store: each message handled once, each answer posted once. */
+  once: Once;
   conversations: Conversations;
   feedback: FeedbackLog;
   /** How response_url calls are retried. */
   respondRetry: Partial<RespondRetry>;
+  /** The counters: questions, answers, abstentions, latency, duplicates, errors. */
+  metrics: Metrics;
   logger: Logger;
 }
 

@@ -76,11 +76,17 @@ function safeUrl(url: string | undefined): string | undefined {
   return url.replace(/&/g, "&amp;");
 }
 
+/** An article's name and, when that is not its file name, the file name: "Title (file.md)". */
+function titleAndFile(s: SourceArticle): string {
+  const title = s.title || s.source;
+  return title === s.source ? escapeMrkdwn(title) : `${escapeMrkdwn(title)} (${escapeMrkdwn(s.source)})`;
+}
+
 /** "3. <url|Title> · 2024-04-16 · in German", or with the file name when there is no link. */
 function sourceLine(s: SourceArticle, n: number, language: Answer["language"]): string {
   const title = escapeMrkdwn(s.title || s.source);
   const url = safeUrl(s.url);
-  const parts = [url ? `<${url}|${title}>` : `${title} (${escapeMrkdwn(s.source)})`];
+  const parts = [url ? `<${url}|${title}>` : titleAndFile(s)];
   if (s.date) parts.push(escapeMrkdwn(s.date));
   if (s.language === "de" && language !== "de") parts.push(`_${labelsFor(language).inGerman}_`);
   return `${n}. ${parts.join(" · ")}`;
@@ -166,7 +172,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
   const fallback = [
     escapeMrkdwn(answer.answer),
     ...quotes.map((c) => `${refs([c], sources)} "${escapeMrkdwn(truncate(c.quote, 300))}"`),
-    ...sources.map((s, i) => `${i + 1}. ${escapeMrkdwn(s.title || s.source)} (${escapeMrkdwn(s.source)})`),
+    ...sources.map((s, i) => `${i + 1}. ${titleAndFile(s)}`),
   ].join("\n");
   return { text: truncate(fallback, 3900), blocks: blocks.slice(0, MAX_BLOCKS) };
 }

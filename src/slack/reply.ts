@@ -22,6 +22,27 @@ export interface Place {
   what: string;
   /** Put :eyes: on the question while answering (channels). */
   eyes?: boolean;
+  /** The Events API event it came in (its answer is posted once, and carries the id in its metadata). */
+  eventId?: string;
+}
+
+/** The metadata type of the bot's answers: the event they answer, for a takeover to find. */
+export const ANSWER_METADATA = "facts_answer";
+
+/**
+ * Whether the bot's answer to an event is in the conversation already (a process that took the
+ * event over asks before posting): its message carries the event id in its metadata.
+ */
+async function answeredBefore(client: WebClient, place: Place, eventId: string): Promise<boolean> {
+  const common = { channel: place.channel, oldest: place.ts, include_all_metadata: true, limit: 200 };
+  const res = place.thread
+    ? await client.conversations.replies({ ...common, ts: place.thread })
+    : await client.conversations.history(common);
+  return (res.messages ?? []).some((m) => {
+    const metadata = (m as { metadata?: { event_type?: string; event_payload?: { event_id?: unknown } } })
+      .metadata;
+    return metadata?.event_type === ANSWER_METADATA && metadata.event_payload?.event_id === eventId;
+  });
 }
 
 /** What a surface does before the core answers (the assistant pane's status and title). */
@@ -51,6 +72,7 @@ async function askSafely(
   try {
     return await ctx.ask(question, names ? { context: { entities: names } } : undefined);
   } catch (err) {
+    ctx.metrics.error("answer");
     ctx.logger.error(`answering a ${what} failed: ${describeError(err)}`);
     return undefined;
   }
@@ -98,25 +120,32 @@ export async function postPrivately(
       ...message,
     });
   } catch (err) {
+    ctx.metrics.error("post");
     ctx.logger.error(`posting a private reply in ${where.channel} failed: ${describeError(err)}`);
   }
 }
 
-/** Sends a message only the user sees through a response URL (slash commands, buttons), retried on 429 and 5xx. Logs a failure. */
+/**
+ * Sends a message only the user sees through a response URL (slash commands, buttons), retried
+ * on 429 and 5xx. Logs a failure; resolves with whether it was sent.
+ */
 export async function respondPrivately(
   ctx: ListenerContext,
   responseUrl: string,
   message: SlackMessage,
   what: string,
-): Promise<void> {
+): Promise<boolean> {
   try {
     await postToResponseUrl(
       responseUrl,
       { response_type: "ephemeral", replace_original: false, ...message },
       ctx.respondRetry,
     );
+    return true;
   } catch (err) {
+    ctx.metrics.error("respond");
     ctx.logger.error(`${what} failed: ${describeError(err)}`);
+    return false;
   }
 }
 
@@ -126,9 +155,13 @@ export async function explainPrivately(
   client: WebClient,
   where: { channel: string; user: string; thread?: string },
   turn: Pick<Turn, "question" | "context">,
+  /** The event it answers: sent once (a private reply cannot be looked up, so a takeover that finds it claimed skips it). */
+  eventId?: string,
 ): Promise<void> {
   const answer = await askSafely(ctx, turn.question, turn.context, "why request");
-  await postPrivately(ctx, client, where, answer ? renderWhy(answer) : renderError());
+  await ctx.once.post(eventId, () =>
+    postPrivately(ctx, client, where, answer ? renderWhy(answer) : renderError()),
+  );
 }
 
 /**
@@ -145,6 +178,7 @@ export async function answerInConversation(
   text: string,
   beforeAnswer?: BeforeAnswer,
 ): Promise<void> {
+  const startedAt = performance.now();
   const question = stripSlackMarkup(text, { links: "drop" });
   const turn = ctx.conversations.lastTurn(place.channel, place.thread);
   if (turn && place.user && isWhyRequest(question)) {
@@ -153,6 +187,7 @@ export async function answerInConversation(
       client,
       { channel: place.channel, user: place.user, thread: place.thread },
       turn,
+      place.eventId,
     );
     return;
   }
@@ -167,14 +202,24 @@ export async function answerInConversation(
   const answer = await askSafely(ctx, question, names, `${place.what} in ${place.channel}`);
   const message = messageOf(answer, question, names);
   try {
-    const posted = await client.chat.postMessage({
-      channel: place.channel,
-      ...(place.thread ? { thread_ts: place.thread } : {}),
-      ...message,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-    if (answer && posted.ts) {
+    const { eventId } = place;
+    const posted = await ctx.once.post(
+      eventId,
+      () =>
+        client.chat.postMessage({
+          channel: place.channel,
+          ...(place.thread ? { thread_ts: place.thread } : {}),
+          ...message,
+          ...(eventId
+            ? { metadata: { event_type: ANSWER_METADATA, event_payload: { event_id: eventId } } }
+            : {}),
+          unfurl_links: false,
+          unfurl_media: false,
+        }),
+      () => answeredBefore(client, place, eventId as string),
+    );
+    if (posted) ctx.metrics.answered(answer, startedAt);
+    if (answer && posted?.ts) {
       ctx.conversations.recordTurn(place.channel, place.thread, turnOf(answer, question, names, place.ts));
       ctx.conversations.recordAnswer(place.channel, place.ts, {
         thread: place.thread,
@@ -183,6 +228,7 @@ export async function answerInConversation(
       });
     }
   } catch (err) {
+    ctx.metrics.error("post");
     ctx.logger.error(
       `posting the answer to a ${place.what} in ${place.channel} failed: ${describeError(err)}`,
     );
@@ -207,6 +253,7 @@ export async function updateAnswer(
 ): Promise<void> {
   const answered = ctx.conversations.answerTo(channel, questionTs);
   if (!answered) return;
+  const startedAt = performance.now();
   const question = stripSlackMarkup(text, { links: "drop" });
   const answer = await askSafely(ctx, question, answered.context, `edited question in ${channel}`);
   try {
@@ -215,7 +262,9 @@ export async function updateAnswer(
       ts: answered.answerTs,
       ...messageOf(answer, question, answered.context),
     });
+    ctx.metrics.answered(answer, startedAt);
   } catch (err) {
+    ctx.metrics.error("post");
     ctx.logger.error(`updating the answer to an edited question in ${channel} failed: ${describeError(err)}`);
     return;
   }
@@ -228,14 +277,22 @@ export async function updateAnswer(
     );
 }
 
-/** True (and logged) when a delivery was handled before: a retry or a duplicate. */
-export function isDuplicate(
+/**
+ * True (and logged) when the message was handled before under another event id (the same
+ * message delivered again). Retries of one event id never get here: the event journal drops
+ * them (journal-receiver.ts). The claim is in the state store, so it holds across restarts and
+ * replicas.
+ */
+export async function isDuplicate(
   ctx: ListenerContext,
   eventId: string | undefined,
   channel: string,
   ts: string,
-): boolean {
-  const duplicate = ctx.dedupe.checkAndRemember([eventId && `event:${eventId}`, `msg:${channel}:${ts}`]);
-  if (duplicate) ctx.logger.debug(`duplicate delivery of ${channel}/${ts} ignored`);
+): Promise<boolean> {
+  const duplicate = await ctx.once.seenBefore(eventId, channel, ts);
+  if (duplicate) {
+    ctx.metrics.duplicate();
+    ctx.logger.debug(`duplicate delivery of ${channel}/${ts} ignored`);
+  }
   return duplicate;
 }

@@ -12,11 +12,13 @@ export interface RecordedCall {
   headers: IncomingMessage["headers"];
   /** What the fake answered (absent for a failure). */
   response?: Record<string, unknown>;
+  /** When that answer was sent (later than `at` for a slowed-down method). */
+  answeredAt?: number;
 }
 
 /** A canned failure for the next call of a method. */
 export interface Failure {
-  /** HTTP status; 0 means never answer (a hung call). */
+  /** HTTP status; 0 means never answer (a hung call); -1 drops the connection unanswered. */
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
@@ -40,6 +42,15 @@ export class FakeSlack {
   readonly responses: RecordedCall[] = [];
   readonly socketFrames: Record<string, unknown>[] = [];
   private readonly failures = new Map<string, Failure[]>();
+  /** Messages posted (chat.postMessage), as conversations.replies / history return them. */
+  readonly messages: {
+    channel: string;
+    ts: string;
+    thread_ts?: string;
+    text?: unknown;
+    metadata?: unknown;
+  }[] = [];
+  private readonly delays = new Map<string, number>();
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
   private sockets: WebSocket[] = [];
@@ -55,12 +66,22 @@ export class FakeSlack {
     return `http://127.0.0.1:${this.port}/response/${id}`;
   }
 
+  /**
+   * Makes every later call of a method wait `ms` before it is answered (0: no more). The call is
+   * recorded, and takes effect (a message is posted), when it arrives, as Slack's would.
+   */
+  slowDown(method: string, ms: number) {
+    if (ms > 0) this.delays.set(method, ms);
+    else this.delays.delete(method);
+  }
+
   /** Makes the next call(s) of a method fail ("response_url": the response URLs). */
   failNext(method: string, ...failures: Failure[]) {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
   }
 
-  async start(): Promise<void> {
+  /** Listens on 127.0.0.1 at `port` (default: any free port). */
+  async start(port = 0): Promise<void> {
     this.server = createServer((req, res) => {
       let raw = "";
       req.on("data", (d) => {
@@ -84,14 +105,25 @@ export class FakeSlack {
         this.calls.push(call);
         const failure = this.failures.get(method)?.shift();
         if (failure?.status === 0) return; // hang: the client's time limit has to end it
+        if (failure?.status === -1) {
+          req.socket.destroy(); // the connection drops after the request was sent
+          return;
+        }
         if (failure) {
           res.writeHead(failure.status, { "content-type": "application/json", ...failure.headers });
           res.end(JSON.stringify(failure.body ?? { ok: false, error: "fake_failure" }));
           return;
         }
         call.response = this.reply(method, body) as Record<string, unknown>;
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify(call.response));
+        const answer = () => {
+          if (res.destroyed) return;
+          call.answeredAt = Date.now();
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(JSON.stringify(call.response));
+        };
+        const delay = this.delays.get(method);
+        if (delay) setTimeout(answer, delay);
+        else answer();
       });
     });
     this.wss = new WebSocketServer({ server: this.server, path: "/ws" });
@@ -108,7 +140,7 @@ export class FakeSlack {
       );
       for (const w of this.connectionWaiters.splice(0)) w(ws);
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => this.server?.listen(port, "127.0.0.1", resolve));
     this.port = (this.server.address() as AddressInfo).port;
   }
 
@@ -124,8 +156,34 @@ export class FakeSlack {
           user_id: "UBOT",
           bot_id: "BBOT",
         };
-      case "chat.postMessage":
-        return { ok: true, channel: body.channel, ts: this.nextTs(), message: { text: body.text } };
+      case "chat.postMessage": {
+        const ts = this.nextTs();
+        const metadata = typeof body.metadata === "string" ? JSON.parse(body.metadata) : body.metadata;
+        this.messages.push({
+          channel: String(body.channel),
+          ts,
+          ...(body.thread_ts ? { thread_ts: String(body.thread_ts) } : {}),
+          text: body.text,
+          ...(metadata ? { metadata } : {}),
+        });
+        return { ok: true, channel: body.channel, ts, message: { text: body.text } };
+      }
+      case "conversations.replies":
+      case "conversations.history": {
+        // A thread's messages (its parent's ts), or a channel's; after `oldest`; metadata only when asked for.
+        const withMetadata = body.include_all_metadata === true || body.include_all_metadata === "true";
+        const oldest = Number(body.oldest ?? 0);
+        const messages = this.messages
+          .filter((m) => m.channel === body.channel && Number(m.ts) > oldest)
+          .filter((m) => method === "conversations.history" || m.thread_ts === body.ts || m.ts === body.ts)
+          .map(({ metadata, ...m }) => ({
+            type: "message",
+            bot_id: "BBOT",
+            ...m,
+            ...(withMetadata && metadata ? { metadata } : {}),
+          }));
+        return { ok: true, messages, has_more: false };
+      }
       case "chat.update":
         return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
       case "chat.postEphemeral":

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { type Ask, askInProcess, type Browse, browseInProcess } from "../../src/answering.js";
 import { readConfig } from "../../src/config.js";
-import { createSlackApp, type SlackApp } from "../../src/slack/app.js";
+import { createSlackApp, type SlackApp, type SlackAppOptions } from "../../src/slack/app.js";
 import { captureLogs } from "./capture-logger.js";
 import {
   buttonClick,
@@ -25,6 +25,10 @@ export interface StartOptions {
   mode: "http" | "socket";
   ask?: Ask;
   browse?: Browse;
+  /** More settings (METRICS_LOG_INTERVAL_MS, ...). */
+  env?: NodeJS.ProcessEnv;
+  /** Options of the app beyond these (time-outs, retries, readiness). */
+  app?: Partial<Omit<SlackAppOptions, "config" | "logger">>;
 }
 
 /** The real Bolt app against a fake Slack, in one mode, with helpers that deliver what Slack would. */
@@ -33,6 +37,8 @@ export interface TestSlack {
   slack: SlackApp;
   capture: ReturnType<typeof captureLogs>["capture"];
   feedbackLog: string;
+  /** HTTP mode's port (undefined in Socket Mode). */
+  port: number | undefined;
   /** Delivers an event (HTTP: a signed POST; Socket Mode: an envelope); resolves once it is acknowledged. */
   event(event: Record<string, unknown>): Promise<void>;
   /** Clicks a button (block_actions); resolves with how long the acknowledgement took (ms). */
@@ -63,6 +69,7 @@ export async function startSlack(options: StartOptions): Promise<TestSlack> {
     ...(options.mode === "socket"
       ? { SLACK_APP_TOKEN: APP_TOKEN }
       : { SLACK_SIGNING_SECRET: SECRET, PORT: "0" }),
+    ...options.env,
   };
   const slack = createSlackApp({
     config: readConfig(env),
@@ -70,6 +77,7 @@ export async function startSlack(options: StartOptions): Promise<TestSlack> {
     browse: options.browse ?? browseInProcess(slackCorpusDeps),
     webApiRetries: 0,
     respondRetry: { baseDelayMs: 50 },
+    ...options.app,
     logger,
   });
   const port = await slack.start();
@@ -99,6 +107,7 @@ export async function startSlack(options: StartOptions): Promise<TestSlack> {
     slack,
     capture,
     feedbackLog,
+    port,
     async event(event) {
       const envelope = eventEnvelope(event);
       if (options.mode === "socket") await viaSocket("events_api", envelope);

@@ -31,6 +31,7 @@ describe("Slack faults and bursts over HTTP (loopback)", () => {
       browse: browseInProcess(seedsDeps),
       webApiRetries: 0,
       webApiTimeoutMs: 2000,
+      postTimeoutMs: 2000,
       logger,
     });
     port = (await slack.start()) as number;
@@ -44,7 +45,7 @@ describe("Slack faults and bursts over HTTP (loopback)", () => {
     fake.failNext("chat.postMessage", { status: 0 });
     await send(mentionEvent("who leads Tokyo?"));
     await waitUntil(
-      () => capture.lines.some((l) => /posting the answer .* failed: .*time/i.test(l)),
+      () => capture.lines.some((l) => /posting the answer .* failed: .*no answer within 2 s/i.test(l)),
       5000,
       "the time-out to be logged",
     );

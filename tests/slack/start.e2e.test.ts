@@ -27,6 +27,7 @@ describe("npm start in HTTP mode (the built main, as a process)", () => {
       env: {
         PATH: process.env.PATH,
         SEEDS_DIR: join(ROOT, "seeds"),
+        DATA_DIR: tempDir(),
         SLACK_BOT_TOKEN: "xoxb-9-9-ProcessToken",
         SLACK_SIGNING_SECRET: SECRET,
         SLACK_API_URL: fake.apiUrl,

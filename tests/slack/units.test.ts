@@ -5,7 +5,6 @@ import type { Answer, AnswerTrace, Citation, SourceArticle } from "../../src/ans
 import { ConfigError, DEFAULT_FEEDBACK_LOG, readConfig } from "../../src/config.js";
 import { decodeRef, encodeRef, refOf } from "../../src/slack/answer-ref.js";
 import { Conversations } from "../../src/slack/conversations.js";
-import { Deduper } from "../../src/slack/dedupe.js";
 import { escapeMrkdwn, truncate } from "../../src/slack/escape.js";
 import { MAX_BLOCKS, MAX_TEXT, renderAnswer } from "../../src/slack/render.js";
 import { renderWhy } from "../../src/slack/render-why.js";
@@ -22,19 +21,6 @@ describe("escapeMrkdwn", () => {
   it("truncate cuts at a word with an ellipsis", () => {
     expect(truncate("one two three four", 10)).toBe("one two…");
     expect(truncate("short", 10)).toBe("short");
-  });
-});
-
-describe("Deduper", () => {
-  it("reports a key seen within the TTL, forgets after it, and stays bounded", () => {
-    let now = 0;
-    const d = new Deduper({ ttlMs: 1000, maxKeys: 3, now: () => now });
-    expect(d.checkAndRemember(["a", "x"])).toBe(false);
-    expect(d.checkAndRemember(["b", "x"])).toBe(true); // same channel+ts under another event id
-    now = 2000;
-    expect(d.checkAndRemember(["a"])).toBe(false);
-    for (const k of ["k1", "k2", "k3", "k4"]) d.checkAndRemember([k]);
-    expect(d.size).toBe(3);
   });
 });
 

@@ -93,6 +93,7 @@ function onWhy(ctx: ListenerContext) {
     try {
       message = renderWhy(await ctx.ask(click.ref.q, contextOf(click.ref)));
     } catch (err) {
+      ctx.metrics.error("button");
       ctx.logger.error(`explaining an answer failed: ${describeError(err)}`);
       message = renderError(click.ref.l);
     }
@@ -133,6 +134,7 @@ function onShare(ctx: ListenerContext) {
           questionTs: posted.ts,
         });
     } catch (err) {
+      ctx.metrics.error("button");
       ctx.logger.error(`sharing an answer in ${click.channel} failed: ${describeError(err)}`);
       await replyPrivately(ctx, client, click, renderNote(t.cannotShare));
       return;

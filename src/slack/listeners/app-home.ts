@@ -11,6 +11,7 @@ export function registerAppHome(app: App, ctx: ListenerContext) {
       const catalog = await ctx.browse("en");
       await client.views.publish({ user_id: event.user, view: renderHome(catalog, COMMAND) });
     } catch (err) {
+      ctx.metrics.error("home");
       ctx.logger.error(`publishing the Home tab failed: ${describeError(err)}`);
     }
   });

@@ -34,6 +34,7 @@ export function registerAssistant(app: App, ctx: ListenerContext) {
           });
       } catch (err) {
         const channel = event.assistant_thread.channel_id;
+        ctx.metrics.error("listener");
         ctx.logger.error(`starting an assistant thread in ${channel} failed: ${describeError(err)}`);
       }
     },
@@ -44,9 +45,18 @@ export function registerAssistant(app: App, ctx: ListenerContext) {
       const user = "user" in message ? message.user : undefined;
       const thread = "thread_ts" in message ? message.thread_ts : undefined;
       if (!user || user === context.botUserId || !thread) return;
-      if (isDuplicate(ctx, (body as { event_id?: string }).event_id, message.channel, message.ts)) return;
+      if (await isDuplicate(ctx, (body as { event_id?: string }).event_id, message.channel, message.ts))
+        return;
+      ctx.metrics.question("assistant");
       const text = "text" in message ? (message.text ?? "") : "";
-      const place = { channel: message.channel, thread, ts: message.ts, user, what: "assistant message" };
+      const place = {
+        channel: message.channel,
+        thread,
+        ts: message.ts,
+        user,
+        what: "assistant message",
+        eventId: (body as { event_id?: string }).event_id,
+      };
       await answerInConversation(ctx, client, place, text, async (question, isNew) => {
         // The question is plain text already (Slack markup stripped); a title notifies no one.
         if (isNew) await setTitle(truncate(question, MAX_TITLE));

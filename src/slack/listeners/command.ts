@@ -1,4 +1,5 @@
 import type { App } from "@slack/bolt";
+import type { Answer } from "../../answer/types.js";
 import { detectLanguage } from "../../text/language.js";
 import { stripSlackMarkup } from "../../text/slack-markup.js";
 import { refOf } from "../answer-ref.js";
@@ -19,19 +20,24 @@ const MAX_COMMAND_TEXT = 2000;
 export function registerCommand(app: App, ctx: ListenerContext) {
   app.command(COMMAND, async ({ command, ack }) => {
     await ack();
+    ctx.metrics.question("command");
+    const startedAt = performance.now();
     const text = stripSlackMarkup(String(command.text ?? "").slice(0, MAX_COMMAND_TEXT), { links: "drop" });
     const question = text === "" ? "help" : text;
     let reply: SlackMessage;
+    let a: Answer | undefined;
     try {
-      const a = await ctx.ask(question);
+      a = await ctx.ask(question);
       reply =
         a.kind === "meta"
           ? renderAnswer(a)
           : renderAnswer(a, { question: text, buttons: { ref: refOf(a), share: true } });
     } catch (err) {
+      ctx.metrics.error("answer");
       ctx.logger.error(`answering ${COMMAND} failed: ${describeError(err)}`);
       reply = renderError(detectLanguage(question));
     }
-    await respondPrivately(ctx, command.response_url, reply, `responding to ${COMMAND}`);
+    if (await respondPrivately(ctx, command.response_url, reply, `responding to ${COMMAND}`))
+      ctx.metrics.answered(a, startedAt);
   });
 }

@@ -13,11 +13,19 @@ export function registerDirectMessage(app: App, ctx: ListenerContext) {
     if (message.channel_type !== "im") return;
     if ("subtype" in message && message.subtype && message.subtype !== "file_share") return;
     if ("bot_id" in message && message.bot_id) return;
-    if (isDuplicate(ctx, (body as { event_id?: string }).event_id, message.channel, message.ts)) return;
+    if (await isDuplicate(ctx, (body as { event_id?: string }).event_id, message.channel, message.ts)) return;
+    ctx.metrics.question("direct_message");
     const thread = "thread_ts" in message ? message.thread_ts : undefined;
     const user = "user" in message ? message.user : undefined;
     const text = "text" in message ? (message.text ?? "") : "";
-    const place = { channel: message.channel, thread, ts: message.ts, user, what: "direct message" };
+    const place = {
+      channel: message.channel,
+      thread,
+      ts: message.ts,
+      user,
+      what: "direct message",
+      eventId: (body as { event_id?: string }).event_id,
+    };
     await answerInConversation(ctx, client, place, text);
   });
 }

@@ -24,7 +24,8 @@ export function registerMessageEdit(app: App, ctx: ListenerContext) {
     const edited = changed.message;
     if (!edited?.ts || edited.bot_id || edited.text === undefined) return;
     if (edited.text === changed.previous_message?.text) return;
-    if (isDuplicate(ctx, (body as { event_id?: string }).event_id, changed.channel, changed.ts)) return;
+    if (await isDuplicate(ctx, (body as { event_id?: string }).event_id, changed.channel, changed.ts)) return;
+    ctx.metrics.question("edit");
     await updateAnswer(ctx, client, changed.channel, edited.ts, edited.text);
   });
 }

@@ -20,13 +20,15 @@ export function registerThreadReply(app: App, ctx: ListenerContext) {
     const text = "text" in message ? (message.text ?? "") : "";
     // A mention of anyone (the bot: answered as a mention; someone else: not meant for the bot).
     if (/<@[UW][A-Z0-9]+>/.test(text)) return;
-    if (isDuplicate(ctx, (body as { event_id?: string }).event_id, message.channel, message.ts)) return;
+    if (await isDuplicate(ctx, (body as { event_id?: string }).event_id, message.channel, message.ts)) return;
+    ctx.metrics.question("thread_reply");
     const place = {
       channel: message.channel,
       thread,
       ts: message.ts,
       user,
       what: "thread reply",
+      eventId: (body as { event_id?: string }).event_id,
       eyes: true,
     };
     await answerInConversation(ctx, client, place, text);

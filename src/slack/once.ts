@@ -1,0 +1,88 @@
+import type { Logger } from "@slack/logger";
+import type { StateStore } from "../store/types.js";
+import { describeError } from "./context.js";
+
+/** How long a delivery's key is kept (Slack retries within about 5 minutes). */
+export const DELIVERY_TTL_MS = 15 * 60_000;
+/** How long the claim of an event's post is kept: longer than any takeover can come. */
+const POST_TTL_MS = 7 * 24 * 3_600_000;
+
+let unnamed = 0;
+let attempts = 0;
+
+/**
+ * Claims in the state store that make the bot answer each question once, across retries,
+ * restarts and replicas: a message (channel + ts) is handled under one event id, and an event's
+ * answer is posted by one process; a process that takes over an event another one left
+ * unfinished asks Slack whether that one's post went through before posting.
+ */
+export class Once {
+  constructor(
+    private readonly store: StateStore,
+    /** This process, as the journal knows it. */
+    private readonly owner: string,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * True when the message `channel`/`ts` was handled under another event id (the same message
+   * delivered again under a new id). The same event id handled again (taken over after a
+   * crash) is not a duplicate: the journal has let it through once. Without the store (Redis
+   * lost meanwhile) the message counts as new: the journal has already dropped retries of its id.
+   */
+  async seenBefore(eventId: string | undefined, channel: string, ts: string): Promise<boolean> {
+    const mine = eventId ?? `${this.owner}#${++unnamed}`;
+    try {
+      const holder = await this.store.claim(`msg:${channel}:${ts}`, mine, DELIVERY_TTL_MS);
+      return holder !== mine;
+    } catch (err) {
+      this.logger.warn(
+        `checking ${channel}/${ts} for an earlier delivery failed (${describeError(err)}); answering it`,
+      );
+      return false;
+    }
+  }
+
+  /**
+   * Runs `post` (the answer's chat.postMessage) unless the event's answer was posted already.
+   * The post step is claimed in the store first; when another process holds the claim (it
+   * stopped after claiming, and this process took the event over), `postedBefore` asks Slack
+   * whether that post went through: posted, or no way to tell (no `postedBefore`: a private
+   * reply cannot be looked up), means no second post.
+   */
+  async post<T>(
+    eventId: string | undefined,
+    post: () => Promise<T>,
+    postedBefore?: () => Promise<boolean>,
+  ): Promise<T | undefined> {
+    if (!eventId) return post();
+    const key = `post:${eventId}`;
+    // A token of this attempt: an event this process handles a second time (its finish was lost) checks too.
+    const token = `${this.owner}#${++attempts}`;
+    const holder = await this.store.claim(key, token, POST_TTL_MS);
+    if (holder === token) return post();
+    if (!postedBefore) {
+      this.logger.warn(
+        `event ${eventId}: the stopped process may have sent its private reply (Slack cannot be asked); not sending it again`,
+      );
+      return undefined;
+    }
+    let posted: boolean;
+    try {
+      posted = await postedBefore();
+    } catch (err) {
+      this.logger.error(
+        `event ${eventId}: cannot tell whether the stopped process posted its answer (${describeError(err)}); not posting it again`,
+      );
+      return undefined;
+    }
+    if (posted) {
+      this.logger.info(
+        `event ${eventId}: its answer was posted before the process stopped; not posting it again`,
+      );
+      return undefined;
+    }
+    await this.store.put(key, token, POST_TTL_MS);
+    return post();
+  }
+}

@@ -1,0 +1,186 @@
+import { describe, expect, it } from "vitest";
+import { localiseAnswer, localiseValue } from "../../src/answer/localise.js";
+
+const toEn = (text: string) => localiseValue(text, "de", "en");
+const toDe = (text: string) => localiseValue(text, "en", "de");
+
+describe("localiseValue: a German value for an English asker", () => {
+  it.each([
+    ["2,5 Milliarden Dollar", "$2.5 billion"],
+    ["2,5-Milliarden-Dollar", "$2.5 billion"],
+    ["1,2 Mrd. Euro", "€1.2 billion"],
+    ["€ 40 Mio.", "€40 million"],
+    ["800 Millionen Euro", "€800 million"],
+    ["3 Billionen Yen", "¥3 trillion"],
+    ["7,25 Millionen", "7.25 million"],
+    ["12.500 Euro", "€12,500"],
+  ])("money: %s -> %s", (de, en) => expect(toEn(de)).toBe(en));
+
+  it.each([
+    ["4,5 Prozent", "4.5%"],
+    ["12 %", "12%"],
+    ["0,75%", "0.75%"],
+  ])("percentages: %s -> %s", (de, en) => expect(toEn(de)).toBe(en));
+
+  it.each([
+    ["1.000", "1,000"],
+    ["2.345.678", "2,345,678"],
+    ["3,75", "3.75"],
+    ["rund 1.500", "about 1,500"],
+    ["bis zu 30 Prozent", "up to 30%"],
+    ["fast 2.000", "nearly 2,000"],
+  ])("numbers: %s -> %s", (de, en) => expect(toEn(de)).toBe(en));
+
+  it.each([
+    ["im Oktober", "in October"],
+    ["im März 2023", "in March 2023"],
+    ["Mai", "May"],
+    ["Jänner", "January"],
+    ["3. Dezember 2021", "3 December 2021"],
+    ["am 3. Dezember", "on 3 December"],
+    ["Dienstag, 3. Dezember 2024", "Tuesday, 3 December 2024"],
+    ["seit Juli", "since July"],
+    ["bis Februar 2026", "until February 2026"],
+    ["Anfang Juni", "early June"],
+    ["Mitte 2025", "mid-2025"],
+    ["Ende Oktober", "the end of October"],
+    ["im Jahr 2019", "in 2019"],
+    ["seit 2017", "since 2017"],
+    ["03.12.2021", "3 December 2021"],
+    ["in den 1980er Jahren", "in the 1980s"],
+    ["am Freitag", "on Friday"],
+  ])("dates: %s -> %s", (de, en) => expect(toEn(de)).toBe(en));
+
+  it.each([
+    ["Ende dieses Jahres", "the end of this year"],
+    ["Anfang nächsten Jahres", "the start of next year"],
+    ["nächstes Jahr", "next year"],
+    ["im vergangenen Jahr", "last year"],
+    ["seit Jahresbeginn", "since the start of the year"],
+    ["Ende des Jahres", "the end of the year"],
+  ])("relative dates: %s -> %s", (de, en) => expect(toEn(de)).toBe(en));
+
+  it.each([
+    "Lena Brandt",
+    "Geschäftsführerin",
+    "die Drehscheibe für Kunden",
+    "1.000 Mitarbeiter", // a count with a noun: the noun is a word, not a value
+    "2024", // a year is written alike
+    "Stadt Wien",
+    "Maibaum",
+    "zwei Büros",
+  ])("leaves anything that is not a value as a whole verbatim: %s", (text) => expect(toEn(text)).toBe(text));
+});
+
+describe("localiseValue: an English value for a German asker", () => {
+  it.each([
+    ["$2.5 billion", "2,5 Milliarden Dollar"],
+    ["€1 billion", "1 Milliarde Euro"],
+    ["30 million euros", "30 Millionen Euro"],
+    ["£12,500", "12.500 Pfund"],
+    ["4.5 percent", "4,5 %"],
+    ["12%", "12 %"],
+    ["1,000", "1.000"],
+    ["about 1,500", "rund 1.500"],
+    ["in October", "im Oktober"],
+    ["October 3, 2021", "3. Oktober 2021"],
+    ["on October 3", "am 3. Oktober"],
+    ["Tuesday (December 3)", "Tuesday (December 3)"],
+    ["early June", "Anfang Juni"],
+    ["in early June", "Anfang Juni"],
+    ["mid-2025", "Mitte 2025"],
+    ["since 2017", "seit 2017"],
+    ["in 2019", "im Jahr 2019"],
+    ["the 1980s", "1980er Jahre"],
+    ["the end of this year", "Ende dieses Jahres"],
+    ["next week", "nächste Woche"],
+    ["the end of next month", "Ende nächsten Monats"],
+    ["Lena Brandt", "Lena Brandt"],
+  ])("%s -> %s", (en, de) => expect(toDe(en)).toBe(de));
+});
+
+describe("localiseValue keeps the value checkable against the quote", () => {
+  it("says the same in both directions: a round trip gives the text back", () => {
+    for (const de of [
+      "2,5 Milliarden Dollar",
+      "4,5 %",
+      "1.000",
+      "im Oktober",
+      "3. Dezember 2021",
+      "Anfang Juni",
+      "Ende dieses Jahres",
+    ])
+      expect(toDe(toEn(de))).toBe(de);
+  });
+
+  it("is the identity for one language", () => {
+    expect(localiseValue("2,5 Milliarden Dollar", "de", "de")).toBe("2,5 Milliarden Dollar");
+    expect(localiseValue("$2.5 billion", "en", "en")).toBe("$2.5 billion");
+  });
+
+  it("never turns a length into money or a year into a number", () => {
+    expect(toEn("5 m")).toBe("5 m");
+    expect(toDe("5 m")).toBe("5 m");
+    expect(toDe("2024")).toBe("2024");
+  });
+});
+
+describe("localiseValue and short month or weekday names", () => {
+  it("reads a short name only with a day or a year: alone it may be a name", () => {
+    expect(toDe("Jan")).toBe("Jan");
+    expect(toDe("Sun")).toBe("Sun");
+    expect(toEn("Mär")).toBe("Mär");
+    expect(toDe("Jan 5, 2024")).toBe("5. Januar 2024");
+    expect(toEn("5. Okt. 2023")).toBe("5 October 2023");
+  });
+});
+
+describe("localiseAnswer", () => {
+  const cite = (language: "en" | "de", quote: string) => ({
+    source: "x.md",
+    title: "x",
+    quote,
+    start: 0,
+    end: quote.length,
+    language,
+  });
+  it("gives an English asker the value of a German quote in English, the quote verbatim", () => {
+    const quote = "Die Firma sammelte 2,5 Milliarden Dollar ein.";
+    const a = localiseAnswer({
+      kind: "value",
+      answer: "2,5 Milliarden Dollar",
+      language: "en",
+      citations: [cite("de", quote)],
+    });
+    expect(a.answer).toBe("$2.5 billion");
+    expect(a.citations[0]?.quote).toBe(quote);
+  });
+  it("localises each item of a list and the joined answer; leaves sentences and German askers alone", () => {
+    const items = [
+      { text: "im Oktober", citations: [cite("de", "im Oktober.")] },
+      { text: "Lena Brandt", citations: [cite("de", "Lena Brandt.")] },
+    ];
+    const list = localiseAnswer({
+      kind: "list",
+      answer: "im Oktober, Lena Brandt",
+      language: "en",
+      citations: [],
+      items,
+    });
+    expect(list.answer).toBe("in October, Lena Brandt");
+    const sentence = {
+      kind: "sentence" as const,
+      answer: "Im Oktober 2024.",
+      language: "en" as const,
+      citations: [cite("de", "Im Oktober 2024.")],
+    };
+    expect(localiseAnswer(sentence)).toBe(sentence);
+    const german = {
+      kind: "value" as const,
+      answer: "in October",
+      language: "de" as const,
+      citations: [cite("en", "in October.")],
+    };
+    expect(localiseAnswer(german)).toBe(german);
+  });
+});

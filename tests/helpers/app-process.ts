@@ -1,0 +1,58 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+import { waitUntil } from "./fake-slack.js";
+import { ROOT, tempDir } from "./fixtures.js";
+import { freePort } from "./redis.js";
+
+/** `npm start` (the built dist/bin/main.js) as a child process in HTTP mode. */
+export interface AppProcess {
+  port: number;
+  child: ChildProcess;
+  /** Everything it wrote (stdout and stderr). */
+  output(): string;
+  /** Its exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+}
+
+/** Options of startAppProcess. */
+export interface AppProcessOptions {
+  apiUrl: string;
+  secret: string;
+  /** More settings: DATA_DIR, REDIS_URL, EVENT_LEASE_MS, SHUTDOWN_GRACE_MS, ... */
+  env?: Record<string, string>;
+  port?: number;
+}
+
+/** Starts the app and resolves once it listens. */
+export async function startAppProcess(options: AppProcessOptions): Promise<AppProcess> {
+  const port = options.port ?? (await freePort());
+  const child = spawn(process.execPath, [join(ROOT, "dist/bin/main.js")], {
+    cwd: tempDir(),
+    env: {
+      PATH: process.env.PATH,
+      SEEDS_DIR: join(ROOT, "seeds"),
+      SLACK_BOT_TOKEN: "xoxb-9-9-ReplicaToken",
+      SLACK_SIGNING_SECRET: options.secret,
+      SLACK_API_URL: options.apiUrl,
+      PORT: String(port),
+      METRICS_LOG_INTERVAL_MS: "off",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => {
+    output += d;
+  });
+  child.stderr?.on("data", (d) => {
+    output += d;
+  });
+  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+  let gone = false;
+  void exited.then(() => {
+    gone = true;
+  });
+  await waitUntil(() => /listening for Slack on port/.test(output) || gone, 30_000, "the app to listen");
+  if (gone) throw new Error(`the app exited at start:\n${output}`);
+  return { port, child, output: () => output, exited };
+}

@@ -1,0 +1,83 @@
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toContract } from "../../src/answer/types.js";
+import { answer } from "../../src/core.js";
+import { loadLexicon } from "../../src/lexicon/load.js";
+import { PostgresArticles } from "../../src/retrieval/postgres/articles.js";
+import { ingestFolder } from "../../src/retrieval/postgres/ingest.js";
+import { Analyzer } from "../../src/text/terms.js";
+import { depsFor, FICTION, INTENTS, SEEDS, seedsDeps, tempDir } from "../helpers/fixtures.js";
+import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
+
+const lexiconDir = join(INTENTS, "lexicon");
+const analyzer = new Analyzer(loadLexicon(lexiconDir));
+let server: TestPostgres;
+
+beforeAll(async () => {
+  server = await startPostgres();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function ingest(url: string, dir: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await ingestFolder(client, dir, analyzer, { lexiconDir });
+  } finally {
+    await client.end();
+  }
+}
+
+const questions = readFileSync(join(import.meta.dirname, "../fixtures/eval/dev.jsonl"), "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((l) => JSON.parse(l).q as string);
+
+describe("the PostgreSQL backend", () => {
+  it("answers the seeds' dev questions as the in-memory index does", async () => {
+    const url = await server.createDatabase("seeds");
+    const report = await ingest(url, SEEDS);
+    expect(report.added.length).toBe(5);
+    const db = await PostgresArticles.open({ databaseUrl: url, intentsDir: INTENTS });
+    try {
+      for (const q of questions)
+        expect(toContract(await db.answer(q))).toEqual(toContract(answer(q, seedsDeps())));
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("ingests incrementally: changed files again, unchanged ones not, removed ones removed; a broken one named and skipped", async () => {
+    const url = await server.createDatabase("incremental");
+    const dir = tempDir(FICTION);
+    const names = Object.keys(FICTION).sort();
+    const first = await ingest(url, dir);
+    expect(first.added.sort()).toEqual(names);
+    const [changed, removed] = names as [string, string];
+    writeFileSync(
+      join(dir, changed),
+      `${FICTION[changed]}\nThe company also opened an office in Reykjavik.\n`,
+    );
+    rmSync(join(dir, removed));
+    writeFileSync(join(dir, "broken.txt"), Buffer.from([0, 1, 2, 3]));
+    const second = await ingest(url, dir);
+    expect(second.changed).toEqual([changed]);
+    expect(second.removed).toEqual([removed]);
+    expect(second.unchanged).toBe(names.length - 2);
+    expect(second.added).toEqual([]);
+    expect(second.warnings).toEqual([expect.stringContaining("broken.txt")]);
+    const db = await PostgresArticles.open({ databaseUrl: url, intentsDir: INTENTS });
+    try {
+      expect(db.articleCount).toBe(names.length - 1);
+      const memory = depsFor(dir);
+      for (const q of ["Where did the company open an office?", "Who leads the company?"])
+        expect(toContract(await db.answer(q))).toEqual(toContract(answer(q, memory)));
+    } finally {
+      await db.close();
+    }
+  });
+});
