@@ -358,6 +358,26 @@ function negationMismatch(d: DecisionInput): number {
   return NEGATION.test(d.q.text) !== NEGATION.test(d.best.ev.sentence.text) ? 1 : 0;
 }
 
+/** Figures written with digits ("2019", "3.5", "1,200"), without a closing full stop or comma. */
+const FIGURE = /\p{N}(?:[\p{N}.,]*\p{N})?/gu;
+
+/** The digit shape of a figure: every digit a 9 ("2019" -> "9999", "3.5" -> "9.9"). */
+const digitShape = (figure: string) => figure.replace(/\p{N}/gu, "9");
+
+/**
+ * The question names a figure the sentence lacks while the sentence has another figure of the
+ * same shape: "what happened in 2019?" against a sentence about 2021 (a different year, amount or
+ * count, not the one asked about).
+ */
+export function figureConflict(question: string, sentence: string): number {
+  const asked = question.match(FIGURE);
+  if (!asked) return 0;
+  const held = new Set(sentence.match(FIGURE) ?? []);
+  if (held.size === 0) return 0;
+  const shapes = new Set([...held].map(digitShape));
+  return asked.some((f) => !held.has(f) && shapes.has(digitShape(f))) ? 1 : 0;
+}
+
 export const DECISION_FEATURES: Feature<DecisionInput>[] = [
   ["pBest", (d) => d.pSentences[0] ?? 0],
   ["pSecond", (d) => d.pSentences[1] ?? 0],
@@ -383,6 +403,7 @@ export const DECISION_FEATURES: Feature<DecisionInput>[] = [
     (d) => (d.best?.qTerms.some((t) => t.entity && !d.best?.index.stats.sentenceDf.has(t.term)) ? 1 : 0),
   ],
   ["factoidWithoutFit", (d) => (d.factoid && !d.fitting ? 1 : 0)],
+  ["figureConflict", (d) => (d.best ? figureConflict(d.q.text, d.best.ev.sentence.text) : 0)],
   ["pAnswerSpan", (d) => d.pSpan * (d.pSentences[0] ?? 0)],
 ];
 

@@ -235,13 +235,20 @@ export function spanCandidates(
   return out;
 }
 
+/** The span an answer gives: the likeliest of the best sentence's spans whose kind fits the expected type. */
+export function answerSpan(
+  a: Analysis,
+  spans: Scored["spans"],
+  best: number | undefined,
+): Scored["spans"][number] | undefined {
+  return spans.find((s) => s.candidate.sentence === best && kindFit(a.type, s.candidate.input.span.kind) > 0);
+}
+
 /** The decision features of a question, from its best sentence and best span. */
 export function decisionInput(a: Analysis, pSentences: number[], spans: Scored["spans"]): DecisionInput {
   const order = pSentences.map((p, i) => ({ p, i })).sort((x, y) => y.p - x.p);
   const best = order[0]?.i;
-  const top = spans.find(
-    (s) => s.candidate.sentence === best && kindFit(a.type, s.candidate.input.span.kind) > 0,
-  );
+  const top = answerSpan(a, spans, best);
   return {
     q: a.q,
     pSentences: order.map((o) => o.p),
@@ -301,9 +308,7 @@ export function compose(a: Analysis, scored: Scored, models: Models, deps: Ranki
     const list = composeList(a, scored, models, deps);
     if (list) return { ...base, ...list, confidence: round(scored.pDecision) };
   }
-  const top = scored.spans.find(
-    (s) => s.candidate.sentence === scored.best && kindFit(a.type, s.candidate.input.span.kind) > 0,
-  );
+  const top = answerSpan(a, scored.spans, scored.best);
   if (top && top.p >= (FACTOID_TYPES.has(a.type) ? t.span : t.spanOther)) {
     const text = top.candidate.input.span.text;
     const key = norm(text);

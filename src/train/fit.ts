@@ -13,6 +13,7 @@ import {
 import { fitLogistic, predict } from "../ranking/logistic.js";
 import {
   type Analysis,
+  answerSpan,
   CONFIDENCE_FEATURES,
   compose,
   decisionInput,
@@ -23,7 +24,6 @@ import {
   spanCandidates,
   spanConfidenceInput,
 } from "../ranking/pipeline.js";
-import { kindFit } from "../ranking/spans.js";
 import { untrainedModels } from "../ranking/weights.js";
 
 /** One training question: its set, its weight, its analysis and where its articles are. */
@@ -227,10 +227,7 @@ export function fitModels(examples: Example[]): { models: Models; report: FitRep
 
 /** The probability of the span the composer would give: the best fitting one of the best sentence. */
 function topSpanP(a: Analysis, s: Scored): number {
-  const top = s.spans.find(
-    (x) => x.candidate.sentence === s.best && kindFit(a.type, x.candidate.input.span.kind) > 0,
-  );
-  return top ? top.p : 0;
+  return answerSpan(a, s.spans, s.best)?.p ?? 0;
 }
 
 /** The longest of the sets' median answer lengths. */

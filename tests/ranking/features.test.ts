@@ -3,6 +3,7 @@ import { route } from "../../src/core.js";
 import {
   DECISION_FEATURES,
   featureNames,
+  figureConflict,
   SENTENCE_FEATURES,
   type SentenceInput,
   SPAN_FEATURES,
@@ -179,6 +180,19 @@ describe("decision features", () => {
     expect(antonym("Which plant is large and makes robot arms?")).toBe(1);
     expect(antonym("Which plant is small and makes robot arms?")).toBe(0);
     expect(antonym("Which plant makes robot arms?")).toBe(0);
+  });
+
+  it("figureConflict: the question's figure is missing where the sentence has another of its shape", () => {
+    const sentence = "Velmora opened the Telgard office in 2021 with 40 staff.";
+    expect(figureConflict("What did Velmora open in 2019?", sentence)).toBe(1);
+    expect(figureConflict("What did Velmora open in 2021?", sentence)).toBe(0);
+    // a figure of another shape is no conflict (a count is not a year), nor a sentence without figures
+    expect(figureConflict("Which office opened with 400 staff?", sentence)).toBe(0);
+    expect(figureConflict("What opened in 2019?", "Velmora opened an office.")).toBe(0);
+    expect(figureConflict("Who leads the Telgard office?", sentence)).toBe(0);
+    // decimals and grouped figures keep their separators in the shape; a closing full stop is not one
+    expect(figureConflict("Did sales rise 3.5 percent?", "Sales rose 4.2 percent.")).toBe(1);
+    expect(figureConflict("Did sales reach 1,200?", "Sales reached 1,200.")).toBe(0);
   });
 
   it("margin and pBest read the sentence probabilities", () => {
