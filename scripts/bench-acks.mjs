@@ -10,21 +10,17 @@
 //
 // --cpu-prof DIR runs the app with `node --cpu-prof` and prints where its main thread's time
 // went (self time by package and by function) from the profile written at exit.
-import { fork, spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
+import { fork } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
-import { createServer as netServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, option, percentile, postMention, spawnApp } from "./slack-bench-lib.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
+const opt = (name, dflt) => option(name, dflt, args);
 
 /** The fake Web API: every method succeeds; counts chat.postMessage per thread. */
 function runFakeSlack() {
@@ -72,16 +68,6 @@ function runFakeSlack() {
   });
 }
 
-async function freePort() {
-  const srv = netServer();
-  await new Promise((r) => srv.listen(0, "127.0.0.1", r));
-  const { port } = srv.address();
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
 async function runBench() {
   const events = Number(opt("events", "2000"));
   const batch = Number(opt("batch", "100"));
@@ -104,72 +90,27 @@ async function runBench() {
     const dataDir = mkdtempSync(join(tmpdir(), "bench-acks-"));
     if (profDir) mkdirSync(profDir, { recursive: true });
     const before = profDir ? new Set(readdirSync(profDir)) : new Set();
-    const app = spawn(
-      process.execPath,
-      [...(profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : []), join(root, "dist/bin/main.js")],
-      {
-        cwd: dataDir,
-        env: {
-          PATH: process.env.PATH,
-          SLACK_BOT_TOKEN: "xoxb-1-1-bench",
-          SLACK_SIGNING_SECRET: secret,
-          SLACK_API_URL: `http://127.0.0.1:${apiPort}/api/`,
-          PORT: String(port),
-          DATA_DIR: join(dataDir, "data"),
-          FEEDBACK_LOG: "off",
-          LOG_LEVEL: "info",
-          SEEDS_DIR: join(root, "seeds"),
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let output = "";
-    app.stdout.on("data", (d) => {
-      output += d;
-    });
-    app.stderr.on("data", (d) => {
-      output += d;
+    const { app, output } = spawnApp(root, {
+      nodeArgs: profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [],
+      dir: dataDir,
+      port,
+      apiPort,
+      secret,
+      env: { LOG_LEVEL: "info" },
     });
     const t0 = Date.now();
-    while (!/listening for Slack/.test(output)) {
+    while (!/listening for Slack/.test(output())) {
       if (app.exitCode !== null || Date.now() - t0 > 60_000)
-        throw new Error(`the app did not start:\n${output}`);
+        throw new Error(`the app did not start:\n${output()}`);
       await new Promise((r) => setTimeout(r, 20));
     }
     const runId = `${Date.now()}`;
-    const send = async (i) => {
-      const ts = `${1_700_000_000 + i}.${String(run).padStart(6, "0")}`;
-      const body = JSON.stringify({
-        token: "x",
-        team_id: "T1",
-        api_app_id: "A1",
-        type: "event_callback",
-        event_id: `EvAck${runId}x${i}`,
-        event_time: Math.floor(Date.now() / 1000),
-        event: {
-          type: "app_mention",
-          user: "U1",
-          text: `<@UBOT> ${questions[i % questions.length]}`,
-          ts,
-          channel: "C1",
-          event_ts: ts,
-        },
+    const send = (i) =>
+      postMention(port, secret, {
+        text: questions[i % questions.length],
+        ts: `${1_700_000_000 + i}.${String(run).padStart(6, "0")}`,
+        eventId: `EvAck${runId}x${i}`,
       });
-      const stamp = Math.floor(Date.now() / 1000);
-      const signature = `v0=${createHmac("sha256", secret).update(`v0:${stamp}:${body}`).digest("hex")}`;
-      const start = performance.now();
-      const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "x-slack-request-timestamp": String(stamp),
-          "x-slack-signature": signature,
-        },
-        body,
-      });
-      await res.text();
-      return { ms: performance.now() - start, status: res.status };
-    };
     const acks = [];
     const sendStart = performance.now();
     for (let i = 0; i < events; i += batch) {

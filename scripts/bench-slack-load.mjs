@@ -4,11 +4,11 @@
 // signed app_mention events. Protocol: prints {"apiPort"} on start; reads {"appPort", "events",
 // "secret", "batch"} from stdin; sends the events `batch` at a time, each batch once the previous
 // one is answered; prints {"latencies"} (ms from sending an event to its answer being posted).
-import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { postMention } from "./slack-bench-lib.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const questions = readFileSync(join(root, "tests/fixtures/eval/dev.jsonl"), "utf8")
@@ -41,35 +41,8 @@ api.listen(0, "127.0.0.1", () =>
 
 async function postEvent(port, secret, i) {
   const ts = `${1_700_000_000 + i}.000100`;
-  const body = JSON.stringify({
-    token: "x",
-    team_id: "T1",
-    api_app_id: "A1",
-    type: "event_callback",
-    event_id: `EvBench${i}`,
-    event_time: Math.floor(Date.now() / 1000),
-    event: {
-      type: "app_mention",
-      user: "U1",
-      text: `<@UBOT> ${questions[i % questions.length]}`,
-      ts,
-      channel: "C1",
-      event_ts: ts,
-    },
-  });
-  const t = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac("sha256", secret).update(`v0:${t}:${body}`).digest("hex")}`;
   sentAt.set(ts, performance.now());
-  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-slack-request-timestamp": String(t),
-      "x-slack-signature": signature,
-    },
-    body,
-  });
-  await res.text();
+  await postMention(port, secret, { text: questions[i % questions.length], ts, eventId: `EvBench${i}` });
 }
 
 let input = "";

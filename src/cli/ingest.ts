@@ -27,6 +27,8 @@ async function main(): Promise<number> {
   const dir = args[0] ? resolve(args[0]) : seedsDirFrom(undefined);
   const lexiconDir = join(intentsDirFrom(), "lexicon");
   const client = new pg.Client({ connectionString: databaseUrl });
+  // A connection the server closes fails the query in progress; the 'error' event must not also stop the process.
+  client.on("error", (err) => process.stderr.write(`PostgreSQL connection failed: ${err.message}\n`));
   await client.connect();
   try {
     const report = await ingestFolder(client, dir, new Analyzer(loadLexicon(lexiconDir)), {

@@ -33,7 +33,17 @@ export const ANSWER_METADATA = "facts_answer";
  * Whether the bot's answer to an event is in the conversation already (a process that took the
  * event over asks before posting): its message carries the event id in its metadata.
  */
-async function answeredBefore(client: WebClient, place: Place, eventId: string): Promise<boolean> {
+/** The message metadata that names the event a bot message answers (found again on a takeover). */
+export function answerMetadata(eventId: string) {
+  return { event_type: ANSWER_METADATA, event_payload: { event_id: eventId } };
+}
+
+/** Whether Slack has a bot message answering `eventId` in the place (its thread, else its channel, after it). */
+export async function answeredBefore(
+  client: WebClient,
+  place: Pick<Place, "channel" | "thread" | "ts">,
+  eventId: string,
+): Promise<boolean> {
   const common = { channel: place.channel, oldest: place.ts, include_all_metadata: true, limit: 200 };
   const res = place.thread
     ? await client.conversations.replies({ ...common, ts: place.thread })
@@ -210,9 +220,7 @@ export async function answerInConversation(
           channel: place.channel,
           ...(place.thread ? { thread_ts: place.thread } : {}),
           ...message,
-          ...(eventId
-            ? { metadata: { event_type: ANSWER_METADATA, event_payload: { event_id: eventId } } }
-            : {}),
+          ...(eventId ? { metadata: answerMetadata(eventId) } : {}),
           unfurl_links: false,
           unfurl_media: false,
         }),

@@ -101,6 +101,7 @@ export async function startPostgres(): Promise<TestPostgres> {
         async createDatabase(name: string) {
           const pg = (await import("pg")).default;
           const client = new pg.Client({ connectionString: url });
+          client.on("error", () => {});
           await client.connect();
           try {
             await client.query(`CREATE DATABASE "${name.replace(/"/g, "")}"`);

@@ -8,6 +8,7 @@ import { loadLexicon } from "../../src/lexicon/load.js";
 import { PostgresArticles } from "../../src/retrieval/postgres/articles.js";
 import { ingestFolder } from "../../src/retrieval/postgres/ingest.js";
 import { Analyzer } from "../../src/text/terms.js";
+import { waitUntil } from "../helpers/fake-slack.js";
 import { depsFor, FICTION, INTENTS, SEEDS, seedsDeps, tempDir } from "../helpers/fixtures.js";
 import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
 
@@ -24,6 +25,8 @@ afterAll(async () => {
 
 async function ingest(url: string, dir: string) {
   const client = new pg.Client({ connectionString: url });
+  // The server's shutdown at the end may reach a connection still closing: not an error of the test.
+  client.on("error", () => {});
   await client.connect();
   try {
     return await ingestFolder(client, dir, analyzer, { lexiconDir });
@@ -76,6 +79,33 @@ describe("the PostgreSQL backend", () => {
       const memory = depsFor(dir);
       for (const q of ["Where did the company open an office?", "Who leads the company?"])
         expect(toContract(await db.answer(q))).toEqual(toContract(answer(q, memory)));
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("an idle connection the server closes (a restart, a fail-over) is logged and replaced, never a crash", async () => {
+    const url = await server.createDatabase("failover");
+    await ingest(url, tempDir(FICTION));
+    const logs: string[] = [];
+    const db = await PostgresArticles.open({
+      databaseUrl: url,
+      intentsDir: INTENTS,
+      log: (m) => logs.push(m),
+    });
+    try {
+      const before = await db.answer("Who leads the company?");
+      const admin = new pg.Client({ connectionString: server.url });
+      admin.on("error", () => {});
+      await admin.connect();
+      const killed = await admin.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+        ["failover"],
+      );
+      await admin.end();
+      expect(killed.rowCount).toBeGreaterThan(0);
+      await waitUntil(() => logs.some((l) => /idle connection failed/.test(l)), 5000, "the log line");
+      expect(toContract(await db.answer("Who leads the company?"))).toEqual(toContract(before));
     } finally {
       await db.close();
     }

@@ -3,7 +3,14 @@ import { type Ask, askInProcess } from "../../src/answering.js";
 import { FileStore } from "../../src/store/file-store.js";
 import { RedisStore } from "../../src/store/redis-store.js";
 import type { StateStore } from "../../src/store/types.js";
-import { dmEvent, eventEnvelope, mentionEvent, postSigned, waitUntil } from "../helpers/fake-slack.js";
+import {
+  assistantThreadStartedEvent,
+  dmEvent,
+  eventEnvelope,
+  mentionEvent,
+  postSigned,
+  waitUntil,
+} from "../helpers/fake-slack.js";
 import { tempDir } from "../helpers/fixtures.js";
 import { slackCorpusDeps } from "../helpers/models.js";
 import { startRedis, type TestRedis } from "../helpers/redis.js";
@@ -159,6 +166,50 @@ describe.each(kinds)("the event journal with $name", ({ opener }) => {
     const asked = slack.calls("conversations.history").map((c) => c.body);
     expect(asked).toHaveLength(2);
     expect(asked[0]).toMatchObject({ channel: "D1", include_all_metadata: "true" }); // form-encoded
+    expect(await (open.at(-1) as { store: StateStore }).store.unfinished()).toEqual([]);
+    await dead.close();
+  });
+
+  it("a takeover of a new assistant thread whose greeting was claimed: greeted (found by its metadata) is not greeted again; not greeted is greeted once", async () => {
+    const reopen = opener();
+    const greeted = assistantThreadStartedEvent("1700300000.000100");
+    const ungreeted = assistantThreadStartedEvent("1700300000.000200");
+    const dead = await reopen();
+    for (const [id, e] of [
+      ["EvThreadGreeted", greeted],
+      ["EvThreadUngreeted", ungreeted],
+    ] as const) {
+      expect(await dead.record(id, eventEnvelope(e, id), "dead", 1500, 60_000)).toBe(true);
+      expect(await dead.claim(`post:${id}`, "dead#1", 60_000)).toBe("dead#1");
+    }
+    const slack = await startWith("http", await reopen());
+    slack.fake.messages.push({
+      channel: "D2",
+      ts: "1700300000.000150",
+      thread_ts: "1700300000.000100",
+      text: "Hi!",
+      metadata: { event_type: "facts_answer", event_payload: { event_id: "EvThreadGreeted" } },
+    });
+    await waitUntil(() => slack.calls("chat.postMessage").length === 1, 8000, "the missing greeting");
+    await waitUntil(
+      () => slack.capture.lines.some((l) => /event EvThreadGreeted: its answer was posted before/.test(l)),
+      3000,
+    );
+    await sleep(300);
+    const posts = slack.calls("chat.postMessage");
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.body).toMatchObject({
+      channel: "D2",
+      thread_ts: "1700300000.000200",
+      metadata: { event_type: "facts_answer", event_payload: { event_id: "EvThreadUngreeted" } },
+    });
+    expect(String(posts[0]?.body.text)).toMatch(/I answer questions about/);
+    // Both threads get their suggested prompts (setting them twice changes nothing).
+    await waitUntil(
+      () => slack.calls("assistant.threads.setSuggestedPrompts").length === 2,
+      3000,
+      "the prompts",
+    );
     expect(await (open.at(-1) as { store: StateStore }).store.unfinished()).toEqual([]);
     await dead.close();
   });

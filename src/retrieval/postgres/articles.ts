@@ -66,6 +66,8 @@ export interface PostgresArticlesOptions {
   refreshMs?: number;
   /** Articles kept in memory between questions (default 2000). */
   cachedArticles?: number;
+  /** Where connection failures are logged (default: standard error). */
+  log?: (message: string) => void;
 }
 
 /** BM25's parameters, as minisearch's (k1 1.2, b 0.7, BM25+ d 0.5) and its title boost. */
@@ -103,6 +105,13 @@ export class PostgresArticles {
   /** Connects and reads the collection's statistics; throws when nothing was ingested. */
   static async open(options: PostgresArticlesOptions): Promise<PostgresArticles> {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 4 });
+    // An idle connection the server closes (a restart, a fail-over) is an 'error' on the pool:
+    // unheard, it would stop the process. The pool drops that connection and opens a new one.
+    pool.on("error", (err) =>
+      (options.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(
+        `PostgreSQL: an idle connection failed (${err.message}); it will be replaced`,
+      ),
+    );
     const backend = new PostgresArticles(pool, options);
     try {
       await backend.refresh(true);

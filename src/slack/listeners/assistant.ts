@@ -3,7 +3,7 @@ import { detectLanguage } from "../../text/language.js";
 import { describeError, type ListenerContext } from "../context.js";
 import { truncate } from "../escape.js";
 import { labelsFor } from "../labels.js";
-import { answerInConversation, isDuplicate } from "../reply.js";
+import { answeredBefore, answerInConversation, answerMetadata, isDuplicate } from "../reply.js";
 
 /** Longest thread title set from a question. */
 const MAX_TITLE = 60;
@@ -20,12 +20,19 @@ export function registerAssistant(app: App, ctx: ListenerContext) {
     // The bot answers from its articles, not from the channel the user is looking at: the
     // thread's context is not kept (and Bolt's default store would read the thread's history).
     threadContextStore: { get: async () => ({}), save: async () => {} },
-    threadStarted: async ({ event, say, setSuggestedPrompts }) => {
+    threadStarted: async ({ event, body, client, say, setSuggestedPrompts }) => {
       try {
         const catalog = await ctx.browse("en");
         const n = catalog.articles.length;
-        await say(
-          `Hi! I answer questions about ${n} news article${n === 1 ? "" : "s"}, quoting them word for word. Ask me anything about them, or pick a suggestion.`,
+        const text = `Hi! I answer questions about ${n} news article${n === 1 ? "" : "s"}, quoting them word for word. Ask me anything about them, or pick a suggestion.`;
+        // Greeted once, as answers are posted once: a process that takes the event over asks
+        // Slack whether the greeting (found by its metadata) is in the thread already.
+        const eventId = (body as { event_id?: string }).event_id;
+        const { channel_id: channel, thread_ts: thread } = event.assistant_thread;
+        await ctx.once.post(
+          eventId,
+          () => say({ text, ...(eventId ? { metadata: answerMetadata(eventId) } : {}) }),
+          eventId ? () => answeredBefore(client, { channel, thread, ts: thread }, eventId) : undefined,
         );
         if (catalog.suggestions.length)
           await setSuggestedPrompts({
