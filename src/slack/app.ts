@@ -14,6 +14,7 @@ import { RedactingLogger, toLogLevel } from "./logger.js";
 import { Metrics } from "./metrics.js";
 import { Once } from "./once.js";
 import type { RespondRetry } from "./respond.js";
+import { UserLanguages } from "./user-language.js";
 import { DEFAULT_WEB_API_POLICY, retryingFetch } from "./web-api-fetch.js";
 
 /** Options of the Slack app beyond the settings. */
@@ -178,6 +179,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     feedback: new FeedbackLog(config.feedbackLog, logger),
     respondRetry: options.respondRetry ?? {},
     metrics,
+    languages: new UserLanguages(logger),
     logger,
   };
   registerListeners(app, ctx);

@@ -5,6 +5,7 @@ import type { FeedbackLog } from "./feedback-log.js";
 import type { Metrics } from "./metrics.js";
 import type { Once } from "./once.js";
 import type { RespondRetry } from "./respond.js";
+import type { UserLanguages } from "./user-language.js";
 
 /** What the listeners share: the answering core, the memories, the feedback log and the logger. */
 export interface ListenerContext {
@@ -20,6 +21,8 @@ export interface ListenerContext {
   respondRetry: Partial<RespondRetry>;
   /** The counters: questions, answers, abstentions, latency, duplicates, errors. */
   metrics: Metrics;
+  /** The language each user reads Slack in (the Home tab, the assistant pane's greeting). */
+  languages: UserLanguages;
   logger: Logger;
 }
 

@@ -30,6 +30,17 @@ export interface Labels {
   considered: string;
   rule: (id: string) => string;
   reading: string;
+  /** The assistant pane's greeting of a new thread. */
+  greeting: (articles: number) => string;
+  /** The Home tab and the suggested prompts. */
+  whatIKnow: string;
+  knowsAbout: (articles: number) => string;
+  more: (n: number) => string;
+  /** An article in another language than the reader's: its language. */
+  articleIn: (language: Language) => string;
+  howToAsk: string;
+  howLines: (command: string) => string[];
+  tryAsking: string;
 }
 
 const EN: Labels = {
@@ -62,6 +73,22 @@ const EN: Labels = {
   considered: "Sentences considered",
   rule: (id) => `Answered by the *${id}* rule, without the articles.`,
   reading: "is reading the articles…",
+  greeting: (n) =>
+    `Hi! I answer questions about ${n} news article${n === 1 ? "" : "s"}, quoting them word for word. Ask me anything about them, or pick a suggestion.`,
+  whatIKnow: "What I know",
+  knowsAbout: (n) =>
+    `I answer questions about ${n} news article${n === 1 ? "" : "s"}, quoting them word for word, and say so when they don't cover a question.`,
+  more: (n) => `…and ${n} more.`,
+  articleIn: (l) => (l === "de" ? "in German" : "in English"),
+  howToAsk: "How to ask",
+  howLines: (command) => [
+    "• *Mention me* in a channel I'm in: I answer in the thread, and replies in that thread are answered without a new mention.",
+    "• *Message me* in the Messages tab.",
+    `• *${command} your question* answers privately; *Share in channel* posts the answer for everyone.`,
+    "• *Open me in the assistant pane* (the AI apps icon at the top of Slack) and pick a suggestion.",
+    'Under every answer: *Helpful* / *Not helpful*, and *Why this answer?* (or reply "why?" in the thread).',
+  ],
+  tryAsking: "Try asking",
 };
 
 const DE: Labels = {
@@ -95,6 +122,22 @@ const DE: Labels = {
   considered: "Betrachtete Sätze",
   rule: (id) => `Beantwortet von der Regel *${id}*, ohne die Artikel.`,
   reading: "liest die Artikel…",
+  greeting: (n) =>
+    `Hallo! Ich beantworte Fragen zu ${n === 1 ? "einem Nachrichtenartikel" : `${n} Nachrichtenartikeln`} und zitiere sie wörtlich. Frag mich etwas dazu oder wähle einen Vorschlag.`,
+  whatIKnow: "Was ich weiß",
+  knowsAbout: (n) =>
+    `Ich beantworte Fragen zu ${n === 1 ? "einem Nachrichtenartikel" : `${n} Nachrichtenartikeln`}, zitiere sie wörtlich und sage es, wenn sie eine Frage nicht abdecken.`,
+  more: (n) => `…und ${n} weitere.`,
+  articleIn: (l) => (l === "de" ? "auf Deutsch" : "auf Englisch"),
+  howToAsk: "So fragst du",
+  howLines: (command) => [
+    "• *Erwähne mich* in einem Channel, in dem ich bin: Ich antworte im Thread, und Antworten in diesem Thread beantworte ich ohne neue Erwähnung.",
+    "• *Schreib mir* im Tab Nachrichten.",
+    `• *${command} deine Frage* antwortet nur dir; *Im Channel teilen* postet die Antwort für alle.`,
+    "• *Öffne mich im Assistenten-Bereich* (das Symbol für KI-Apps oben in Slack) und wähle einen Vorschlag.",
+    "Unter jeder Antwort: *Hilfreich* / *Nicht hilfreich* und *Warum diese Antwort?* (oder antworte „warum?“ im Thread).",
+  ],
+  tryAsking: "Frag zum Beispiel",
 };
 
 /** The labels of a language. */

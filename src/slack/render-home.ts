@@ -1,5 +1,7 @@
 import type { Catalog } from "../answering.js";
+import type { Language } from "../text/language.js";
 import { escapeMrkdwn, truncate } from "./escape.js";
+import { type Labels, labelsFor } from "./labels.js";
 import { type Block, context, section } from "./render.js";
 
 /** Articles listed on the Home tab, and per block (a view holds at most 100 blocks). */
@@ -12,12 +14,12 @@ export interface HomeView {
   blocks: Block[];
 }
 
-function articleLine(a: Catalog["articles"][number]): string {
+function articleLine(a: Catalog["articles"][number], labels: Labels, reader: Language): string {
   const title = escapeMrkdwn(truncate(a.title || a.source, 150));
   const url = a.url && /^https?:\/\/[^\s<>|"]+$/i.test(a.url) ? a.url.replace(/&/g, "&amp;") : undefined;
   const parts = [url ? `<${url}|${title}>` : title];
   if (a.date) parts.push(escapeMrkdwn(a.date));
-  if (a.language === "de") parts.push("_in German_");
+  if (a.language !== reader) parts.push(`_${labels.articleIn(a.language)}_`);
   return `• ${parts.join(" · ")}`;
 }
 
@@ -25,13 +27,12 @@ function articleLine(a: Catalog["articles"][number]): string {
  * The App Home tab: what the bot knows (its articles, with dates and links), how to ask it on
  * each surface, and suggested questions, each checked to be answered.
  */
-export function renderHome(catalog: Catalog, command: string): HomeView {
+export function renderHome(catalog: Catalog, command: string, language: Language = "en"): HomeView {
+  const labels = labelsFor(language);
   const n = catalog.articles.length;
   const blocks: Block[] = [
-    { type: "header", text: { type: "plain_text", text: "What I know" } },
-    section(
-      `I answer questions about ${n} news article${n === 1 ? "" : "s"}, quoting them word for word, and say so when they don't cover a question.`,
-    ),
+    { type: "header", text: { type: "plain_text", text: labels.whatIKnow } },
+    section(labels.knowsAbout(n)),
   ];
   const shown = catalog.articles.slice(0, MAX_ARTICLES);
   for (let i = 0; i < shown.length; i += ARTICLES_PER_BLOCK)
@@ -39,28 +40,20 @@ export function renderHome(catalog: Catalog, command: string): HomeView {
       section(
         shown
           .slice(i, i + ARTICLES_PER_BLOCK)
-          .map(articleLine)
+          .map((a) => articleLine(a, labels, language))
           .join("\n"),
       ),
     );
-  if (n > shown.length) blocks.push(context(`…and ${n - shown.length} more.`));
+  if (n > shown.length) blocks.push(context(labels.more(n - shown.length)));
   blocks.push(
     { type: "divider" },
-    { type: "header", text: { type: "plain_text", text: "How to ask" } },
-    section(
-      [
-        "• *Mention me* in a channel I'm in: I answer in the thread, and replies in that thread are answered without a new mention.",
-        "• *Message me* in the Messages tab.",
-        `• *${command} your question* answers privately; *Share in channel* posts the answer for everyone.`,
-        "• *Open me in the assistant pane* (the AI apps icon at the top of Slack) and pick a suggestion.",
-        'Under every answer: *Helpful* / *Not helpful*, and *Why this answer?* (or reply "why?" in the thread).',
-      ].join("\n"),
-    ),
+    { type: "header", text: { type: "plain_text", text: labels.howToAsk } },
+    section(labels.howLines(command).join("\n")),
   );
   if (catalog.suggestions.length) {
     blocks.push(
       { type: "divider" },
-      { type: "header", text: { type: "plain_text", text: "Try asking" } },
+      { type: "header", text: { type: "plain_text", text: labels.tryAsking } },
       section(catalog.suggestions.map((s) => `• ${escapeMrkdwn(s)}`).join("\n")),
     );
   }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { AnswerWorker } from "../../src/answer-worker/pool.js";
+import { catalogOf } from "../../src/answering.js";
 import { answer } from "../../src/core.js";
 import { INTENTS, ROOT, SEEDS, seedsDeps, tempDir } from "../helpers/fixtures.js";
 
@@ -31,6 +32,15 @@ describe("the answering worker", () => {
     const pool = await started;
     for (const q of QUESTIONS) expect(await pool.ask(q)).toEqual(answer(q, seedsDeps()));
     expect(logs.join("\n")).toMatch(/answering worker ready: 5 articles/);
+  });
+
+  it("gives the articles and the checked suggestions of each language, as the core does", async () => {
+    const pool = await started;
+    for (const language of ["en", "de"] as const) {
+      const catalog = await pool.catalog(language);
+      expect(catalog).toEqual(catalogOf(seedsDeps(), language));
+      expect(catalog.articles).toHaveLength(5);
+    }
   });
 
   it("gives each of many concurrent questions its own answer", async () => {

@@ -50,6 +50,8 @@ export class FakeSlack {
     text?: unknown;
     metadata?: unknown;
   }[] = [];
+  /** Users' locales, as users.info gives them with include_locale (default en-US). */
+  readonly locales = new Map<string, string>();
   private readonly delays = new Map<string, number>();
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
@@ -188,6 +190,16 @@ export class FakeSlack {
         return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.nextTs() };
+      case "users.info":
+        return {
+          ok: true,
+          user: {
+            id: body.user,
+            ...(String(body.include_locale) === "true"
+              ? { locale: this.locales.get(String(body.user)) ?? "en-US" }
+              : {}),
+          },
+        };
       case "views.publish":
         return { ok: true, view: { id: "V1", ...(body.view as object) } };
       case "apps.connections.open":
@@ -384,11 +396,11 @@ export function deleteEvent(ts: string, text: string) {
 }
 
 /** The assistant pane: a new thread (assistant_thread_started). */
-export function assistantThreadStartedEvent(thread: string, channel = "D2") {
+export function assistantThreadStartedEvent(thread: string, channel = "D2", user = "U1") {
   return {
     type: "assistant_thread_started",
     assistant_thread: {
-      user_id: "U1",
+      user_id: user,
       context: { channel_id: "C1", team_id: "T1" },
       channel_id: channel,
       thread_ts: thread,
@@ -413,10 +425,10 @@ export function assistantMessageEvent(text: string, thread: string, channel = "D
 }
 
 /** The App Home was opened. */
-export function appHomeOpenedEvent(tab: "home" | "messages" = "home") {
+export function appHomeOpenedEvent(tab: "home" | "messages" = "home", user = "U1") {
   return {
     type: "app_home_opened",
-    user: "U1",
+    user,
     channel: "D1",
     tab,
     event_ts: `${1_700_000_000 + ++counter}.0007`,

@@ -39,6 +39,7 @@ describe("manifest.yml", () => {
         "groups:history",
         "im:history",
         "reactions:write",
+        "users:read",
       ].sort(),
     );
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(

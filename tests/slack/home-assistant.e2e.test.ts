@@ -9,7 +9,7 @@ import {
 import { slackCorpusDeps } from "../helpers/models.js";
 import { startSlack, type TestSlack } from "../helpers/slack-app.js";
 
-const suggestions = () => catalogOf(slackCorpusDeps(), "en").suggestions;
+const suggestions = (language: "en" | "de" = "en") => catalogOf(slackCorpusDeps(), language).suggestions;
 
 describe.each(["http", "socket"] as const)("the assistant pane and App Home (%s)", (mode) => {
   let t: TestSlack;
@@ -95,5 +95,36 @@ describe.each(["http", "socket"] as const)("the assistant pane and App Home (%s)
     expect(view).toContain("How to ask");
     expect(view).toContain("/openai-facts");
     for (const s of suggestions()) expect(view).toContain(s);
+  });
+
+  it("writes the Home tab and the greeting in German for a user whose Slack is in German (users.info locale)", async () => {
+    t.fake.locales.set("UDE", "de-DE");
+    expect(suggestions("de").length).toBeGreaterThan(0);
+    const published = t.calls("views.publish").length;
+    await t.event(appHomeOpenedEvent("home", "UDE"));
+    await waitUntil(() => t.calls("views.publish").length > published, 5000, "the German Home tab");
+    const view = JSON.stringify(t.calls("views.publish").at(-1)?.body.view);
+    expect(view).toContain("Was ich weiß");
+    expect(view).toContain("So fragst du");
+    expect(view).toContain("Acme Robotics expands to Tokyo · 2025-06-10 · _auf Englisch_");
+    // no mark on an article in the reader's own language
+    expect(view).toContain("Northwind eröffnet Büro in Wien · 2025-09-01");
+    expect(view).not.toMatch(/Wien · 2025-09-01 · _/);
+    expect(view).not.toContain("How to ask");
+    for (const s of suggestions("de")) expect(view).toContain(s);
+
+    const thread = "1700100000.000900";
+    await t.event(assistantThreadStartedEvent(thread, "D3", "UDE"));
+    const prompts = () =>
+      t.calls("assistant.threads.setSuggestedPrompts").find((c) => c.body.thread_ts === thread);
+    await waitUntil(() => prompts() !== undefined, 5000, "the German prompts");
+    expect(prompts()?.body.title).toBe("Frag zum Beispiel");
+    expect((prompts()?.body.prompts as { message: string }[]).map((p) => p.message)).toEqual(
+      suggestions("de"),
+    );
+    const greeting = t.calls("chat.postMessage").find((c) => c.body.thread_ts === thread)?.body;
+    expect(String(greeting?.text)).toMatch(/^Hallo! Ich beantworte Fragen zu 3 Nachrichtenartikeln/);
+    // Looked up once per user, then remembered.
+    expect(t.calls("users.info").filter((c) => c.body.user === "UDE")).toHaveLength(1);
   });
 });

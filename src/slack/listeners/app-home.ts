@@ -8,8 +8,9 @@ export function registerAppHome(app: App, ctx: ListenerContext) {
   app.event("app_home_opened", async ({ event, client }) => {
     if (event.tab !== "home") return;
     try {
-      const catalog = await ctx.browse("en");
-      await client.views.publish({ user_id: event.user, view: renderHome(catalog, COMMAND) });
+      const language = await ctx.languages.of(client, event.user);
+      const catalog = await ctx.browse(language);
+      await client.views.publish({ user_id: event.user, view: renderHome(catalog, COMMAND, language) });
     } catch (err) {
       ctx.metrics.error("home");
       ctx.logger.error(`publishing the Home tab failed: ${describeError(err)}`);

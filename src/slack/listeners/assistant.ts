@@ -22,9 +22,10 @@ export function registerAssistant(app: App, ctx: ListenerContext) {
     threadContextStore: { get: async () => ({}), save: async () => {} },
     threadStarted: async ({ event, body, client, say, setSuggestedPrompts }) => {
       try {
-        const catalog = await ctx.browse("en");
-        const n = catalog.articles.length;
-        const text = `Hi! I answer questions about ${n} news article${n === 1 ? "" : "s"}, quoting them word for word. Ask me anything about them, or pick a suggestion.`;
+        const language = await ctx.languages.of(client, event.assistant_thread.user_id);
+        const labels = labelsFor(language);
+        const catalog = await ctx.browse(language);
+        const text = labels.greeting(catalog.articles.length);
         // Greeted once, as answers are posted once: a process that takes the event over asks
         // Slack whether the greeting (found by its metadata) is in the thread already.
         const eventId = (body as { event_id?: string }).event_id;
@@ -36,7 +37,7 @@ export function registerAssistant(app: App, ctx: ListenerContext) {
         );
         if (catalog.suggestions.length)
           await setSuggestedPrompts({
-            title: "Try asking",
+            title: labels.tryAsking,
             prompts: catalog.suggestions.map((s) => ({ title: truncate(s, 75), message: s })),
           });
       } catch (err) {
