@@ -1,6 +1,11 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { intentsDirFrom, PROJECT_ROOT, seedsDirFrom, setting } from "./config-paths.js";
+import {
+  BackendSettingError,
+  type BackendSettings,
+  backendSettingsFrom,
+} from "./retrieval/postgres/settings.js";
 import { type StoreSettings, storeSettingsFrom } from "./store/settings.js";
 
 /** How `npm start` runs. */
@@ -27,6 +32,8 @@ export interface Config extends StoreSettings {
   feedbackLog?: string;
   /** Socket Mode: how often the counters are logged, in ms; 0: never. */
   metricsLogIntervalMs: number;
+  /** Where the articles live: this process's memory (SEEDS_DIR) or PostgreSQL (ARTICLES_BACKEND, DATABASE_URL). */
+  articles: BackendSettings;
 }
 
 /** A missing or malformed setting; the message names the variable, never its value. */
@@ -95,7 +102,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     feedbackLog: feedbackLogFrom(env),
     ...storeSettingsFrom(env),
     metricsLogIntervalMs: metricsLogIntervalFrom(env),
+    articles: articlesFrom(env),
   };
+}
+
+/** ARTICLES_BACKEND and DATABASE_URL, as a configuration error naming the variable when malformed. */
+function articlesFrom(env: NodeJS.ProcessEnv): BackendSettings {
+  try {
+    return backendSettingsFrom(env);
+  } catch (err) {
+    if (err instanceof BackendSettingError) throw new ConfigError(err.message);
+    throw err;
+  }
 }
 
 /** METRICS_LOG_INTERVAL_MS: whole milliseconds, at least 1000; "off" or 0 logs none; default 60 s. */

@@ -18,6 +18,10 @@ async function main() {
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const data = { seedsDir: config.seedsDir, intentsDir: config.intentsDir, cacheDir: cacheDirFrom() };
   if (config.mode === "console") {
+    if (config.articles.backend === "postgres")
+      process.stderr.write(
+        "ARTICLES_BACKEND=postgres serves the Slack app and npm run ask; the console reads the articles of SEEDS_DIR.\n",
+      );
     // Articles and intents are reloaded when their files change; a bad change keeps the last good set.
     const live = new LiveDeps({ ...data, log });
     live.watch();
@@ -37,7 +41,18 @@ async function main() {
       ? "state store: Redis (REDIS_URL), shared by every replica"
       : `state store: file in ${config.dataDir} (one process; set REDIS_URL to run several)`,
   );
-  const worker = await AnswerWorker.start({ ...data, watch: true, log });
+  const databaseUrl = config.articles.backend === "postgres" ? config.articles.databaseUrl : undefined;
+  log(
+    databaseUrl
+      ? "articles: PostgreSQL (ARTICLES_BACKEND=postgres, DATABASE_URL; load them with npm run ingest)"
+      : `articles: ${config.seedsDir}`,
+  );
+  const worker = await AnswerWorker.start({
+    ...data,
+    watch: !databaseUrl,
+    log,
+    ...(databaseUrl ? { databaseUrl } : {}),
+  });
   // Bolt is loaded only for Slack: the console and `ask` start faster without it.
   const { createSlackApp } = await import("./slack/app.js");
   const slack = createSlackApp({

@@ -10,6 +10,8 @@ export interface WorkerOptions {
   cacheDir?: string;
   /** Reload when the articles or intents change. */
   watch: boolean;
+  /** ARTICLES_BACKEND=postgres: the articles are read from this database (npm run ingest), not seedsDir. */
+  databaseUrl?: string;
 }
 
 /** Main thread -> worker. */

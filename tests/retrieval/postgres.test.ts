@@ -110,4 +110,25 @@ describe("the PostgreSQL backend", () => {
       await db.close();
     }
   });
+
+  it("a running backend reads a newer ingest without a restart", async () => {
+    const url = await server.createDatabase("newer");
+    const dir = tempDir(FICTION);
+    await ingest(url, dir);
+    const db = await PostgresArticles.open({ databaseUrl: url, intentsDir: INTENTS, refreshMs: 0 });
+    try {
+      const count = db.articleCount;
+      writeFileSync(
+        join(dir, "zephyr.md"),
+        "# Zephyr Motors opens a plant\n\nZephyr Motors opened a plant in Quito, led by Ines Varga.\n",
+      );
+      await ingest(url, dir);
+      const a = await db.answer("Who leads the Zephyr Motors plant?");
+      expect(db.articleCount).toBe(count + 1);
+      expect(a.answered).toBe(true);
+      expect(a.citations[0]?.source).toBe("zephyr.md");
+    } finally {
+      await db.close();
+    }
+  });
 });

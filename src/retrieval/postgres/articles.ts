@@ -131,6 +131,11 @@ export class PostgresArticles {
     return this.snapshot.count;
   }
 
+  /** Intents loaded. */
+  get intentCount(): number {
+    return this.snapshot.base.intents.intents.length;
+  }
+
   /** Reloads the statistics when an ingest bumped the version (checked at most every refreshMs). */
   private async refresh(force = false): Promise<void> {
     const now = Date.now();
