@@ -211,6 +211,7 @@ export function report(outcomes: Outcome[], title: string): string[] {
   lines.push(`  by language: ${by((o) => o.answer.language)}`);
   lines.push(`  by answer type: ${by((o) => o.example?.analysis.type ?? "meta")}`);
   lines.push(`  by intent: ${by((o) => o.answer.intent)}`);
+  lines.push(`  intents against the fallback: ${intentsAgainstFallback(outcomes)}`);
   if (outcomes.some((o) => o.question.intent)) {
     const wrong = outcomes.filter((o) => o.question.intent && o.question.intent !== o.answer.intent);
     lines.push(`  routed to a wrong intent: ${wrong.length}`);
@@ -220,6 +221,38 @@ export function report(outcomes: Outcome[], title: string): string[] {
       );
   }
   return lines;
+}
+
+/**
+ * Per business intent, its questions fully right as routed against the same questions answered
+ * as the fallback would (no intent: no prior, no expansions), with the same models: an intent
+ * must never do worse than the fallback.
+ */
+export function intentsAgainstFallback(outcomes: Outcome[]): string {
+  const groups = new Map<string, { n: number; routed: number; fallback: number }>();
+  for (const o of outcomes) {
+    const e = o.example;
+    if (!e || !o.models || e.analysis.intent.intent === undefined) continue;
+    const id = e.analysis.intent.id;
+    const fallback = analyse(
+      e.analysis.q,
+      { ...e.analysis.intent, intent: undefined, id: "fallback" },
+      e.deps,
+    );
+    const answer = compose(fallback, score(fallback, o.models, e.deps), o.models, e.deps);
+    const g = groups.get(id) ?? { n: 0, routed: 0, fallback: 0 };
+    g.n++;
+    if (o.failures.length === 0) g.routed++;
+    if (judge(o.question, toContract(answer), e.seedsDir).length === 0) g.fallback++;
+    groups.set(id, g);
+  }
+  if (groups.size === 0) return "none routed";
+  return [...groups]
+    .sort((a, b) => b[1].n - a[1].n)
+    .map(
+      ([id, g]) => `${id} ${g.routed} vs ${g.fallback} of ${g.n}${g.routed < g.fallback ? " (worse)" : ""}`,
+    )
+    .join(", ");
 }
 
 /** Why an outcome failed: the decision's probability and the features that weighed most. */
