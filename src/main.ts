@@ -5,6 +5,7 @@ import { runConsole } from "./cli/console.js";
 import { ConfigError, readConfig } from "./config.js";
 import { cacheDirFrom } from "./config-paths.js";
 import { LiveDeps } from "./live-deps.js";
+import { openInstallations } from "./slack/installations.js";
 import { openStore } from "./store/open.js";
 import { tuneV8 } from "./util/v8-tuning.js";
 
@@ -22,7 +23,7 @@ async function main() {
     const live = new LiveDeps({ ...data, log });
     live.watch();
     process.stderr.write(
-      "No SLACK_BOT_TOKEN set: running the console. To connect Slack, copy .env.example to .env and fill in the tokens (see README.md).\n",
+      "No SLACK_BOT_TOKEN set: running the console. To connect Slack, copy .env.example to .env and fill in the tokens, or the OAuth settings for several workspaces (see README.md).\n",
     );
     await runConsole(process.stdin, process.stdout, live, { interactive: process.stdin.isTTY === true });
     live.close();
@@ -37,6 +38,14 @@ async function main() {
       ? "state store: Redis (REDIS_URL), shared by every replica"
       : `state store: file in ${config.dataDir} (one process; set REDIS_URL to run several)`,
   );
+  // Several workspaces (OAuth): installations in PostgreSQL with DATABASE_URL, else a file in DATA_DIR.
+  const installations = config.oauth ? await openInstallations(config, log) : undefined;
+  if (installations)
+    log(
+      installations.kind === "postgres"
+        ? "installations: PostgreSQL (DATABASE_URL), shared by every replica; install at GET /slack/install"
+        : `installations: file in ${config.dataDir}; install at GET /slack/install`,
+    );
   const worker = await AnswerWorker.start({ ...data, watch: true, log });
   // Bolt is loaded only for Slack: the console and `ask` start faster without it.
   const { createSlackApp } = await import("./slack/app.js");
@@ -46,6 +55,7 @@ async function main() {
     browse: (language) => worker.catalog(language),
     indexReady: () => worker.ready,
     store,
+    installations,
   });
   let stopping = false;
   // Stop accepting (HTTP: 503, so Slack retries elsewhere; Socket Mode: the socket closes),
@@ -67,7 +77,7 @@ async function main() {
     );
     // The worker is closed only when nothing is left (closing it fails the questions it holds).
     await settleWithin([slack.stop(), ...(unfinished.length ? [] : [worker.close()])], 2000);
-    await settleWithin([store.close()], 2000);
+    await settleWithin([store.close(), ...(installations ? [installations.close()] : [])], 2000);
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

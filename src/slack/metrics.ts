@@ -6,7 +6,7 @@ import type { Answer } from "../answer/types.js";
 export type Surface = "mention" | "direct_message" | "thread_reply" | "assistant" | "command" | "edit";
 
 /** What failed, for the error counter. */
-export type ErrorStage = "answer" | "post" | "respond" | "listener" | "home" | "button";
+export type ErrorStage = "answer" | "post" | "respond" | "listener" | "home" | "button" | "authorize";
 
 /** Why the HTTP receiver refused a request. */
 export type RefusedReason =
