@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import "dotenv/config";
 import { AnswerWorker } from "./answer-worker/pool.js";
+import { TeamAnswerers } from "./answer-worker/teams.js";
 import { runConsole } from "./cli/console.js";
 import { ConfigError, readConfig } from "./config.js";
 import { cacheDirFrom } from "./config-paths.js";
@@ -47,13 +48,22 @@ async function main() {
         : `installations: file in ${config.dataDir}; install at GET /slack/install`,
     );
   const worker = await AnswerWorker.start({ ...data, watch: true, log });
+  // ARTICLES_BY_TEAM_DIR: a workspace with a folder of its own is answered from it (a worker of its own).
+  const answerers = new TeamAnswerers(
+    worker,
+    config.articlesByTeamDir,
+    (seedsDir) => AnswerWorker.start({ ...data, seedsDir, watch: true, log }),
+    log,
+  );
+  if (config.articlesByTeamDir)
+    log(`articles: a folder per workspace in ${config.articlesByTeamDir}, else ${config.seedsDir}`);
   // Bolt is loaded only for Slack: the console and `ask` start faster without it.
   const { createSlackApp } = await import("./slack/app.js");
   const slack = createSlackApp({
     config,
-    ask: (q, options) => worker.ask(q, options),
-    browse: (language) => worker.catalog(language),
-    indexReady: () => worker.ready,
+    ask: (q, options) => answerers.ask(q, options),
+    browse: (language) => answerers.catalog(language),
+    indexReady: () => answerers.ready,
     store,
     installations,
   });
@@ -76,7 +86,7 @@ async function main() {
       `${signal}: ${unfinished.length ? `${unfinished.length} event(s) left in the journal` : "every acked event finished"}; exiting`,
     );
     // The worker is closed only when nothing is left (closing it fails the questions it holds).
-    await settleWithin([slack.stop(), ...(unfinished.length ? [] : [worker.close()])], 2000);
+    await settleWithin([slack.stop(), ...(unfinished.length ? [] : [answerers.close()])], 2000);
     await settleWithin([store.close(), ...(installations ? [installations.close()] : [])], 2000);
     process.exit(0);
   };

@@ -1,4 +1,5 @@
 import { App, ErrorCode, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import { teamScope } from "../answer-worker/teams.js";
 import type { Ask, Browse } from "../answering.js";
 import { type Config, ConfigError } from "../config.js";
 import { FileStore } from "../store/file-store.js";
@@ -201,6 +202,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     languages: new UserLanguages(logger),
     logger,
   };
+  // Each event's listeners run knowing its workspace: `ask` and `browse` may answer from that
+  // workspace's own articles (ARTICLES_BY_TEAM_DIR; main.ts's TeamAnswerers).
+  app.use(async ({ context, next }) => teamScope.run(context.teamId, next));
   registerListeners(app, ctx);
   if (installations) registerUninstall(app, installations, logger);
   app.error(async (err) => {

@@ -8,67 +8,21 @@ import {
   PostgresInstallations,
 } from "../../src/slack/installations.js";
 import { manifestBotScopes } from "../../src/slack/oauth.js";
-import { eventEnvelope, mentionEvent, postSigned, waitUntil } from "../helpers/fake-slack.js";
+import { mentionEvent, waitUntil } from "../helpers/fake-slack.js";
 import { tempDir } from "../helpers/fixtures.js";
+import {
+  CLIENT_SECRET,
+  eventOf,
+  get,
+  install,
+  OAUTH_ENV,
+  postsTo,
+  startOAuth,
+  TOKEN_T1,
+  TOKEN_T2,
+} from "../helpers/oauth.js";
 import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
-import { SECRET, startSlack, type TestSlack } from "../helpers/slack-app.js";
-
-const CLIENT_SECRET = "c0ffee0123456789abcdef0123456789";
-const STATE_SECRET = "state-secret-for-the-tests-0123456789";
-const TOKEN_T1 = "xoxb-1-T1-WorkspaceOneToken";
-const TOKEN_T2 = "xoxb-2-T2-WorkspaceTwoToken";
-const OAUTH_ENV = {
-  SLACK_BOT_TOKEN: "",
-  SLACK_CLIENT_ID: "1234567890.0987654321",
-  SLACK_CLIENT_SECRET: CLIENT_SECRET,
-  SLACK_STATE_SECRET: STATE_SECRET,
-};
-
-/** The app in OAuth mode (no bot token) over HTTP with an installation store. */
-function startOAuth(installations: Installations): Promise<TestSlack> {
-  return startSlack({ mode: "http", env: OAUTH_ENV, app: { installations } });
-}
-
-async function get(port: number, path: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers, redirect: "manual" });
-  return { status: res.status, text: await res.text(), cookie: res.headers.get("set-cookie") ?? "" };
-}
-
-/**
- * Installs the app in `team` as a browser would: GET /slack/install (the state cookie and the
- * Add to Slack link with the same state), then Slack's redirect back with `code` and the state.
- */
-async function install(t: TestSlack, team: string, token: string, code = `code-${team}`) {
-  t.fake.grant(code, team, token);
-  const page = await get(t.port as number, "/slack/install");
-  expect(page.status).toBe(200);
-  const cookie = /slack-app-oauth-state=([^;]+)/.exec(page.cookie)?.[1];
-  expect(cookie, "the install page sets the state cookie").toBeTruthy();
-  const href = /href="([^"]+oauth\/v2\/authorize[^"]+)"/.exec(page.text)?.[1]?.replace(/&amp;/g, "&");
-  expect(href, "the install page links to Slack's authorize URL").toBeTruthy();
-  const state = new URL(href as string).searchParams.get("state");
-  expect(state).toBe(cookie);
-  const done = await get(
-    t.port as number,
-    `/slack/oauth_redirect?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state as string)}`,
-    { cookie: `slack-app-oauth-state=${cookie}` },
-  );
-  expect(done.status, done.text).toBe(200);
-  expect(done.text).toContain("Installed");
-  return page;
-}
-
-/** Delivers a signed event of `team`. */
-async function eventOf(t: TestSlack, team: string, event: Record<string, unknown>, id?: string) {
-  const body = JSON.stringify(eventEnvelope(event, id, team));
-  const res = await postSigned(t.port as number, SECRET, body);
-  expect(res.status, res.text).toBe(200);
-}
-
-/** The chat.postMessage calls into a channel, with the token each carried. */
-function postsTo(t: TestSlack, channel: string) {
-  return t.calls("chat.postMessage").filter((c) => c.body.channel === channel);
-}
+import { startSlack, type TestSlack } from "../helpers/slack-app.js";
 
 /**
  * Two workspaces installed by OAuth, each answered with its own token; one uninstalled, its next
@@ -142,6 +96,23 @@ describe("several workspaces (OAuth), embedded store", () => {
     } finally {
       await t.close();
       await installations.close();
+    }
+  });
+
+  it("tokens_revoked of the bot's token removes the installation; of user tokens only, it does not", async () => {
+    const installations = FileInstallations.memory();
+    const t = await startOAuth(installations);
+    try {
+      await install(t, "T1", TOKEN_T1);
+      await eventOf(t, "T1", { type: "tokens_revoked", tokens: { oauth: ["U1"] }, event_ts: "1.1" });
+      await eventOf(t, "T1", mentionEvent("who leads the Berlin office?", undefined, { channel: "C-V" }));
+      await waitUntil(() => postsTo(t, "C-V").length === 1, 10_000, "the answer");
+      expect(installations.keys).toEqual(["T:T1"]);
+      await eventOf(t, "T1", { type: "tokens_revoked", tokens: { bot: ["UBOTT1"] }, event_ts: "1.2" });
+      await waitUntil(() => installations.keys.length === 0, 5000, "the removal");
+      expect(t.capture.lines.some((l) => /tokens_revoked .*workspace T1 is removed/.test(l))).toBe(true);
+    } finally {
+      await t.close();
     }
   });
 
