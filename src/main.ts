@@ -45,7 +45,7 @@ async function main() {
     log(
       installations.kind === "postgres"
         ? "installations: PostgreSQL (DATABASE_URL), shared by every replica; install at GET /slack/install"
-        : `installations: file in ${config.dataDir}; install at GET /slack/install`,
+        : `installations: file in ${config.dataDir}; install at GET /slack/install${config.redisUrl ? " (each replica has its own file: set DATABASE_URL to share them)" : ""}`,
     );
   const worker = await AnswerWorker.start({ ...data, watch: true, log });
   // ARTICLES_BY_TEAM_DIR: a workspace with a folder of its own is answered from it (a worker of its own).

@@ -69,7 +69,7 @@ export class Metrics {
     });
     this.errors = new Counter({
       name: "facts_errors_total",
-      help: "Failures, by stage (answer: the core; post, respond: Slack calls; listener: uncaught).",
+      help: "Failures, by stage (answer: the core; post, respond: Slack calls; listener: uncaught; authorize: an event of a workspace with no installation).",
       labelNames: ["stage"],
       registers,
     });
