@@ -21,6 +21,15 @@ export interface Config extends StoreSettings {
   botToken?: string;
   appToken?: string;
   signingSecret?: string;
+  /**
+   * Several workspaces (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET): Slack's OAuth
+   * install at /slack/install, each event answered with its workspace's token; HTTP mode only.
+   */
+  oauth?: OAuthSettings;
+  /** PostgreSQL (DATABASE_URL): where installations are kept with the OAuth settings (else DATA_DIR's file). */
+  databaseUrl?: string;
+  /** A folder whose subfolders, named by workspace (team) id, hold that workspace's articles (ARTICLES_BY_TEAM_DIR). */
+  articlesByTeamDir?: string;
   /** HTTP mode's port. */
   port: number;
   /** Base URL of the Slack Web API, ending in "/". */
@@ -36,6 +45,16 @@ export interface Config extends StoreSettings {
   articles: BackendSettings;
 }
 
+/** The app's OAuth credentials (Basic Information -> App Credentials) and the secret that signs the install's state. */
+export interface OAuthSettings {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+}
+
+/** The OAuth settings, all three or none. */
+export const OAUTH_VARIABLES = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
+
 /** A missing or malformed setting; the message names the variable, never its value. */
 export class ConfigError extends Error {}
 
@@ -44,13 +63,54 @@ const DEFAULT_API_URL = "https://slack.com/api/";
 export const DEFAULT_FEEDBACK_LOG = join(PROJECT_ROOT, ".data", "feedback.jsonl");
 
 /**
- * Reads and checks every setting. Mode: no SLACK_BOT_TOKEN -> console; with SLACK_APP_TOKEN ->
- * Socket Mode; otherwise HTTP mode, which needs SLACK_SIGNING_SECRET.
+ * SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET: undefined when none is set; a
+ * ConfigError naming the first one missing when only some are, or the one that is malformed.
+ */
+export function oauthSettingsFrom(env: NodeJS.ProcessEnv = process.env): OAuthSettings | undefined {
+  const [clientId, clientSecret, stateSecret] = OAUTH_VARIABLES.map((name) => setting(env, name));
+  if (!clientId && !clientSecret && !stateSecret) return undefined;
+  const missing = OAUTH_VARIABLES.find((name) => !setting(env, name));
+  if (missing)
+    throw new ConfigError(
+      `${missing} is missing: installing in several workspaces (OAuth) needs ${OAUTH_VARIABLES.join(", ")}`,
+    );
+  if (!/^[\w.-]+$/.test(clientId as string))
+    throw new ConfigError(
+      "SLACK_CLIENT_ID is malformed: it should be the app's client ID (digits and a dot)",
+    );
+  if (!/^[0-9a-zA-Z]{16,}$/.test(clientSecret as string))
+    throw new ConfigError(
+      "SLACK_CLIENT_SECRET is malformed: it should be the app's client secret (letters and digits)",
+    );
+  if ((stateSecret as string).length < 16)
+    throw new ConfigError(
+      "SLACK_STATE_SECRET is too short: it should be a random string of at least 16 characters",
+    );
+  return {
+    clientId: clientId as string,
+    clientSecret: clientSecret as string,
+    stateSecret: stateSecret as string,
+  };
+}
+
+/**
+ * Reads and checks every setting. Mode: no SLACK_BOT_TOKEN nor OAuth settings -> console; with
+ * SLACK_APP_TOKEN -> Socket Mode; otherwise HTTP mode, which needs SLACK_SIGNING_SECRET. The
+ * OAuth settings (several workspaces) are HTTP mode's, and exclude SLACK_BOT_TOKEN (one workspace).
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const botToken = setting(env, "SLACK_BOT_TOKEN");
   const appToken = setting(env, "SLACK_APP_TOKEN");
   const signingSecret = setting(env, "SLACK_SIGNING_SECRET");
+  const oauth = oauthSettingsFrom(env);
+  if (oauth && botToken)
+    throw new ConfigError(
+      `SLACK_BOT_TOKEN and ${OAUTH_VARIABLES.join(", ")} are all set: set SLACK_BOT_TOKEN for one workspace, or the OAuth settings to install in several, not both`,
+    );
+  if (oauth && appToken)
+    throw new ConfigError(
+      `SLACK_APP_TOKEN (Socket Mode) and ${OAUTH_VARIABLES.join(", ")} are all set: installing in several workspaces needs HTTP mode (leave SLACK_APP_TOKEN empty)`,
+    );
   if (botToken && !/^xox[bp]-[\w-]+$/.test(botToken)) {
     throw new ConfigError("SLACK_BOT_TOKEN is malformed: it should be a bot token starting with xoxb-");
   }
@@ -62,7 +122,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (appToken && !botToken) {
     throw new ConfigError("SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is missing: Socket Mode needs both");
   }
-  const mode: RunMode = !botToken ? "console" : appToken ? "socket" : "http";
+  const mode: RunMode = oauth ? "http" : !botToken ? "console" : appToken ? "socket" : "http";
   if (mode === "http" && !signingSecret) {
     throw new ConfigError(
       "SLACK_SIGNING_SECRET is missing: HTTP mode needs it to verify requests (or set SLACK_APP_TOKEN for Socket Mode)",
@@ -94,6 +154,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     botToken,
     appToken,
     signingSecret,
+    ...(oauth ? { oauth } : {}),
+    ...articlesByTeamFrom(env),
+    ...databaseUrlFrom(env),
     port,
     slackApiUrl,
     logLevel: logLevel as LogLevel,
@@ -114,6 +177,25 @@ function articlesFrom(env: NodeJS.ProcessEnv): BackendSettings {
     if (err instanceof BackendSettingError) throw new ConfigError(err.message);
     throw err;
   }
+}
+
+/** DATABASE_URL: a postgres:// or postgresql:// URL (named, never shown: it may hold a password). */
+function databaseUrlFrom(env: NodeJS.ProcessEnv): { databaseUrl?: string } {
+  const value = setting(env, "DATABASE_URL");
+  if (value === undefined) return {};
+  if (!/^postgres(?:ql)?:\/\/./.test(value))
+    throw new ConfigError("DATABASE_URL must be a postgres:// or postgresql:// URL");
+  return { databaseUrl: value };
+}
+
+/** ARTICLES_BY_TEAM_DIR: a folder (its subfolders are workspace ids); unset: one folder for all. */
+function articlesByTeamFrom(env: NodeJS.ProcessEnv): { articlesByTeamDir?: string } {
+  const value = setting(env, "ARTICLES_BY_TEAM_DIR");
+  if (value === undefined) return {};
+  const path = resolve(value);
+  if (!existsSync(path) || !statSync(path).isDirectory())
+    throw new ConfigError("ARTICLES_BY_TEAM_DIR must be a folder (its subfolders named by workspace id)");
+  return { articlesByTeamDir: path };
 }
 
 /** METRICS_LOG_INTERVAL_MS: whole milliseconds, at least 1000; "off" or 0 logs none; default 60 s. */

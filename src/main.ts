@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 import "dotenv/config";
 import { AnswerWorker } from "./answer-worker/pool.js";
+import { TeamAnswerers } from "./answer-worker/teams.js";
 import { runConsole } from "./cli/console.js";
 import { ConfigError, readConfig } from "./config.js";
 import { cacheDirFrom } from "./config-paths.js";
 import { LiveDeps } from "./live-deps.js";
+import { openInstallations } from "./slack/installations.js";
 import { openStore } from "./store/open.js";
 import { tuneV8 } from "./util/v8-tuning.js";
 
@@ -26,7 +28,7 @@ async function main() {
     const live = new LiveDeps({ ...data, log });
     live.watch();
     process.stderr.write(
-      "No SLACK_BOT_TOKEN set: running the console. To connect Slack, copy .env.example to .env and fill in the tokens (see README.md).\n",
+      "No SLACK_BOT_TOKEN set: running the console. To connect Slack, copy .env.example to .env and fill in the tokens, or the OAuth settings for several workspaces (see README.md).\n",
     );
     await runConsole(process.stdin, process.stdout, live, { interactive: process.stdin.isTTY === true });
     live.close();
@@ -41,6 +43,14 @@ async function main() {
       ? "state store: Redis (REDIS_URL), shared by every replica"
       : `state store: file in ${config.dataDir} (one process; set REDIS_URL to run several)`,
   );
+  // Several workspaces (OAuth): installations in PostgreSQL with DATABASE_URL, else a file in DATA_DIR.
+  const installations = config.oauth ? await openInstallations(config, log) : undefined;
+  if (installations)
+    log(
+      installations.kind === "postgres"
+        ? "installations: PostgreSQL (DATABASE_URL), shared by every replica; install at GET /slack/install"
+        : `installations: file in ${config.dataDir}; install at GET /slack/install${config.redisUrl ? " (each replica has its own file: set DATABASE_URL to share them)" : ""}`,
+    );
   const databaseUrl = config.articles.backend === "postgres" ? config.articles.databaseUrl : undefined;
   log(
     databaseUrl
@@ -53,14 +63,24 @@ async function main() {
     log,
     ...(databaseUrl ? { databaseUrl } : {}),
   });
+  // ARTICLES_BY_TEAM_DIR: a workspace with a folder of its own is answered from it (a worker of its own).
+  const answerers = new TeamAnswerers(
+    worker,
+    config.articlesByTeamDir,
+    (seedsDir) => AnswerWorker.start({ ...data, seedsDir, watch: true, log }),
+    log,
+  );
+  if (config.articlesByTeamDir)
+    log(`articles: a folder per workspace in ${config.articlesByTeamDir}, else ${config.seedsDir}`);
   // Bolt is loaded only for Slack: the console and `ask` start faster without it.
   const { createSlackApp } = await import("./slack/app.js");
   const slack = createSlackApp({
     config,
-    ask: (q, options) => worker.ask(q, options),
-    browse: (language) => worker.catalog(language),
-    indexReady: () => worker.ready,
+    ask: (q, options) => answerers.ask(q, options),
+    browse: (language) => answerers.catalog(language),
+    indexReady: () => answerers.ready,
     store,
+    installations,
   });
   let stopping = false;
   // Stop accepting (HTTP: 503, so Slack retries elsewhere; Socket Mode: the socket closes),
@@ -81,8 +101,8 @@ async function main() {
       `${signal}: ${unfinished.length ? `${unfinished.length} event(s) left in the journal` : "every acked event finished"}; exiting`,
     );
     // The worker is closed only when nothing is left (closing it fails the questions it holds).
-    await settleWithin([slack.stop(), ...(unfinished.length ? [] : [worker.close()])], 2000);
-    await settleWithin([store.close()], 2000);
+    await settleWithin([slack.stop(), ...(unfinished.length ? [] : [answerers.close()])], 2000);
+    await settleWithin([store.close(), ...(installations ? [installations.close()] : [])], 2000);
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

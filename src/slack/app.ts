@@ -1,17 +1,20 @@
-import { App, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import { App, ErrorCode, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import { teamScope } from "../answer-worker/teams.js";
 import type { Ask, Browse } from "../answering.js";
 import { type Config, ConfigError } from "../config.js";
 import { FileStore } from "../store/file-store.js";
-import { redisSecret } from "../store/settings.js";
+import { databaseSecret, redisSecret } from "../store/settings.js";
 import type { StateStore } from "../store/types.js";
 import { describeError, type ListenerContext } from "./context.js";
 import { Conversations } from "./conversations.js";
 import { FeedbackLog } from "./feedback-log.js";
 import { SlackHttpReceiver } from "./http-receiver.js";
+import { FileInstallations, type Installations } from "./installations.js";
 import { EventJournal } from "./journal-receiver.js";
 import { registerListeners } from "./listeners/index.js";
 import { RedactingLogger, toLogLevel } from "./logger.js";
 import { Metrics } from "./metrics.js";
+import { callbackOptions, createInstaller, registerUninstall } from "./oauth.js";
 import { Once } from "./once.js";
 import type { RespondRetry } from "./respond.js";
 import { UserLanguages } from "./user-language.js";
@@ -38,6 +41,11 @@ export interface SlackAppOptions {
   respondRetry?: Partial<RespondRetry>;
   /** The state store (retry dedupe, the event journal); default: in memory only (`npm start` opens the one the settings name). */
   store?: StateStore;
+  /**
+   * Several workspaces (the OAuth settings): where installations are kept; default: in memory
+   * only (`npm start` opens the one the settings name: DATA_DIR's file or DATABASE_URL).
+   */
+  installations?: Installations;
   /** Conversations remembered (default 10,000). */
   maxConversations?: number;
   logger?: RedactingLogger;
@@ -96,14 +104,18 @@ async function initialise(app: App): Promise<void> {
 
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config } = options;
-  if (config.mode === "console" || !config.botToken) throw new Error("createSlackApp needs SLACK_BOT_TOKEN");
+  if (config.mode === "console" || (!config.botToken && !config.oauth))
+    throw new Error("createSlackApp needs SLACK_BOT_TOKEN or the OAuth settings");
   const logger =
     options.logger ??
     new RedactingLogger([
       config.botToken,
       config.appToken,
       config.signingSecret,
+      config.oauth?.clientSecret,
+      config.oauth?.stateSecret,
       redisSecret(config.redisUrl),
+      databaseSecret(config.databaseUrl),
     ]);
   logger.setLevel(toLogLevel(config.logLevel));
   const metrics = new Metrics();
@@ -132,12 +144,20 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     clientOptions,
   };
   let authPassed = false;
+  // Several workspaces: Bolt's OAuth on our receiver; each event is authorised from the installations.
+  const installations = config.oauth ? (options.installations ?? FileInstallations.memory()) : undefined;
+  const installer =
+    config.oauth && installations
+      ? createInstaller({ oauth: config.oauth, installations, logger, clientOptions })
+      : undefined;
   const receiver =
     config.mode === "http"
       ? new SlackHttpReceiver({
           signingSecret: config.signingSecret as string,
           logger,
           metrics,
+          installer,
+          callbackOptions: callbackOptions(logger),
           notReady: () =>
             !authPassed
               ? "starting (Slack auth not checked yet)"
@@ -182,8 +202,18 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     languages: new UserLanguages(logger),
     logger,
   };
+  // Each event's listeners run knowing its workspace: `ask` and `browse` may answer from that
+  // workspace's own articles (ARTICLES_BY_TEAM_DIR; main.ts's TeamAnswerers).
+  app.use(async ({ context, next }) => teamScope.run(context.teamId, next));
   registerListeners(app, ctx);
+  if (installations) registerUninstall(app, installations, logger);
   app.error(async (err) => {
+    // Several workspaces: an event from a workspace with no installation (uninstalled) is not answered.
+    if ((err as { code?: string }).code === ErrorCode.AuthorizationError) {
+      metrics.error("authorize");
+      logger.warn(`an event was not answered: ${describeError(err)}`);
+      return;
+    }
     metrics.error("listener");
     logger.error(`unhandled error in a listener: ${describeError(err)}`);
   });
@@ -207,7 +237,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       const server = (await app.start(config.port)) as { address(): { port: number } | string | null };
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : config.port;
-      logger.info(`listening for Slack on port ${port} at POST /slack/events (GET /healthz, GET /metrics)`);
+      logger.info(
+        `listening for Slack on port ${port} at POST /slack/events (GET /healthz, GET /metrics${installer ? ", GET /slack/install, GET /slack/oauth_redirect" : ""})`,
+      );
       return port;
     },
     stopAccepting() {

@@ -9,8 +9,10 @@ import {
   type ReceiverEvent,
 } from "@slack/bolt";
 import type { Logger } from "@slack/logger";
+import type { CallbackOptions, InstallProvider } from "@slack/oauth";
 import { describeError } from "./context.js";
 import type { Metrics, RefusedReason } from "./metrics.js";
+import { INSTALL_PATH, REDIRECT_PATH } from "./oauth.js";
 
 /** Slack's requests may be this much older or newer than our clock (Slack says five minutes). */
 const MAX_SKEW_SECONDS = 5 * 60;
@@ -27,6 +29,13 @@ export interface SlackHttpReceiverOptions {
   /** Why the bot cannot answer yet (GET /healthz says so with 503), or undefined when it can. */
   notReady: () => string | undefined;
   bodyLimit?: number;
+  /**
+   * Several workspaces: Bolt's OAuth, served at GET /slack/install and GET /slack/oauth_redirect;
+   * Bolt takes `installer.authorize` from the receiver for each event's token.
+   */
+  installer?: InstallProvider;
+  /** The redirect's success and failure pages (with the installer). */
+  callbackOptions?: CallbackOptions;
   /** The clock, in ms (tests). */
   now?: () => number;
 }
@@ -43,8 +52,12 @@ export interface SlackHttpReceiverOptions {
  * - while draining (`setDraining(true)`, on shutdown) new requests get 503 so that Slack
  *   retries them elsewhere or later, and /healthz reports not ready.
  * Nothing a client sends makes it throw: every path ends in a response and a log line.
+ * With an installer (OAuth), GET /slack/install and GET /slack/oauth_redirect are the
+ * InstallProvider's handleInstallPath and handleCallback.
  */
 export class SlackHttpReceiver implements Receiver {
+  /** Read by Bolt's App (`receiver.installer.authorize`): with it, each event gets its workspace's token. */
+  readonly installer: InstallProvider | undefined;
   private app: App | undefined;
   private server: Server | undefined;
   private draining = false;
@@ -54,6 +67,7 @@ export class SlackHttpReceiver implements Receiver {
   constructor(private readonly options: SlackHttpReceiverOptions) {
     this.bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
     this.now = options.now ?? Date.now;
+    this.installer = options.installer;
   }
 
   init(app: App): void {
@@ -100,6 +114,10 @@ export class SlackHttpReceiver implements Receiver {
     else if (path === EVENTS_PATH) reply(res, 405, "POST only\n", { allow: "POST" });
     else if (path === "/healthz" && (method === "GET" || method === "HEAD")) this.onHealth(res);
     else if (path === "/metrics" && method === "GET") handling = this.onMetrics(res);
+    else if (this.installer && path === INSTALL_PATH && method === "GET")
+      handling = this.installer.handleInstallPath(req, res);
+    else if (this.installer && path === REDIRECT_PATH && method === "GET")
+      handling = this.installer.handleCallback(req, res, this.options.callbackOptions);
     else {
       this.options.logger.debug(`HTTP ${method.slice(0, 10)} ${path.slice(0, 200)}: not found`);
       reply(res, 404, "not found\n");

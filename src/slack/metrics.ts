@@ -6,7 +6,7 @@ import type { Answer } from "../answer/types.js";
 export type Surface = "mention" | "direct_message" | "thread_reply" | "assistant" | "command" | "edit";
 
 /** What failed, for the error counter. */
-export type ErrorStage = "answer" | "post" | "respond" | "listener" | "home" | "button";
+export type ErrorStage = "answer" | "post" | "respond" | "listener" | "home" | "button" | "authorize";
 
 /** Why the HTTP receiver refused a request. */
 export type RefusedReason =
@@ -69,7 +69,7 @@ export class Metrics {
     });
     this.errors = new Counter({
       name: "facts_errors_total",
-      help: "Failures, by stage (answer: the core; post, respond: Slack calls; listener: uncaught).",
+      help: "Failures, by stage (answer: the core; post, respond: Slack calls; listener: uncaught; authorize: an event of a workspace with no installation).",
       labelNames: ["stage"],
       registers,
     });

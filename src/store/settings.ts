@@ -66,3 +66,14 @@ export function redisSecret(redisUrl: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** The password of a PostgreSQL URL, to be redacted from logs. */
+export function databaseSecret(databaseUrl: string | undefined): string | undefined {
+  if (!databaseUrl) return undefined;
+  try {
+    const p = new URL(databaseUrl).password;
+    return p ? decodeURIComponent(p) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -50,6 +50,12 @@ export class FakeSlack {
     text?: unknown;
     metadata?: unknown;
   }[] = [];
+  /**
+   * OAuth grants: the code Slack would hand the installer's browser -> the workspace it installs in
+   * and the bot token oauth.v2.access gives for it (see `grant`). auth.test answers for that token
+   * with its workspace.
+   */
+  readonly grants = new Map<string, { team: string; token: string; botUserId: string; botId: string }>();
   /** Users' locales, as users.info gives them with include_locale (default en-US). */
   readonly locales = new Map<string, string>();
   private readonly delays = new Map<string, number>();
@@ -75,6 +81,11 @@ export class FakeSlack {
   slowDown(method: string, ms: number) {
     if (ms > 0) this.delays.set(method, ms);
     else this.delays.delete(method);
+  }
+
+  /** An OAuth code that installs the app in `team` with the bot token `token` (oauth.v2.access). */
+  grant(code: string, team: string, token: string) {
+    this.grants.set(code, { team, token, botUserId: `UBOT${team}`, botId: `BBOT${team}` });
   }
 
   /** Makes the next call(s) of a method fail ("response_url": the response URLs). */
@@ -116,7 +127,7 @@ export class FakeSlack {
           res.end(JSON.stringify(failure.body ?? { ok: false, error: "fake_failure" }));
           return;
         }
-        call.response = this.reply(method, body) as Record<string, unknown>;
+        call.response = this.reply(method, body, req.headers) as Record<string, unknown>;
         const answer = () => {
           if (res.destroyed) return;
           call.answeredAt = Date.now();
@@ -146,9 +157,38 @@ export class FakeSlack {
     this.port = (this.server.address() as AddressInfo).port;
   }
 
-  private reply(method: string, body: Record<string, unknown>): unknown {
+  private reply(method: string, body: Record<string, unknown>, headers: IncomingMessage["headers"]): unknown {
     switch (method) {
-      case "auth.test":
+      case "oauth.v2.access": {
+        const grant = this.grants.get(String(body.code));
+        if (!grant) return { ok: false, error: "invalid_code" };
+        if (!body.client_id || !body.client_secret) return { ok: false, error: "invalid_client_id" };
+        return {
+          ok: true,
+          app_id: "A1",
+          authed_user: { id: "U1" },
+          scope: "app_mentions:read,chat:write",
+          token_type: "bot",
+          access_token: grant.token,
+          bot_user_id: grant.botUserId,
+          team: { id: grant.team, name: `Team ${grant.team}` },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
+      }
+      case "auth.test": {
+        const token = String(headers.authorization ?? "").replace(/^Bearer /, "") || String(body.token ?? "");
+        const grant = [...this.grants.values()].find((g) => g.token === token);
+        if (grant)
+          return {
+            ok: true,
+            url: `https://${grant.team.toLowerCase()}.slack.com/`,
+            team: `Team ${grant.team}`,
+            user: "facts",
+            team_id: grant.team,
+            user_id: grant.botUserId,
+            bot_id: grant.botId,
+          };
         return {
           ok: true,
           url: "https://fake.slack.com/",
@@ -158,6 +198,7 @@ export class FakeSlack {
           user_id: "UBOT",
           bot_id: "BBOT",
         };
+      }
       case "chat.postMessage": {
         const ts = this.nextTs();
         const metadata = typeof body.metadata === "string" ? JSON.parse(body.metadata) : body.metadata;
@@ -294,11 +335,11 @@ export async function postSigned(
 }
 
 let counter = 0;
-/** An Events API envelope for an event. */
-export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${++counter}`) {
+/** An Events API envelope for an event (of workspace `team`, default T1). */
+export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${++counter}`, team = "T1") {
   return {
     token: "x",
-    team_id: "T1",
+    team_id: team,
     api_app_id: "A1",
     type: "event_callback",
     event_id: eventId,

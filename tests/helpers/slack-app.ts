@@ -60,7 +60,12 @@ export async function startSlack(options: StartOptions): Promise<TestSlack> {
   const fake = new FakeSlack();
   await fake.start();
   const feedbackLog = join(tempDir(), "logs", "feedback.jsonl");
-  const { logger, capture } = captureLogs([BOT_TOKEN, APP_TOKEN, SECRET]);
+  // As the app's own logger would: the secrets of the settings redacted (OAuth's too).
+  const { logger, capture } = captureLogs(
+    [BOT_TOKEN, APP_TOKEN, SECRET, options.env?.SLACK_CLIENT_SECRET, options.env?.SLACK_STATE_SECRET].filter(
+      (s): s is string => Boolean(s),
+    ),
+  );
   const env: NodeJS.ProcessEnv = {
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_API_URL: fake.apiUrl,

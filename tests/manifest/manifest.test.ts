@@ -46,16 +46,29 @@ describe("manifest.yml", () => {
       [
         "app_home_opened",
         "app_mention",
+        "app_uninstalled",
         "assistant_thread_context_changed",
         "assistant_thread_started",
         "message.channels",
         "message.groups",
         "message.im",
+        "tokens_revoked",
       ].sort(),
     );
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.features.assistant_view?.assistant_description).toBeTruthy();
+  });
+
+  it("HTTP mode's OAuth redirect URL is there, commented; uncommented, the manifest is still valid", () => {
+    const text = readFileSync(join(ROOT, "manifest.yml"), "utf8");
+    expect(text).toMatch(/^ {2}# redirect_urls:\n {2}# {3}- https:\/\/YOUR-HOST\/slack\/oauth_redirect$/m);
+    const uncommented = text
+      .replace(/^ {2}# redirect_urls:$/m, "  redirect_urls:")
+      .replace(/^ {2}# {3}- (https:\/\/YOUR-HOST\/slack\/oauth_redirect)$/m, "    - $1");
+    const manifest = parse(uncommented) as { oauth_config: { redirect_urls?: string[] } };
+    expect(manifest.oauth_config.redirect_urls).toEqual(["https://YOUR-HOST/slack/oauth_redirect"]);
+    expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it("the schema check can fail: a broken manifest is refused", () => {
