@@ -11,6 +11,7 @@ import { explainAnswer, explainMeta } from "./explain.js";
 import { loadIntentModel } from "./intents/cache.js";
 import { type IntentModel, matchIntent } from "./intents/match.js";
 import type { IntentMatch, SlotKind } from "./intents/types.js";
+import { loadWordVectors, type WordVectors } from "./knowledge/embeddings.js";
 import { loadWordNet, type WordNet } from "./knowledge/wordnet.js";
 import { loadLexicon } from "./lexicon/load.js";
 import { analyzeQuestion, MAX_QUESTION_CHARS, type QuestionAnalysis } from "./question/analyze.js";
@@ -39,6 +40,8 @@ export interface Deps {
   models: Models;
   /** WordNet's related words, for question words the articles say otherwise. */
   wordnet: WordNet;
+  /** English word vectors, for question words the articles say with a close word; undefined without .cache/embeddings.*. */
+  vectors: WordVectors | undefined;
 }
 
 let wordnet: WordNet | undefined;
@@ -46,6 +49,13 @@ let wordnet: WordNet | undefined;
 function sharedWordNet(): WordNet {
   wordnet ??= loadWordNet();
   return wordnet;
+}
+
+let vectors: { loaded: WordVectors | undefined } | undefined;
+/** The word vectors, loaded once per process (read-only); undefined, with one warning, without their files. */
+function sharedWordVectors(): WordVectors | undefined {
+  vectors ??= { loaded: loadWordVectors() };
+  return vectors.loaded;
 }
 
 /** Where the core reads its data from. */
@@ -90,7 +100,7 @@ export function buildDepsFromFolder(seedsDir: string, intentsDir: string): Deps 
   return depsFromIndex(index, intentsDir);
 }
 
-/** The answering dependencies around an index (the intents, the fitted models, WordNet). */
+/** The answering dependencies around an index (the intents, the fitted models, WordNet, the word vectors). */
 export function depsFromIndex(
   index: CorpusIndex,
   intentsDir: string,
@@ -104,7 +114,14 @@ export function depsFromIndex(
   // People are found per article, when an article is first searched (namesForArticle).
   const names: NameContext = { ...base, people: new Set() };
   const intents = loadIntentModel(intentsDir, analyzer, cacheDir);
-  return { index, intents, names, models: models ?? loadModels(weightsFile), wordnet: sharedWordNet() };
+  return {
+    index,
+    intents,
+    names,
+    models: models ?? loadModels(weightsFile),
+    wordnet: sharedWordNet(),
+    vectors: sharedWordVectors(),
+  };
 }
 
 /**

@@ -1,11 +1,13 @@
 import type { Evidence } from "../answer/evidence.js";
 import type { Sentence } from "../corpus/types.js";
 import { type AnswerType, DESCRIPTIVE_TYPES } from "../intents/types.js";
+import type { WordVectors } from "../knowledge/embeddings.js";
+import type { Lexicon } from "../lexicon/types.js";
 import type { QuestionAnalysis } from "../question/analyze.js";
 import { type CorpusIndex, idf, termSetOf } from "../retrieval/index.js";
 import { isStopword } from "../text/stopwords.js";
 import { WordTag } from "../text/tagger.js";
-import type { Token } from "../text/terms.js";
+import { type Token, tokenize } from "../text/terms.js";
 import { OwnerCache } from "../util/owner-cache.js";
 import { joinedWords, kindFit, type SentenceSpans, type Span } from "./spans.js";
 
@@ -36,6 +38,152 @@ export interface SentenceInput {
   expansions: Set<string>;
   /** Per question term, the terms of its WordNet synonyms and derived forms, and of its hypernyms. */
   related: Map<string, { syn: Set<string>; hyper: Set<string>; ant: Set<string> }>;
+  /** The question's words in the word vectors (undefined without vectors): for softCoverage. */
+  soft?: SoftWords | undefined;
+}
+
+const ALPHABETIC = /^[a-z]+$/;
+
+/**
+ * The English words of the vectors that say a word of text: an English word itself (lower case,
+ * a final "'s" dropped), a German one's translations in the bilingual lexicon; [] for numbers and others.
+ */
+export function vectorWords(word: string, language: "en" | "de", lexicon: Lexicon): string[] {
+  const lower = word
+    .toLowerCase()
+    .normalize("NFC")
+    .replace(/['’]s$/, "");
+  if (language === "en") return ALPHABETIC.test(lower) ? [lower] : [];
+  return (lexicon.deToEn.get(lower) ?? []).filter((w) => ALPHABETIC.test(w) && !isStopword(w, "en"));
+}
+
+/**
+ * A question's words looked up in the word vectors, once per question: per question term that
+ * is no name, the vector rows of the words it was asked with; and the cosines of the sentence
+ * words met to those rows, each worked out once per question whatever the sentences repeat.
+ */
+export class SoftWords {
+  private readonly byRow = new Map<number, Float32Array>();
+
+  constructor(
+    readonly vectors: WordVectors,
+    /** Per question term that is no name: the indices of its words' rows in `rows`. */
+    readonly terms: ReadonlyMap<string, readonly number[]>,
+    private readonly rows: readonly number[],
+    /** Every term of the question: a sentence word of one of them matches exactly, not softly. */
+    readonly questionTerms: ReadonlySet<string>,
+  ) {}
+
+  /** The cosine of a row of the vectors (a sentence word's) to the question's k-th row, worked out once per question. */
+  cosine(row: number, k: number): number {
+    let out = this.byRow.get(row);
+    if (!out) {
+      out = new Float32Array(this.rows.length).fill(Number.NaN);
+      this.byRow.set(row, out);
+    }
+    let c = out[k] as number;
+    if (Number.isNaN(c)) {
+      c = this.vectors.cosineOfRows(this.rows[k] as number, row);
+      out[k] = c;
+    }
+    return c;
+  }
+}
+
+/** The question's words in the vectors, or undefined without vectors or when no question word is in them. */
+export function softWordsOf(
+  q: QuestionAnalysis,
+  vectors: WordVectors | undefined,
+  lexicon: Lexicon,
+): SoftWords | undefined {
+  if (!vectors) return undefined;
+  const rows: number[] = [];
+  const terms = new Map<string, number[]>();
+  for (const t of q.terms) {
+    if (t.entity) continue;
+    for (const w of vectorWords(t.word, q.language, lexicon)) {
+      const row = vectors.row(w);
+      if (row === undefined) continue;
+      let at = rows.indexOf(row);
+      if (at < 0) at = rows.push(row) - 1;
+      const list = terms.get(t.term) ?? [];
+      if (!list.includes(at)) list.push(at);
+      terms.set(t.term, list);
+    }
+  }
+  if (terms.size === 0) return undefined;
+  return new SoftWords(vectors, terms, rows, new Set(q.terms.map((t) => t.term)));
+}
+
+/** A sentence's content words in the vectors: their rows, and each one's terms (for skipping the question's own). */
+interface SentenceRows {
+  rows: Int32Array;
+  terms: (readonly string[])[];
+}
+
+const sentenceRows = new WeakMap<WordVectors, OwnerCache<CorpusIndex, number, SentenceRows>>();
+
+/** A sentence's words that are no stop words and that the vectors know (as `vectorWords` gives them), once per sentence. */
+function sentenceRowsOf(vectors: WordVectors, index: CorpusIndex, sentence: Sentence): SentenceRows {
+  let cache = sentenceRows.get(vectors);
+  if (!cache) {
+    cache = new OwnerCache(100_000);
+    sentenceRows.set(vectors, cache);
+  }
+  return cache.get(index, sentence.id, () => {
+    const rows: number[] = [];
+    const terms: (readonly string[])[] = [];
+    const { analyzer } = index;
+    for (const token of tokenize(sentence.text)) {
+      const own = analyzer.termsOfWord(token.word, sentence.language);
+      if (own.length === 0) continue; // a stop word
+      for (const word of vectorWords(token.word, sentence.language, analyzer.lexicon)) {
+        const row = vectors.row(word);
+        if (row === undefined) continue;
+        rows.push(row);
+        terms.push(own);
+      }
+    }
+    return { rows: Int32Array.from(rows), terms };
+  });
+}
+
+/**
+ * IDF-weighted share of the question's terms the sentence lacks but says with a word whose
+ * vector is close: per such term (not a name), the highest cosine of its words to a content word
+ * of the sentence that is no question term, clamped below at 0. Names never count softly
+ * (a sentence about France says nothing of Germany); unknown words count 0.
+ */
+export function softCoverage(s: SentenceInput): number {
+  const soft = s.soft;
+  if (!soft) return 0;
+  let all = 0;
+  const missing: { weight: number; at: readonly number[]; best: number }[] = [];
+  for (const t of s.qTerms) {
+    all += t.weight;
+    if (t.entity || s.terms.has(t.term)) continue;
+    const at = soft.terms.get(t.term);
+    if (at) missing.push({ weight: t.weight, at, best: 0 });
+  }
+  if (missing.length === 0 || all <= 0) return 0;
+  const words = sentenceRowsOf(soft.vectors, s.index, s.ev.sentence);
+  for (let i = 0; i < words.rows.length; i++) {
+    if (isQuestionTerm(words.terms[i] as readonly string[], soft.questionTerms)) continue;
+    const row = words.rows[i] as number;
+    for (const m of missing)
+      for (const k of m.at) {
+        const c = soft.cosine(row, k);
+        if (c > m.best) m.best = c;
+      }
+  }
+  let have = 0;
+  for (const m of missing) have += m.weight * m.best;
+  return have / all;
+}
+
+function isQuestionTerm(terms: readonly string[], questionTerms: ReadonlySet<string>): boolean {
+  for (const x of terms) if (questionTerms.has(x)) return true;
+  return false;
 }
 
 /** IDF-weighted share of the question's terms the sentence lacks but says with a related word. */
@@ -166,6 +314,7 @@ export const SENTENCE_FEATURES: Feature<SentenceInput>[] = [
   ["germanSentence", (s) => (s.ev.sentence.language === "de" ? 1 : 0)],
   ["synonymCoverage", (s) => relatedCoverage(s, "syn")],
   ["hypernymCoverage", (s) => relatedCoverage(s, "hyper")],
+  ["softCoverage", softCoverage],
 ];
 
 /** What the span features read. */
@@ -405,6 +554,7 @@ export const DECISION_FEATURES: Feature<DecisionInput>[] = [
   ["factoidWithoutFit", (d) => (d.factoid && !d.fitting ? 1 : 0)],
   ["figureConflict", (d) => (d.best ? figureConflict(d.q.text, d.best.ev.sentence.text) : 0)],
   ["pAnswerSpan", (d) => d.pSpan * (d.pSentences[0] ?? 0)],
+  ["softCoverage", (d) => (d.best ? softCoverage(d.best) : 0)],
 ];
 
 /** Share of the question's terms the corpus never uses. */

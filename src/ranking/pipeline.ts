@@ -3,6 +3,7 @@ import type { NameContext } from "../answer/names.js";
 import type { Answer, Citation } from "../answer/types.js";
 import type { IntentModel } from "../intents/match.js";
 import { type AnswerType, FACTOID_TYPES, type IntentMatch } from "../intents/types.js";
+import type { WordVectors } from "../knowledge/embeddings.js";
 import type { WordNet } from "../knowledge/wordnet.js";
 import { aliasKey } from "../lexicon/load.js";
 import { placeWithin } from "../lexicon/place-map.js";
@@ -19,6 +20,7 @@ import {
   type SentenceInput,
   SPAN_FEATURES,
   type SpanInput,
+  softWordsOf,
   weightedTerms,
 } from "./features.js";
 import { type LogisticModel, predict } from "./logistic.js";
@@ -30,6 +32,8 @@ export interface RankingDeps {
   intents: IntentModel;
   names: NameContext;
   wordnet: WordNet;
+  /** English word vectors, for question words the articles say with a close word (none: softCoverage is 0). */
+  vectors?: WordVectors | undefined;
 }
 
 /** The fitted models and thresholds (model/weights.json). */
@@ -97,6 +101,7 @@ export function analyse(q: QuestionAnalysis, intent: IntentMatch, deps: RankingD
     CANDIDATES,
   );
   const qTerms = weightedTerms(deps.index, q);
+  const soft = softWordsOf(q, deps.vectors, deps.index.analyzer.lexicon);
   const qPairs: [string, string][] = [];
   for (let i = 1; i < q.terms.length; i++) {
     const a = q.terms[i - 1];
@@ -119,6 +124,7 @@ export function analyse(q: QuestionAnalysis, intent: IntentMatch, deps: RankingD
       titleTerms: titleTermsOf(deps.index, ev.sentence.article),
       expansions,
       related,
+      soft,
     };
   });
   return { q, intent, type, sentences, xs: sentences.map((s) => featureValues(SENTENCE_FEATURES, s)) };

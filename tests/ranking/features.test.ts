@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { route } from "../../src/core.js";
+import { type Deps, route } from "../../src/core.js";
+import { WordVectors } from "../../src/knowledge/embeddings.js";
 import {
   DECISION_FEATURES,
   featureNames,
@@ -7,6 +8,7 @@ import {
   SENTENCE_FEATURES,
   type SentenceInput,
   SPAN_FEATURES,
+  softCoverage,
 } from "../../src/ranking/features.js";
 import { analyse, decisionInput, spanCandidates } from "../../src/ranking/pipeline.js";
 import { depsFor, tempDir } from "../helpers/fixtures.js";
@@ -199,4 +201,90 @@ describe("decision features", () => {
     expect(decisionFeature("pBest", "Who leads the Telgard office?")).toBe(0.9);
     expect(decisionFeature("margin", "Who leads the Telgard office?")).toBeCloseTo(0.8);
   });
+});
+
+describe("softCoverage", () => {
+  const softDir = tempDir({
+    "soft.txt": [
+      "Ida Roche leads the Telgard office.",
+      "The Telgard office sells apples and pears.",
+      "Velmora opened an office in Ostra.",
+    ].join("\n"),
+  });
+  const real = depsFor(softDir);
+  // Made-up vectors of 3 dimensions: "heads" and "leads" close, "office" as close to "heads" as
+  // "heads" itself, "apples" opposite, "telgard" and "ostra" the same.
+  const made: [string, number[]][] = [
+    ["heads", [100, 20, 0]],
+    ["leads", [90, 30, 0]],
+    ["office", [100, 20, 0]],
+    ["apples", [-100, -20, 0]],
+    ["sells", [0, 0, 100]],
+    ["telgard", [0, 100, 0]],
+    ["ostra", [0, 100, 0]],
+  ];
+  const vectors = new WordVectors(
+    made.map(([w]) => w),
+    Int8Array.from(made.flatMap(([, v]) => v)),
+    3,
+  );
+  const madeDeps: Deps = { ...real, vectors };
+
+  function soft(deps: Deps, question: string, sentenceStart: string): number {
+    const r = route(question, deps);
+    const a = analyse(r.q, r.intent, deps);
+    const s = a.sentences.find((x) => x.ev.sentence.text.startsWith(sentenceStart));
+    if (!s) throw new Error(`no candidate starting "${sentenceStart}" for "${question}"`);
+    return softCoverage(s);
+  }
+
+  it("a question word the sentence says with a close word counts by its cosine and weight", () => {
+    const v = soft(madeDeps, "Who heads the Telgard office?", "Ida Roche leads");
+    expect(v).toBeGreaterThan(0);
+    expect(v).toBeLessThan(1);
+  });
+
+  it("a sentence word that is itself a question word is no soft match; a negative cosine counts 0", () => {
+    // "office" has the vector of "heads" but matches the question's "office" exactly
+    expect(soft(madeDeps, "Who heads the Telgard office?", "The Telgard office sells")).toBe(0);
+  });
+
+  it("a question word the sentence holds exactly does not count as soft", () => {
+    expect(soft(madeDeps, "Who leads the Telgard office?", "Ida Roche leads")).toBe(0);
+  });
+
+  it("unknown words give 0", () => {
+    expect(soft(madeDeps, "Who manages the Telgard office?", "Ida Roche leads")).toBe(0);
+  });
+
+  it("names never count softly", () => {
+    // "Telgard" and "Ostra" have the same vector, but a sentence about Ostra says nothing of Telgard
+    expect(soft(madeDeps, "When did Velmora open in Telgard?", "Velmora opened")).toBe(0);
+  });
+
+  it("0 without vectors", () => {
+    expect(soft({ ...real, vectors: undefined }, "Who heads the Telgard office?", "Ida Roche leads")).toBe(0);
+  });
+
+  it("the decision feature is the best sentence's value", () => {
+    const r = route("Who heads the Telgard office?", madeDeps);
+    const a = analyse(r.q, r.intent, madeDeps);
+    const p = a.sentences.map((s) => (s.ev.sentence.text.startsWith("Ida Roche leads") ? 0.9 : 0.1));
+    const entry = DECISION_FEATURES.find(([n]) => n === "softCoverage");
+    const best = a.sentences.find((s) => s.ev.sentence.text.startsWith("Ida Roche leads"));
+    if (!entry || !best) throw new Error("no softCoverage decision feature or no candidate");
+    expect(entry[1](decisionInput(a, p, []))).toBe(softCoverage(best));
+    expect(softCoverage(best)).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!real.vectors)(
+    "with the built vectors: 'heads' said as 'leads' scores above 'sells apples'",
+    () => {
+      const leads = soft(real, "Who heads the Telgard office?", "Ida Roche leads");
+      const apples = soft(real, "Who heads the Telgard office?", "The Telgard office sells");
+      expect(leads).toBeGreaterThan(apples);
+      expect(featureNames(SENTENCE_FEATURES)).toContain("softCoverage");
+      expect(featureNames(DECISION_FEATURES)).toContain("softCoverage");
+    },
+  );
 });
