@@ -16,9 +16,10 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, option, percentile, postMention, spawnApp } from "./slack-bench-lib.mjs";
+import { freePort, option, percentile, postMention, spawnApp, v8Flags } from "./slack-bench-lib.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const V8_FLAGS = v8Flags(root);
 const args = process.argv.slice(2);
 const opt = (name, dflt) => option(name, dflt, args);
 
@@ -91,7 +92,7 @@ async function runBench() {
     if (profDir) mkdirSync(profDir, { recursive: true });
     const before = profDir ? new Set(readdirSync(profDir)) : new Set();
     const { app, output } = spawnApp(root, {
-      nodeArgs: profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [],
+      nodeArgs: [...V8_FLAGS, ...(profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [])],
       dir: dataDir,
       port,
       apiPort,

@@ -12,16 +12,14 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { freePort, option, percentile } from "./slack-bench-lib.mjs";
+import { freePort, option, percentile, v8Flags } from "./slack-bench-lib.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const sizes = option("sizes", "1000,100000").split(",");
 const nQuestions = Number(option("questions", "200"));
 const makeCorpus = resolve(root, "../shared/eval/make-corpus.mjs");
 const cacheDir = join(root, ".cache/bench");
-const V8_FLAGS = JSON.parse(readFileSync(join(root, "package.json"), "utf8"))
-  .scripts.ask.split(/\s+/)
-  .filter((w) => w.startsWith("--"));
+const V8_FLAGS = v8Flags(root);
 const questions = readFileSync(join(root, "tests/fixtures/eval/dev.jsonl"), "utf8")
   .split("\n")
   .filter(Boolean)

@@ -7,25 +7,22 @@
 //   node scripts/bench-starts.mjs [--starts 100]
 //
 // Variants: the V8 flags of src/util/v8-tuning.ts on node's command line (as `npm start` runs
-// it), and the same flags set by the program itself once it runs (`setFlagsFromString`, what
-// `node dist/bin/main.js` started without them does; Node documents flags changed after start-up
-// as undefined behaviour). Reports per variant: starts, clean exits, deaths by signal (which),
+// them), and the same flags set once the process runs (`setFlagsFromString` from a preload,
+// scripts/v8-flags-at-runtime.cjs: what the program itself did before; Node documents flags
+// changed after start-up as undefined behaviour). Reports per variant: starts, clean exits, deaths by signal (which),
 // other failures, and start time p50 / p99.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, option, percentile, postMention, spawnApp } from "./slack-bench-lib.mjs";
+import { freePort, option, percentile, postMention, spawnApp, v8Flags } from "./slack-bench-lib.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const opt = (name, dflt) => option(name, dflt, args);
 const starts = Number(opt("starts", "100"));
-/** The V8 flags `npm start` puts on node's command line (package.json). */
-const V8_FLAGS = JSON.parse(readFileSync(join(root, "package.json"), "utf8"))
-  .scripts.start.split(/\s+/)
-  .filter((w) => w.startsWith("--"));
+const V8_FLAGS = v8Flags(root);
 const secret = "benchsecret0123456789abcdef012345";
 
 /** The fake Web API: every method succeeds; counts posts. */
@@ -57,7 +54,7 @@ async function startOnce(variant, n) {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "bench-starts-"));
   const { app, output } = spawnApp(root, {
-    nodeArgs: variant === "command line" ? V8_FLAGS : [],
+    nodeArgs: variant === "command line" ? V8_FLAGS : ["-r", join(root, "scripts/v8-flags-at-runtime.cjs")],
     dir,
     port,
     apiPort,

@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { v8Flags } from "./slack-bench-lib.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -27,10 +28,13 @@ const questions = readFileSync(join(root, "tests/fixtures/eval/dev.jsonl"), "utf
   .map((l) => JSON.parse(l).q);
 const qs = Array.from({ length: nQuestions }, (_, i) => questions[i % questions.length]);
 
+const V8_FLAGS = v8Flags(root);
+
 const systems = {
   project: (dir) => [
     process.execPath,
     [
+      ...V8_FLAGS,
       "-r",
       join(root, "scripts/rss-probe.cjs"),
       join(root, "dist/bin/ask.js"),

@@ -2,6 +2,7 @@
 // app_mention delivered to the app's POST /slack/events as Slack would send it.
 import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
@@ -81,4 +82,11 @@ export function spawnApp(root, { nodeArgs = [], dir, port, apiPort, secret, env 
   app.stdout.on("data", add);
   app.stderr.on("data", add);
   return { app, output: () => output };
+}
+
+/** The V8 flags the npm scripts put on node's command line (package.json's `start`). */
+export function v8Flags(root) {
+  return JSON.parse(readFileSync(join(root, "package.json"), "utf8"))
+    .scripts.start.split(/\s+/)
+    .filter((w) => w.startsWith("--"));
 }

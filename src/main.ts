@@ -8,14 +8,12 @@ import { cacheDirFrom } from "./config-paths.js";
 import { LiveDeps } from "./live-deps.js";
 import { openInstallations } from "./slack/installations.js";
 import { openStore } from "./store/open.js";
-import { tuneV8 } from "./util/v8-tuning.js";
 
 /**
  * `npm start`: the Slack app when SLACK_BOT_TOKEN is set (Socket Mode with SLACK_APP_TOKEN,
  * HTTP otherwise), else the console, saying which and how to connect Slack.
  */
 async function main() {
-  tuneV8();
   const config = readConfig();
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const data = { seedsDir: config.seedsDir, intentsDir: config.intentsDir, cacheDir: cacheDirFrom() };

@@ -1,11 +1,8 @@
-import { tuneV8 } from "../util/v8-tuning.js";
-
 /**
  * Runs a command's main function: its result is the exit code; an error is printed as one
  * line on stderr (never a stack) and exits with 1.
  */
 export function runMain(main: () => Promise<number | undefined>): void {
-  tuneV8();
   main().then(
     (code) => {
       process.exitCode = code ?? 0;

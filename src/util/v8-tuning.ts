@@ -1,8 +1,11 @@
-import { setFlagsFromString } from "node:v8";
-
 /**
- * V8 settings for this program, set once by each command before it answers anything. V8's flags
- * are the process's: worker threads started later have them too. Each was measured side by side
+ * V8 settings for this program, given on node's command line by the npm scripts (package.json;
+ * tests/util/v8-tuning.test.ts keeps the two the same), where V8 reads them before it starts.
+ * They are never set from inside the program: Node calls flags changed after start-up undefined
+ * behaviour, and a start that died silently right after "answering worker ready" was seen with
+ * them set that way (scripts/bench-starts.mjs compares the two). `node dist/bin/x.js` started
+ * without them runs the same, only without the tuning. V8's flags are the process's: worker
+ * threads have them too. Each was measured side by side
  * (BENCHMARKS.md):
  *
  * - `--no-regexp-tier-up`: a regular expression is compiled straight to machine code on its first
@@ -24,16 +27,3 @@ export const V8_FLAGS = [
   "--interrupt-budget=140000",
   "--max-inlined-bytecode-size-cumulative=300",
 ];
-
-/**
- * The npm scripts put V8_FLAGS on node's command line, where V8 reads them before it starts
- * (package.json; tests/util/v8-tuning.test.ts keeps the two the same). A program started without
- * them (`node dist/bin/ask.js`) sets them itself, once, before it answers anything: Node calls
- * flags changed after start-up undefined behaviour (scripts/bench-starts.mjs compares the two).
- * Says which it was.
- */
-export function tuneV8(execArgv: readonly string[] = process.execArgv): "command line" | "set at runtime" {
-  const missing = V8_FLAGS.filter((f) => !execArgv.includes(f));
-  for (const f of missing) setFlagsFromString(f);
-  return missing.length ? "set at runtime" : "command line";
-}

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runConsole } from "../../src/cli/console.js";
+import { V8_FLAGS } from "../../src/util/v8-tuning.js";
 import { FICTION, ROOT, seedsDeps, tempDir } from "../helpers/fixtures.js";
 
 const ASK = join(ROOT, "dist/bin/ask.js");
@@ -93,7 +94,7 @@ describe("runConsole", () => {
 describe("npm start (built main)", () => {
   const MAIN = join(ROOT, "dist/bin/main.js");
   const start = (env: NodeJS.ProcessEnv, input = "") =>
-    spawnSync(process.execPath, [MAIN], {
+    spawnSync(process.execPath, [...V8_FLAGS, MAIN], {
       input,
       encoding: "utf8",
       cwd: tempDir(), // no .env here

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
+import { V8_FLAGS } from "../../src/util/v8-tuning.js";
 import { waitUntil } from "./fake-slack.js";
 import { ROOT, tempDir } from "./fixtures.js";
 import { freePort } from "./redis.js";
@@ -26,7 +27,8 @@ export interface AppProcessOptions {
 /** Starts the app and resolves once it listens. */
 export async function startAppProcess(options: AppProcessOptions): Promise<AppProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [join(ROOT, "dist/bin/main.js")], {
+  // As `npm start` runs it: the V8 flags on node's command line.
+  const child = spawn(process.execPath, [...V8_FLAGS, join(ROOT, "dist/bin/main.js")], {
     cwd: tempDir(),
     env: {
       PATH: process.env.PATH,
@@ -47,12 +49,18 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
   child.stderr?.on("data", (d) => {
     output += d;
   });
-  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+  let ended = "";
+  const exited = new Promise<number | null>((r) =>
+    child.once("exit", (code, signal) => {
+      ended = signal ? `killed by ${signal}` : `exit code ${code}`;
+      r(code);
+    }),
+  );
   let gone = false;
   void exited.then(() => {
     gone = true;
   });
   await waitUntil(() => /listening for Slack on port/.test(output) || gone, 30_000, "the app to listen");
-  if (gone) throw new Error(`the app exited at start:\n${output}`);
+  if (gone) throw new Error(`the app exited at start (${ended}):\n${output}`);
   return { port, child, output: () => output, exited };
 }

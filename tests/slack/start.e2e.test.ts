@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { V8_FLAGS } from "../../src/util/v8-tuning.js";
 import { eventEnvelope, FakeSlack, mentionEvent, postSigned, waitUntil } from "../helpers/fake-slack.js";
 import { ROOT, tempDir } from "../helpers/fixtures.js";
 
@@ -22,7 +23,7 @@ describe("npm start in HTTP mode (the built main, as a process)", () => {
 
   it("serves signed events, then stops cleanly on SIGTERM", async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [join(ROOT, "dist/bin/main.js")], {
+    const child = spawn(process.execPath, [...V8_FLAGS, join(ROOT, "dist/bin/main.js")], {
       cwd: tempDir(),
       env: {
         PATH: process.env.PATH,
