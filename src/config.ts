@@ -149,6 +149,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
   }
+  const articles = articlesFrom(env);
   return {
     mode,
     botToken,
@@ -156,7 +157,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signingSecret,
     ...(oauth ? { oauth } : {}),
     ...articlesByTeamFrom(env),
-    ...databaseUrlFrom(env),
+    ...(articles.databaseUrl ? { databaseUrl: articles.databaseUrl } : {}),
     port,
     slackApiUrl,
     logLevel: logLevel as LogLevel,
@@ -165,7 +166,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     feedbackLog: feedbackLogFrom(env),
     ...storeSettingsFrom(env),
     metricsLogIntervalMs: metricsLogIntervalFrom(env),
-    articles: articlesFrom(env),
+    articles,
   };
 }
 
@@ -177,15 +178,6 @@ function articlesFrom(env: NodeJS.ProcessEnv): BackendSettings {
     if (err instanceof BackendSettingError) throw new ConfigError(err.message);
     throw err;
   }
-}
-
-/** DATABASE_URL: a postgres:// or postgresql:// URL (named, never shown: it may hold a password). */
-function databaseUrlFrom(env: NodeJS.ProcessEnv): { databaseUrl?: string } {
-  const value = setting(env, "DATABASE_URL");
-  if (value === undefined) return {};
-  if (!/^postgres(?:ql)?:\/\/./.test(value))
-    throw new ConfigError("DATABASE_URL must be a postgres:// or postgresql:// URL");
-  return { databaseUrl: value };
 }
 
 /** ARTICLES_BY_TEAM_DIR: a folder (its subfolders are workspace ids); unset: one folder for all. */

@@ -49,7 +49,7 @@ export function renderInstallPage(url: string): string {
     `<h1>OpenAI Facts</h1>
 <p>OpenAI Facts answers questions about a folder of news articles, briefly, quoting the sentences it took
 the answer from word for word, with their sources. When the articles don't say, it says so instead of guessing.</p>
-<p>Ask it by mentioning it in a channel (<code>@openai-facts who leads the Tokyo office?</code>), in a direct
+<p>Ask it by mentioning it in a channel (<code>@openai-facts your question</code>), in a direct
 message, in the assistant pane, or with <code>/openai-facts</code>. It reads only messages that mention it,
 its direct messages and the threads it answered in.</p>
 <p><a href="${escapeHtml(url)}"><img alt="Add to Slack" height="40" width="139"

@@ -56,24 +56,19 @@ export function storeSettingsFrom(env: NodeJS.ProcessEnv = process.env): StoreSe
   };
 }
 
-/** The password of a Redis URL, to be redacted from logs. */
-export function redisSecret(redisUrl: string | undefined): string | undefined {
-  if (!redisUrl) return undefined;
+/** The password of a URL (Redis, PostgreSQL), to be redacted from logs. */
+function urlPassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
   try {
-    const p = new URL(redisUrl).password;
+    const p = new URL(url).password;
     return p ? decodeURIComponent(p) : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** The password of a Redis URL, to be redacted from logs. */
+export const redisSecret = urlPassword;
+
 /** The password of a PostgreSQL URL, to be redacted from logs. */
-export function databaseSecret(databaseUrl: string | undefined): string | undefined {
-  if (!databaseUrl) return undefined;
-  try {
-    const p = new URL(databaseUrl).password;
-    return p ? decodeURIComponent(p) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const databaseSecret = urlPassword;

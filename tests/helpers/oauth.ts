@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { Installations } from "../../src/slack/installations.js";
-import { eventEnvelope, postSigned } from "./fake-slack.js";
+import { eventEnvelope, mentionEvent, postSigned, waitUntil } from "./fake-slack.js";
 import { SECRET, type StartOptions, startSlack, type TestSlack } from "./slack-app.js";
 
 export const CLIENT_SECRET = "c0ffee0123456789abcdef0123456789";
@@ -66,4 +66,16 @@ export async function eventOf(t: TestSlack, team: string, event: Record<string, 
 /** The chat.postMessage calls into a channel, with the token each carried. */
 export function postsTo(t: TestSlack, channel: string) {
   return t.calls("chat.postMessage").filter((c) => c.body.channel === channel);
+}
+
+/** The same mention from each of T1 (in C-T1) and T2 (in C-T2), once each is answered. */
+export async function askBothTeams(t: TestSlack, question: string) {
+  await eventOf(t, "T1", mentionEvent(question, undefined, { channel: "C-T1" }));
+  await eventOf(t, "T2", mentionEvent(question, undefined, { channel: "C-T2" }));
+  await waitUntil(
+    () => postsTo(t, "C-T1").length === 1 && postsTo(t, "C-T2").length === 1,
+    10_000,
+    "answers",
+  );
+  return { t1: postsTo(t, "C-T1")[0], t2: postsTo(t, "C-T2")[0] };
 }

@@ -11,6 +11,7 @@ import { manifestBotScopes } from "../../src/slack/oauth.js";
 import { mentionEvent, waitUntil } from "../helpers/fake-slack.js";
 import { tempDir } from "../helpers/fixtures.js";
 import {
+  askBothTeams,
   CLIENT_SECRET,
   eventOf,
   get,
@@ -45,13 +46,7 @@ async function twoWorkspaces(t: TestSlack, installations: Installations, keys: (
   expect(t.capture.lines.join("\n")).not.toContain(CLIENT_SECRET);
   expect(t.capture.lines.join("\n")).not.toContain(TOKEN_T1);
 
-  await eventOf(t, "T1", mentionEvent("who leads the Berlin office?", undefined, { channel: "C-T1" }));
-  await eventOf(t, "T2", mentionEvent("who leads the Berlin office?", undefined, { channel: "C-T2" }));
-  await waitUntil(
-    () => postsTo(t, "C-T1").length === 1 && postsTo(t, "C-T2").length === 1,
-    10_000,
-    "answers",
-  );
+  await askBothTeams(t, "who leads the Berlin office?");
   expect(postsTo(t, "C-T1")[0]?.headers.authorization).toBe(`Bearer ${TOKEN_T1}`);
   expect(postsTo(t, "C-T2")[0]?.headers.authorization).toBe(`Bearer ${TOKEN_T2}`);
   expect(String(postsTo(t, "C-T1")[0]?.body.text)).toMatch(/Maria Okafor/);

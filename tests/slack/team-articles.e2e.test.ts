@@ -4,10 +4,10 @@ import { askInProcess, browseInProcess } from "../../src/answering.js";
 import { buildDeps, type Deps } from "../../src/core.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { FileInstallations } from "../../src/slack/installations.js";
-import { appHomeOpenedEvent, mentionEvent, waitUntil } from "../helpers/fake-slack.js";
+import { appHomeOpenedEvent, waitUntil } from "../helpers/fake-slack.js";
 import { INTENTS, tempDir } from "../helpers/fixtures.js";
 import { retrievalModels, slackCorpusDeps } from "../helpers/models.js";
-import { eventOf, install, postsTo, startOAuth, TOKEN_T1, TOKEN_T2 } from "../helpers/oauth.js";
+import { askBothTeams, eventOf, install, postsTo, startOAuth, TOKEN_T1, TOKEN_T2 } from "../helpers/oauth.js";
 
 /** An answerer on this thread over a set of articles (the worker's stand-in). */
 function inProcess(deps: () => Deps): Answerer {
@@ -39,13 +39,7 @@ describe("articles per workspace (ARTICLES_BY_TEAM_DIR)", () => {
     try {
       await install(t, "T1", TOKEN_T1);
       await install(t, "T2", TOKEN_T2);
-      await eventOf(t, "T1", mentionEvent("who leads the Berlin office?", undefined, { channel: "C-T1" }));
-      await eventOf(t, "T2", mentionEvent("who leads the Berlin office?", undefined, { channel: "C-T2" }));
-      await waitUntil(
-        () => postsTo(t, "C-T1").length === 1 && postsTo(t, "C-T2").length === 1,
-        10_000,
-        "answers",
-      );
+      await askBothTeams(t, "who leads the Berlin office?");
       expect(String(postsTo(t, "C-T1")[0]?.body.text)).toMatch(/Maria Okafor/);
       expect(String(postsTo(t, "C-T2")[0]?.body.text)).toMatch(/Jonas Weber/);
       expect(String(postsTo(t, "C-T2")[0]?.body.text)).not.toMatch(/Maria Okafor/);

@@ -18,7 +18,7 @@ export function backendSettingsFrom(env: NodeJS.ProcessEnv = process.env): Backe
   if (backend !== "memory" && backend !== "postgres")
     throw new BackendSettingError("ARTICLES_BACKEND must be memory or postgres");
   const databaseUrl = setting(env, "DATABASE_URL");
-  if (databaseUrl && !/^postgres(?:ql)?:\/\//.test(databaseUrl))
+  if (databaseUrl && !/^postgres(?:ql)?:\/\/./.test(databaseUrl))
     throw new BackendSettingError("DATABASE_URL must be a postgres:// or postgresql:// URL");
   if (backend === "postgres" && !databaseUrl)
     throw new BackendSettingError("ARTICLES_BACKEND=postgres needs DATABASE_URL (a postgres:// URL)");
