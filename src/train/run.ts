@@ -208,6 +208,7 @@ export function report(outcomes: Outcome[], title: string): string[] {
       .map(([k, g]) => `${k} ${pct(g.right, g.n)} of ${g.n}`)
       .join(", ");
   };
+  lines.push(`  answer threshold (fully right if it were): ${thresholdSweep(outcomes)}`);
   lines.push(`  by language: ${by((o) => o.answer.language)}`);
   lines.push(`  by answer type: ${by((o) => o.example?.analysis.type ?? "meta")}`);
   lines.push(`  by intent: ${by((o) => o.answer.intent)}`);
@@ -221,6 +222,24 @@ export function report(outcomes: Outcome[], title: string): string[] {
       );
   }
   return lines;
+}
+
+/** The answer threshold's effect: the questions fully right at other answer thresholds, the models otherwise as fitted. */
+export function thresholdSweep(outcomes: Outcome[]): string {
+  const at = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
+  const right = at.map(() => 0);
+  for (const o of outcomes) {
+    at.forEach((t, k) => {
+      let ok = o.failures.length === 0;
+      if (o.scored && o.example && o.models) {
+        const models = { ...o.models, thresholds: { ...o.models.thresholds, answer: t } };
+        const answer = compose(o.example.analysis, o.scored, models, o.example.deps);
+        ok = judge(o.question, toContract(answer), o.example.seedsDir).length === 0;
+      }
+      if (ok) right[k] = (right[k] as number) + 1;
+    });
+  }
+  return at.map((t, k) => `${t}: ${right[k]}`).join(", ");
 }
 
 /**

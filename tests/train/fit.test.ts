@@ -1,6 +1,11 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { EvalQuestion } from "../../src/eval/judge.js";
+import { untrainedModels } from "../../src/ranking/weights.js";
 import { accepted, holdsAnswer, isAnswerSpan } from "../../src/train/fit.js";
+import { answerAll, loadSet, thresholdSweep } from "../../src/train/run.js";
 import { type DevSet, foldsOf } from "../../src/train/sets.js";
 
 const q = (over: Partial<EvalQuestion>): EvalQuestion => ({ id: "x", q: "?", kind: "answer", ...over });
@@ -43,5 +48,32 @@ describe("foldsOf", () => {
     const a = foldsOf(set("question"), qs, 5);
     expect(a).toEqual(foldsOf(set("question"), qs, 5));
     expect(new Set(a).size).toBe(5);
+  });
+});
+
+describe("thresholdSweep", () => {
+  it("re-answers held-out outcomes at other answer thresholds: answering or abstaining as each would", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sweep-"));
+    const seeds = join(dir, "seeds");
+    mkdirSync(seeds);
+    writeFileSync(join(seeds, "mill.txt"), "The Brenna mill was opened by Ida Roche in Telgard.\n");
+    const questions = [
+      { id: "a", q: "Who opened the Brenna mill?", kind: "answer", any: ["Ida Roche"], src: ["mill"] },
+      { id: "b", q: "Where was the Brenna mill opened?", kind: "answer", any: ["Telgard"], src: ["mill"] },
+      { id: "c", q: "When did the Brenna mill close?", kind: "abstain" },
+    ];
+    writeFileSync(join(dir, "q.jsonl"), `${questions.map((x) => JSON.stringify(x)).join("\n")}\n`);
+    const set: DevSet = {
+      name: "made-up",
+      questionsFile: join(dir, "q.jsonl"),
+      seedsDir: seeds,
+      articleOf: () => undefined,
+      foldBy: "question",
+    };
+    const loaded = loadSet(set, "intents");
+    // Untrained models weigh nothing: every answer probability is 0.5, and the one sentence is the reply.
+    const models = { ...untrainedModels(), thresholds: { answer: 0.5, span: 2, spanOther: 2, list: 2 } };
+    const outcomes = answerAll([loaded], () => models);
+    expect(thresholdSweep(outcomes)).toBe("0.2: 2, 0.3: 2, 0.4: 2, 0.5: 2, 0.6: 1, 0.7: 1, 0.8: 1");
   });
 });
