@@ -290,8 +290,9 @@ export function answer(question: string, deps: Deps, options: AnswerOptions = {}
   }
   const analysis = analyse(q, intent, deps);
   const scored = score(analysis, deps.models, deps);
-  // The value in the asker's language ("$6.4 billion" for "6,4 Milliarden Dollar"); quotes stay verbatim.
-  const composed = localiseAnswer(compose(analysis, scored, deps.models, deps));
+  // The value or title in the asker's language ("$6.4 billion" for "6,4 Milliarden Dollar",
+  // "managing director" for "Geschäftsführer", and back); quotes stay verbatim.
+  const composed = localiseAnswer(compose(analysis, scored, deps.models, deps), deps.names.lexicon);
   return {
     ...composed,
     sources: sourcesOf(composed, deps),
