@@ -10,7 +10,7 @@ import type { Article, Corpus } from "./corpus/types.js";
 import { explainAnswer, explainMeta } from "./explain.js";
 import { loadIntentModel } from "./intents/cache.js";
 import { type IntentModel, matchIntent } from "./intents/match.js";
-import type { IntentMatch, SlotKind } from "./intents/types.js";
+import { DESCRIPTIVE_TYPES, type IntentMatch, type SlotKind } from "./intents/types.js";
 import { loadWordVectors, type WordVectors } from "./knowledge/embeddings.js";
 import { loadWordNet, type WordNet } from "./knowledge/wordnet.js";
 import { loadLexicon } from "./lexicon/load.js";
@@ -290,8 +290,12 @@ export function answer(question: string, deps: Deps, options: AnswerOptions = {}
   }
   const analysis = analyse(q, intent, deps);
   const scored = score(analysis, deps.models, deps);
-  // The value in the asker's language ("$6.4 billion" for "6,4 Milliarden Dollar"); quotes stay verbatim.
-  const composed = localiseAnswer(compose(analysis, scored, deps.models, deps));
+  // The value or title in the asker's language ("$6.4 billion" for "6,4 Milliarden Dollar",
+  // "managing director" for "Geschäftsführer", and back); quotes stay verbatim. Titles only when
+  // the question asks for a role or a description: the answer to "who leads it?" may be a
+  // surname that is also a title ("Kaiser", "König") and stays a name.
+  const titles = DESCRIPTIVE_TYPES.has(analysis.type) ? deps.names.lexicon : undefined;
+  const composed = localiseAnswer(compose(analysis, scored, deps.models, deps), titles);
   return {
     ...composed,
     sources: sourcesOf(composed, deps),

@@ -6,8 +6,11 @@
  * askers of English text. Only a text that is a value as a whole is rewritten, so the result
  * says exactly what the quote says; names and any other words stay as the article writes them.
  * Month and weekday names, number separators, date formats and currency signs come from the
- * Intl data built into Node (ICU), not from lists here.
+ * Intl data built into Node (ICU), not from lists here. A short answer that is a job title is
+ * translated by the lexicon's titles.yml instead (localiseShort, src/lexicon/titles.ts).
  */
+import { type TitleWords, translateTitle } from "../lexicon/titles.js";
+import type { Lexicon } from "../lexicon/types.js";
 import type { Language } from "../text/language.js";
 import type { Answer, Citation } from "./types.js";
 
@@ -550,25 +553,43 @@ export function localiseValue(text: string, from: Language, to: Language): strin
   return text;
 }
 
+/** The lexicon's data a title answer is translated with (titles.yml, the de-en table, the places). */
+export type TitleLexicon = Pick<Lexicon, "titles" | "deToEn" | "placeByAlias">;
+
+/**
+ * A short answer in the asker's language: a value (localiseValue), else a job title the lexicon's
+ * titles.yml knows as a whole ("Geschäftsführerin" -> "managing director", "former president" ->
+ * "ehemaliger Präsident"); anything else as the article writes it.
+ */
+export function localiseShort(text: string, from: Language, to: Language, lexicon?: TitleLexicon): string {
+  if (from === to) return text;
+  const value = localiseValue(text, from, to);
+  if (value !== text || !lexicon) return value;
+  const words: TitleWords = {
+    titles: lexicon.titles,
+    deToEn: lexicon.deToEn,
+    placeEn: (name) => lexicon.placeByAlias.get(name.toLowerCase())?.en,
+  };
+  return translateTitle(text, from, to, words) ?? text;
+}
+
 /**
  * An answer with its value in the asker's language (`answer.language`) where the article that
- * gives it is in the other: the value of a short answer, each item of a list. The quotes, a
- * sentence answer and any words that are not a value stay as the article writes them.
+ * gives it is in the other, both ways: the value or title of a short answer, each item of a
+ * list. The quotes, a sentence answer and any words that are not a value or a title stay as the
+ * article writes them (the quote keeps the original: "6,4-Milliarden-Dollar-Finanzierungsrunde").
  */
 export function localiseAnswer<
   A extends Pick<Answer, "kind" | "answer" | "language" | "citations" | "items">,
->(a: A): A {
+>(a: A, lexicon?: TitleLexicon): A {
   const from = (citations: Citation[]) => citations[0]?.language ?? a.language;
-  // Only for English askers for now: a German asker of an English value is answered as the
-  // article writes it (a behaviour check of the earlier core expects that; see the report).
-  if (a.language !== "en") return a;
   if (a.kind === "value") {
-    const value = localiseValue(a.answer, from(a.citations), a.language);
+    const value = localiseShort(a.answer, from(a.citations), a.language, lexicon);
     return value === a.answer ? a : { ...a, answer: value };
   }
   if (a.kind === "list" && a.items?.length) {
     const items = a.items.map((i) => {
-      const text = localiseValue(i.text, from(i.citations), a.language);
+      const text = localiseShort(i.text, from(i.citations), a.language, lexicon);
       return text === i.text ? i : { ...i, text };
     });
     if (items.every((item, k) => item === a.items?.[k])) return a;

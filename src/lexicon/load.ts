@@ -1,10 +1,11 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as z from "zod/mini";
 import { loadPlaces, type PlaceOverride, placeKey } from "../knowledge/places.js";
 import { parseYaml } from "../text/yaml.js";
 import "../util/zod-messages.js";
 import { PlaceMap } from "./place-map.js";
+import { buildTitles, NO_TITLES, type Titles } from "./titles.js";
 import type { Lexicon, Place } from "./types.js";
 
 export { placeWithin } from "./place-map.js";
@@ -26,6 +27,26 @@ const RolesSchema = z.object({
   de_prefixes: z._default(z.array(z.string()), []),
 });
 const DeEnSchema = z.record(z.string(), z.string());
+const forms = () => z.array(nonEmpty()).check(z.minLength(1));
+const TitlesSchema = z.object({
+  titles: z.array(
+    z.object({
+      de: forms(),
+      en: forms(),
+      direction: z.optional(z.enum(["both", "de-en", "en-de"])),
+      gender: z.optional(z.enum(["m", "f"])),
+    }),
+  ),
+  prefixes: z._default(z.array(z.object({ de: forms(), en: forms() })), []),
+  heads: z._default(z.array(z.object({ de: forms(), en: z.string().check(z.regex(/\{\}/)) })), []),
+  parts: z._default(z.record(z.string(), nonEmpty()), {}),
+});
+
+/** titles.yml of a lexicon folder; a folder without one translates no titles. */
+function loadTitles(dir: string): Titles {
+  const file = join(dir, "titles.yml");
+  return existsSync(file) ? buildTitles(readYaml(file, TitlesSchema)) : NO_TITLES;
+}
 
 /** The lower-case, one-space form of a name under which it is looked up ("Mexiko-Stadt" -> "mexiko stadt"). */
 export const aliasKey: (name: string) => string = placeKey;
@@ -57,7 +78,7 @@ export function loadCuratedPlaces(dir: string): PlaceOverride[] {
 }
 
 /**
- * Loads places.yml, roles.yml and de-en.yml from a lexicon folder; a bad file stops with its
+ * Loads places.yml, roles.yml, de-en.yml and titles.yml (if there) from a lexicon folder; a bad file stops with its
  * name. The places are the data packages' (src/knowledge/places.ts, from .cache/places.json)
  * with places.yml's entries merged over them.
  */
@@ -79,5 +100,6 @@ export function loadLexicon(dir: string): Lexicon {
     },
     placeByAlias,
     roles: { en: roles.en, de: roles.de, prefixes: [...roles.en_prefixes, ...roles.de_prefixes] },
+    titles: loadTitles(dir),
   };
 }

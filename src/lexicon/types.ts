@@ -1,4 +1,5 @@
 import type { PlaceKind } from "../knowledge/places.js";
+import type { Titles } from "./titles.js";
 
 /** A place with its names in both languages. */
 export interface Place {
@@ -28,4 +29,6 @@ export interface Lexicon {
   /** Every name of every place, lower case, words joined by one space -> the place it means first. */
   placeByAlias: ReadonlyMap<string, Place>;
   roles: { en: string[]; de: string[]; prefixes: string[] };
+  /** Job titles as phrases in both languages, for writing a title answer in the asker's (titles.yml). */
+  titles: Titles;
 }

@@ -1,5 +1,19 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { localiseAnswer, localiseValue } from "../../src/answer/localise.js";
+import { loadLexicon } from "../../src/lexicon/load.js";
+import { INTENTS } from "../helpers/fixtures.js";
+
+const lexicon = loadLexicon(join(INTENTS, "lexicon"));
+/** A citation of a made-up quote in a language. */
+const citation = (language: "en" | "de", quote: string) => ({
+  source: "x.md",
+  title: "x",
+  quote,
+  start: 0,
+  end: quote.length,
+  language,
+});
 
 const toEn = (text: string) => localiseValue(text, "de", "en");
 const toDe = (text: string) => localiseValue(text, "en", "de");
@@ -136,29 +150,21 @@ describe("localiseValue and short month or weekday names", () => {
 });
 
 describe("localiseAnswer", () => {
-  const cite = (language: "en" | "de", quote: string) => ({
-    source: "x.md",
-    title: "x",
-    quote,
-    start: 0,
-    end: quote.length,
-    language,
-  });
   it("gives an English asker the value of a German quote in English, the quote verbatim", () => {
     const quote = "Die Firma sammelte 2,5 Milliarden Dollar ein.";
     const a = localiseAnswer({
       kind: "value",
       answer: "2,5 Milliarden Dollar",
       language: "en",
-      citations: [cite("de", quote)],
+      citations: [citation("de", quote)],
     });
     expect(a.answer).toBe("$2.5 billion");
     expect(a.citations[0]?.quote).toBe(quote);
   });
-  it("localises each item of a list and the joined answer; leaves sentences and German askers alone", () => {
+  it("localises each item of a list and the joined answer; leaves sentences and same-language values alone", () => {
     const items = [
-      { text: "im Oktober", citations: [cite("de", "im Oktober.")] },
-      { text: "Lena Brandt", citations: [cite("de", "Lena Brandt.")] },
+      { text: "im Oktober", citations: [citation("de", "im Oktober.")] },
+      { text: "Lena Brandt", citations: [citation("de", "Lena Brandt.")] },
     ];
     const list = localiseAnswer({
       kind: "list",
@@ -172,15 +178,101 @@ describe("localiseAnswer", () => {
       kind: "sentence" as const,
       answer: "Im Oktober 2024.",
       language: "en" as const,
-      citations: [cite("de", "Im Oktober 2024.")],
+      citations: [citation("de", "Im Oktober 2024.")],
     };
     expect(localiseAnswer(sentence)).toBe(sentence);
-    const german = {
+    // The value's language is the quote's: a German asker of a German quote gets it as it is.
+    const same = {
       kind: "value" as const,
-      answer: "in October",
+      answer: "im Oktober",
       language: "de" as const,
-      citations: [cite("en", "in October.")],
+      citations: [citation("de", "im Oktober.")],
     };
-    expect(localiseAnswer(german)).toBe(german);
+    expect(localiseAnswer(same)).toBe(same);
+  });
+});
+
+describe("localiseAnswer for a German asker of English text (issue 15)", () => {
+  const cite = (quote: string) => citation("en", quote);
+  const value = (answer: string, quote: string) =>
+    localiseAnswer({ kind: "value", answer, language: "de", citations: [cite(quote)] }, lexicon);
+
+  it.each([
+    ["$6.4 billion", "Zentrix raised $6.4 billion last year.", "6,4 Milliarden Dollar"],
+    ["in April", "The lab opens in April.", "im April"],
+    ["1,000", "It employs 1,000 people.", "1.000"],
+    ["April 15, 2024", "It opened on April 15, 2024.", "15. April 2024"],
+    ["12.5%", "Sales rose 12.5% in May.", "12,5 %"],
+    ["about 2,500", "Zentrix has about 2,500 staff.", "rund 2.500"],
+    ["the end of this year", "It opens at the end of this year.", "Ende dieses Jahres"],
+  ])("gives the value %s in German (%s) -> %s, the quote verbatim", (answer, quote, german) => {
+    const a = value(answer, quote);
+    expect(a.answer).toBe(german);
+    expect(a.citations[0]?.quote).toBe(quote);
+  });
+
+  it("gives a role span in German, the English title the German press keeps as it is", () => {
+    expect(value("former president", "Ida Vale, the former president of Hooli, spoke.").answer).toBe(
+      "ehemaliger Präsident",
+    );
+    expect(value("spokeswoman", "A spokeswoman for Zentrix declined.").answer).toBe("Sprecherin");
+    expect(value("Chief Revenue Officer", "Jo Pike, Chief Revenue Officer, said.").answer).toBe(
+      "Chief Revenue Officer",
+    );
+  });
+
+  it("localises list items, not names or sentences", () => {
+    const list = localiseAnswer(
+      {
+        kind: "list",
+        answer: "in May, Lena Brandt",
+        language: "de",
+        citations: [],
+        items: [
+          { text: "in May", citations: [cite("It opens in May.")] },
+          { text: "Lena Brandt", citations: [cite("Lena Brandt leads it.")] },
+        ],
+      },
+      lexicon,
+    );
+    expect(list.answer).toBe("im Mai, Lena Brandt");
+    const sentence = {
+      kind: "sentence" as const,
+      answer: "It opens in May.",
+      language: "de" as const,
+      citations: [cite("It opens in May.")],
+    };
+    expect(localiseAnswer(sentence, lexicon)).toBe(sentence);
+  });
+});
+
+describe("localiseAnswer: a German title for an English asker", () => {
+  const cite = (quote: string) => citation("de", quote);
+  it.each([
+    ["Geschäftsführer", "Geschäftsführer Ole Brink eröffnete das Werk.", "managing director"],
+    ["Vorstandsvorsitzender", "Vorstandsvorsitzender Kai Rau sprach.", "chief executive"],
+    [
+      "ehemalige Missionsleiterin",
+      "Die ehemalige Missionsleiterin Ada Lenz sprach.",
+      "former head of mission",
+    ],
+  ])("%s -> %s, the German original in the quote", (de, quote, en) => {
+    const a = localiseAnswer(
+      { kind: "value", answer: de, language: "en", citations: [cite(quote)] },
+      lexicon,
+    );
+    expect(a.answer).toBe(en);
+    expect(a.citations[0]?.quote).toBe(quote);
+  });
+  it("translates no title without the lexicon, and no name", () => {
+    const a = {
+      kind: "value" as const,
+      answer: "Geschäftsführer",
+      language: "en" as const,
+      citations: [cite("x")],
+    };
+    expect(localiseAnswer(a)).toBe(a);
+    const name = { ...a, answer: "Ole Brink" };
+    expect(localiseAnswer(name, lexicon)).toBe(name);
   });
 });

@@ -620,9 +620,11 @@ group("a city's news (another corpus the bot was not tuned on)", () => {
 
   check("reads professions and German civic words", () => {
     expect(answer("Who is Maya Odum?", deps).answer).toBe("singer");
-    expect(answer("How much will the stadium cost?", deps).answer).toBe("180 Millionen Pfund");
+    // Figures of the German article in the English asker's language (issue 15); the quote keeps
+    // "180 Millionen Pfund" and "25.000". (The earlier core answered them as the article writes them.)
+    expect(answer("How much will the stadium cost?", deps).answer).toBe("£180 million");
     expect(answer("When will the stadium be finished?", deps).answer).toBe("2027");
-    expect(answer("How many seats will the new stadium have?", deps).answer).toBe("25.000");
+    expect(answer("How many seats will the new stadium have?", deps).answer).toBe("25,000");
   });
 
   check("lists companies, leaving out the one asked about, months, and short forms of other items", () => {
@@ -805,7 +807,9 @@ group("a space mission (a science story the bot was not tuned on)", () => {
   });
 
   check("answers a German question from an English sentence through the lexicon", () => {
-    expect(answer("Wann hat Orla den Saturn erreicht?", deps).answer).toBe("in November 2024");
+    // The value in the asker's language (issue 15): a German reader writes "im November 2024"; the
+    // English words stay in the quote. (The earlier core answered "in November 2024".)
+    expect(answer("Wann hat Orla den Saturn erreicht?", deps).answer).toBe("im November 2024");
   });
 
   check("answers 'how heavy' with a weight, not with the journey's five years", () => {
