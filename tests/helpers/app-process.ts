@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { V8_FLAGS } from "../../src/util/v8-tuning.js";
 import { waitUntil } from "./fake-slack.js";
 import { ROOT, tempDir } from "./fixtures.js";
-import { freePort } from "./redis.js";
+import { freePort, startRedis, type TestRedis } from "./redis.js";
 
 /** `npm start` (the built dist/bin/main.js) as a child process in HTTP mode. */
 export interface AppProcess {
@@ -63,4 +63,36 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
   await waitUntil(() => /listening for Slack on port/.test(output) || gone, 30_000, "the app to listen");
   if (gone) throw new Error(`the app exited at start (${ended}):\n${output}`);
   return { port, child, output: () => output, exited };
+}
+
+/** Two replicas sharing a real Redis (each with a DATA_DIR of its own). */
+export interface ReplicaPair {
+  redis: TestRedis;
+  a: AppProcess;
+  b: AppProcess;
+  /** Kills the replicas still running, then Redis. */
+  stop(): Promise<void>;
+}
+
+/** Starts Redis and two replicas on it at once, with the same other settings. */
+export async function startReplicaPair(options: AppProcessOptions): Promise<ReplicaPair> {
+  const redis = await startRedis();
+  const start = () =>
+    startAppProcess({ ...options, env: { ...options.env, REDIS_URL: redis.url, DATA_DIR: tempDir() } });
+  const [a, b] = await Promise.all([start(), start()]);
+  return {
+    redis,
+    a,
+    b,
+    async stop() {
+      killAll([a, b]);
+      await redis.stop();
+    },
+  };
+}
+
+/** Kills (SIGKILL) the processes that are still running. */
+export function killAll(processes: (AppProcess | undefined)[]): void {
+  for (const p of processes)
+    if (p && p.child.exitCode === null && p.child.signalCode === null) p.child.kill("SIGKILL");
 }

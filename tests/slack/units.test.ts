@@ -9,6 +9,7 @@ import { escapeMrkdwn, truncate } from "../../src/slack/escape.js";
 import { MAX_BLOCKS, MAX_TEXT, renderAnswer } from "../../src/slack/render.js";
 import { renderWhy } from "../../src/slack/render-why.js";
 import { isWhyRequest } from "../../src/slack/reply.js";
+import { FileStore } from "../../src/store/file-store.js";
 import { ABSTAIN, GERMAN, LIST, SHORT } from "../helpers/answers.js";
 import { captureLogs } from "../helpers/capture-logger.js";
 
@@ -222,22 +223,43 @@ describe("answer references (button values)", () => {
 });
 
 describe("Conversations", () => {
-  it("remembers the threads it answered in, their last turn and where each answer is, bounded", () => {
-    const c = new Conversations({ maxConversations: 2, maxQuestions: 2 });
+  it("remembers the threads it answered in, their last turn and where each answer is, in the store, for its TTL", async () => {
+    let now = 1_000_000;
+    const store = FileStore.memory({ now: () => now });
+    const { logger } = captureLogs([]);
+    const c = new Conversations(store, logger, { ttlMs: 60_000 });
     const turn = { question: "who leads Tokyo?", entities: ["Tokyo"], questionTs: "1.1" };
-    c.recordTurn("C1", "1.1", turn);
-    expect(c.isPartOf("C1", "1.1")).toBe(true);
-    expect(c.isPartOf("C1", "9.9")).toBe(false);
-    c.recordTurn("C1", "1.1", undefined); // help: keeps the last turn
-    expect(c.lastTurn("C1", "1.1")).toEqual(turn);
-    c.recordTurn("C1", "2.2", undefined);
-    expect(c.isPartOf("C1", "2.2")).toBe(true);
-    expect(c.lastTurn("C1", "2.2")).toBeUndefined();
-    c.recordTurn("C2", "3.3", turn); // the least recently used (C1 1.1) goes
-    expect(c.isPartOf("C1", "1.1")).toBe(false);
-    c.recordAnswer("C1", "1.1", { answerTs: "1.2" });
-    expect(c.answerTo("C1", "1.1")).toEqual({ answerTs: "1.2" });
-    expect(c.answerTo("C2", "1.1")).toBeUndefined();
+    await c.recordTurn("C1", "1.1", turn);
+    expect(await c.isPartOf("C1", "1.1")).toBe(true);
+    expect(await c.isPartOf("C1", "9.9")).toBe(false);
+    await c.recordTurn("C1", "1.1", undefined); // help: keeps the last turn
+    expect(await c.lastTurn("C1", "1.1")).toEqual(turn);
+    await c.recordTurn("C1", "2.2", undefined);
+    expect(await c.isPartOf("C1", "2.2")).toBe(true);
+    expect(await c.lastTurn("C1", "2.2")).toBeUndefined();
+    await c.recordAnswer("C1", "1.1", { answerTs: "1.2" });
+    expect(await c.answerTo("C1", "1.1")).toEqual({ answerTs: "1.2" });
+    expect(await c.answerTo("C2", "1.1")).toBeUndefined();
+    // Another process on the same store (a replica) sees the same.
+    const other = new Conversations(store, logger, { ttlMs: 60_000 });
+    expect(await other.lastTurn("C1", "1.1")).toEqual(turn);
+    now += 30_000;
+    await c.recordTurn("C2", "3.3", turn);
+    now += 40_000; // the first ones expired; the later one not yet
+    expect(await c.isPartOf("C1", "1.1")).toBe(false);
+    expect(await c.answerTo("C1", "1.1")).toBeUndefined();
+    expect(await c.isPartOf("C2", "3.3")).toBe(true);
+  });
+
+  it("takes a store that fails for nothing remembered, with a warning, and never throws", async () => {
+    const store = FileStore.memory();
+    await store.close(); // every change now fails
+    const { logger, capture } = captureLogs([]);
+    const c = new Conversations(store, logger);
+    await c.recordTurn("C1", "1.1", { question: "q", entities: [], questionTs: "1.1" });
+    await c.recordAnswer("C1", "1.1", { answerTs: "1.2" });
+    expect(await c.isPartOf("C1", "1.1")).toBe(false);
+    expect(capture.lines.join("\n")).toMatch(/remembering the conversation C1\/1\.1 failed/);
   });
 });
 
