@@ -137,6 +137,7 @@ export class FileStore implements StateStore {
     if (op.op === "fin") {
       this.journal.delete(op.id);
       this.keys.delete(`post:${op.id}`);
+      this.keys.delete(`sent:${op.id}`);
     }
     if (op.op === "try") {
       const held = this.journal.get(op.id);

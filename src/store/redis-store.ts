@@ -39,9 +39,9 @@ for i = 3, #ARGV do
 end
 return 0`;
 
-/** KEYS: bodies, leases, owners, takeovers, post claim. ARGV: id. */
+/** KEYS: bodies, leases, owners, takeovers, post claim, private reply sent. ARGV: id. */
 const FINISH = `
-redis.call('DEL', KEYS[5])
+redis.call('DEL', KEYS[5], KEYS[6])
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('HDEL', KEYS[1], ARGV[1])
 redis.call('HDEL', KEYS[3], ARGV[1])
@@ -101,7 +101,7 @@ export class RedisStore implements StateStore {
     redis.defineCommand("factsClaim", { numberOfKeys: 1, lua: CLAIM });
     redis.defineCommand("factsRecord", { numberOfKeys: 4, lua: RECORD });
     redis.defineCommand("factsRenew", { numberOfKeys: 2, lua: RENEW });
-    redis.defineCommand("factsFinish", { numberOfKeys: 5, lua: FINISH });
+    redis.defineCommand("factsFinish", { numberOfKeys: 6, lua: FINISH });
     redis.defineCommand("factsTakeOver", { numberOfKeys: 4, lua: TAKE_OVER });
     this.scripts = redis as unknown as Scripts;
   }
@@ -189,6 +189,7 @@ export class RedisStore implements StateStore {
       this.owners,
       this.takeovers,
       `${this.prefix}post:${id}`,
+      `${this.prefix}sent:${id}`,
       id,
     );
   }

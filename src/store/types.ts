@@ -41,7 +41,8 @@ export interface StateStore {
   renew(ids: string[], owner: string, leaseMs: number): Promise<void>;
   /**
    * The event is done (answered and posted, or given up on): out of the journal, with the claim
-   * of its post (`post:<id>`: no takeover can come any more). Its dedupe key stays until it expires.
+   * of its post (`post:<id>`) and the mark of its private reply sent (`sent:<id>`): no takeover
+   * can come any more. Its dedupe key stays until it expires.
    */
   finish(id: string): Promise<void>;
   /**

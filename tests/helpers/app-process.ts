@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { V8_FLAGS } from "../../src/util/v8-tuning.js";
-import { waitUntil } from "./fake-slack.js";
+import { type FakeSlack, waitUntil } from "./fake-slack.js";
 import { ROOT, tempDir } from "./fixtures.js";
 import { freePort, startRedis, type TestRedis } from "./redis.js";
 
@@ -95,4 +96,30 @@ export async function startReplicaPair(options: AppProcessOptions): Promise<Repl
 export function killAll(processes: (AppProcess | undefined)[]): void {
   for (const p of processes)
     if (p && p.child.exitCode === null && p.child.signalCode === null) p.child.kill("SIGKILL");
+}
+
+/** Processes started one after another on one DATA_DIR (restarts), against a fake Slack. */
+export interface OneFolder {
+  dataDir: string;
+  /** Starts a process on the folder (HTTP mode), with more settings if any. */
+  start(env?: Record<string, string>): Promise<AppProcess>;
+}
+
+/** Registers the describe block's hooks: the fake started before, whatever is still running killed after. */
+export function onOneFolder(fake: FakeSlack, secret: string): OneFolder {
+  const dataDir = tempDir();
+  const started: AppProcess[] = [];
+  beforeAll(() => fake.start());
+  afterAll(async () => {
+    killAll(started);
+    await fake.close();
+  });
+  return {
+    dataDir,
+    async start(env = {}) {
+      const p = await startAppProcess({ apiUrl: fake.apiUrl, secret, env: { DATA_DIR: dataDir, ...env } });
+      started.push(p);
+      return p;
+    },
+  };
 }

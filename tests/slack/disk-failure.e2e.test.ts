@@ -1,11 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppProcess, killAll, startAppProcess } from "../helpers/app-process.js";
+import { describe, expect, it } from "vitest";
+import { onOneFolder } from "../helpers/app-process.js";
 import { answersPer, deliver, mentions } from "../helpers/deliveries.js";
 import { FakeSlack, waitUntil } from "../helpers/fake-slack.js";
-import { tempDir } from "../helpers/fixtures.js";
 
 const SECRET = "diskfailuresecret0123456789abc";
 
@@ -35,18 +34,12 @@ function limitFileSize(pid: number, bytes: number | "unlimited"): void {
  */
 describe("the file store's log cannot be written", () => {
   const fake = new FakeSlack();
-  const dataDir = tempDir();
+  const folder = onOneFolder(fake, SECRET);
+  const { dataDir } = folder;
   const log = join(dataDir, "state.log");
-  let first: AppProcess | undefined;
-  let second: AppProcess | undefined;
-  beforeAll(() => fake.start());
-  afterAll(async () => {
-    killAll([first, second]);
-    await fake.close();
-  });
 
   it("refuses the events it cannot record (HTTP 500, logged naming the file), keeps running, and takes Slack's retry once the disk works again", async () => {
-    first = await startAppProcess({ apiUrl: fake.apiUrl, secret: SECRET, env: { DATA_DIR: dataDir } });
+    const first = await folder.start();
     const pid = first.child.pid as number;
     const [ok, refused, later] = mentions(3, 71) as [
       ReturnType<typeof mentions>[number],
@@ -61,7 +54,7 @@ describe("the file store's log cannot be written", () => {
     const delivery = await deliver(first.port, SECRET, refused);
     expect(delivery.status).toBe(500);
     await waitUntil(
-      () => /not acknowledged, Slack will retry it/.test(first?.output() ?? ""),
+      () => /not acknowledged, Slack will retry it/.test(first.output() ?? ""),
       5000,
       "the log",
     );
@@ -92,7 +85,7 @@ describe("the file store's log cannot be written", () => {
     expect(await first.exited).toBe(0);
 
     // What was recorded after the failure is read back at the next start (the cut line alone is lost).
-    second = await startAppProcess({ apiUrl: fake.apiUrl, secret: SECRET, env: { DATA_DIR: dataDir } });
+    const second = await folder.start();
     expect(second.output()).toMatch(/state store: 1 damaged line\(s\) of state\.log skipped/);
     for (const m of [ok, refused, later])
       expect((await deliver(second.port, SECRET, m, { retry: 3 })).status).toBe(200);

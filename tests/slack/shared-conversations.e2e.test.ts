@@ -1,31 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type AppProcess,
-  killAll,
-  type ReplicaPair,
-  startAppProcess,
-  startReplicaPair,
-} from "../helpers/app-process.js";
-import { deliver } from "../helpers/deliveries.js";
-import {
-  editEvent,
-  eventEnvelope,
-  FakeSlack,
-  mentionEvent,
-  threadReplyEvent,
-  waitUntil,
-} from "../helpers/fake-slack.js";
-import { tempDir } from "../helpers/fixtures.js";
+import { type AppProcess, onOneFolder, type ReplicaPair, startReplicaPair } from "../helpers/app-process.js";
+import { deliverEvent } from "../helpers/deliveries.js";
+import { editEvent, FakeSlack, mentionEvent, threadReplyEvent, waitUntil } from "../helpers/fake-slack.js";
 
 const SECRET = "conversationsecret0123456789ab";
-let sent = 0;
 
 /** Delivers one event to one process (as Slack would, signed); expects it acked. */
 async function send(p: AppProcess, event: Record<string, unknown>): Promise<void> {
-  const id = `EvConv${++sent}`;
-  const body = JSON.stringify(eventEnvelope(event, id));
-  const delivery = await deliver(p.port, SECRET, { id, ts: String(event.ts), body });
-  expect(delivery.status).toBe(200);
+  expect((await deliverEvent(p.port, SECRET, event)).status).toBe(200);
 }
 
 /**
@@ -118,29 +100,23 @@ describe("conversations shared by two replicas through Redis", () => {
 
 describe("conversations kept by the file store across a restart", () => {
   const fake = new FakeSlack();
-  const dataDir = tempDir();
-  let first: AppProcess;
+  const folder = onOneFolder(fake, SECRET);
+  let first: AppProcess | undefined;
   let second: AppProcess | undefined;
-
   beforeAll(async () => {
-    await fake.start();
-    first = await startAppProcess({ apiUrl: fake.apiUrl, secret: SECRET, env: { DATA_DIR: dataDir } });
+    first = await folder.start();
   }, 60_000);
-  afterAll(async () => {
-    killAll([first, second]);
-    await fake.close();
-  });
 
   it(
     "a thread answered before a restart is carried on after it: the reply answered with its names, why? and an edit too",
     conversationAcross(
       fake,
-      () => second ?? first,
+      () => (second ?? first) as AppProcess,
       () => second as AppProcess,
       async () => {
-        first.child.kill("SIGTERM");
-        expect(await first.exited).toBe(0);
-        second = await startAppProcess({ apiUrl: fake.apiUrl, secret: SECRET, env: { DATA_DIR: dataDir } });
+        first?.child.kill("SIGTERM");
+        expect(await first?.exited).toBe(0);
+        second = await folder.start();
       },
     ),
     90_000,

@@ -6,6 +6,7 @@ import { ConfigError, DEFAULT_FEEDBACK_LOG, readConfig } from "../../src/config.
 import { decodeRef, encodeRef, refOf } from "../../src/slack/answer-ref.js";
 import { Conversations } from "../../src/slack/conversations.js";
 import { escapeMrkdwn, truncate } from "../../src/slack/escape.js";
+import { Once } from "../../src/slack/once.js";
 import { MAX_BLOCKS, MAX_TEXT, renderAnswer } from "../../src/slack/render.js";
 import { renderWhy } from "../../src/slack/render-why.js";
 import { isWhyRequest } from "../../src/slack/reply.js";
@@ -260,6 +261,37 @@ describe("Conversations", () => {
     await c.recordAnswer("C1", "1.1", { answerTs: "1.2" });
     expect(await c.isPartOf("C1", "1.1")).toBe(false);
     expect(capture.lines.join("\n")).toMatch(/remembering the conversation C1\/1\.1 failed/);
+  });
+});
+
+describe("Once: a private reply (Slack cannot be asked about it)", () => {
+  it("is sent once: a takeover sends it unless the stopped process recorded it as sent", async () => {
+    const store = FileStore.memory();
+    const { logger, capture } = captureLogs([]);
+    const stopped = new Once(store, "proc-a", logger);
+    const takeover = new Once(store, "proc-b", logger);
+    let sends = 0;
+    const send = async () => `sent ${++sends}`;
+    // Sent (and recorded so) by a process that stopped before finishing the event: not again.
+    expect(await stopped.post("Ev1", send)).toBe("sent 1");
+    expect(await takeover.post("Ev1", send)).toBeUndefined();
+    // Claimed by a process that stopped before Slack took it: sent by the takeover.
+    await store.claim("post:Ev2", "proc-a#99", 60_000);
+    expect(await takeover.post("Ev2", send)).toBe("sent 2");
+    expect(sends).toBe(2);
+    expect(capture.lines.join("\n")).toContain(
+      "event Ev1: its private reply was sent before the process stopped; not sending it again",
+    );
+    expect(capture.lines.join("\n")).toContain(
+      "event Ev2: the stopped process had not recorded its private reply as sent (Slack cannot be asked); sending it",
+    );
+    // A finished event's marks go with it.
+    await store.record("Ev3", {}, "proc-a", 1000, 60_000);
+    await stopped.post("Ev3", send);
+    expect(await store.get("sent:Ev3")).toBeDefined();
+    await store.finish("Ev3");
+    expect(await store.get("sent:Ev3")).toBeUndefined();
+    expect(await store.get("post:Ev3")).toBeUndefined();
   });
 });
 
