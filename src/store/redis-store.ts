@@ -111,35 +111,7 @@ export class RedisStore implements StateStore {
    * hold a password).
    */
   static async connect(url: string, options: RedisStoreOptions = {}): Promise<RedisStore> {
-    // ioredis is CommonJS: its class is a named export under Node, the default's under bundlers.
-    const mod = (await import("ioredis")) as unknown as {
-      Redis?: typeof Redis;
-      default?: { Redis?: typeof Redis };
-    };
-    const Client = (mod.Redis ?? mod.default?.Redis) as typeof Redis;
-    const clientOptions: RedisOptions = {
-      lazyConnect: true,
-      maxRetriesPerRequest: 1,
-      commandTimeout: options.commandTimeoutMs ?? 2000,
-      connectTimeout: 3000,
-      // Reconnect in the background after a lost connection, at most a second apart.
-      retryStrategy: (times) => Math.min(times * 100, 1000),
-    };
-    const redis = new Client(url, clientOptions);
-    // Connection errors are reported by the commands that fail; this keeps ioredis quiet.
-    let lastError: NodeJS.ErrnoException | undefined;
-    redis.on("error", (err: NodeJS.ErrnoException) => {
-      lastError = err;
-    });
-    try {
-      await redis.connect();
-      await redis.ping();
-    } catch (err) {
-      redis.disconnect();
-      const code = (err as NodeJS.ErrnoException).code ?? lastError?.code;
-      throw new Error(`could not connect to Redis at REDIS_URL${code ? ` (${code})` : ""}`);
-    }
-    return new RedisStore(redis, options.prefix ?? "facts:");
+    return new RedisStore(await connectRedis(url, options), options.prefix ?? "facts:");
   }
 
   async claim(key: string, value: string, ttlMs: number): Promise<string> {
@@ -221,4 +193,44 @@ export class RedisStore implements StateStore {
   async close(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
+}
+
+/**
+ * A Redis client on REDIS_URL, its connection checked (PING): commands time out after
+ * `commandTimeoutMs` (default 2 s) and it reconnects in the background after a lost connection.
+ * A failure names REDIS_URL, never the URL (it may hold a password).
+ */
+export async function connectRedis(
+  url: string,
+  options: Pick<RedisStoreOptions, "commandTimeoutMs"> = {},
+): Promise<Redis> {
+  // ioredis is CommonJS: its class is a named export under Node, the default's under bundlers.
+  const mod = (await import("ioredis")) as unknown as {
+    Redis?: typeof Redis;
+    default?: { Redis?: typeof Redis };
+  };
+  const Client = (mod.Redis ?? mod.default?.Redis) as typeof Redis;
+  const clientOptions: RedisOptions = {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    commandTimeout: options.commandTimeoutMs ?? 2000,
+    connectTimeout: 3000,
+    // Reconnect in the background after a lost connection, at most a second apart.
+    retryStrategy: (times) => Math.min(times * 100, 1000),
+  };
+  const redis = new Client(url, clientOptions);
+  // Connection errors are reported by the commands that fail; this keeps ioredis quiet.
+  let lastError: NodeJS.ErrnoException | undefined;
+  redis.on("error", (err: NodeJS.ErrnoException) => {
+    lastError = err;
+  });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (err) {
+    redis.disconnect();
+    const code = (err as NodeJS.ErrnoException).code ?? lastError?.code;
+    throw new Error(`could not connect to Redis at REDIS_URL${code ? ` (${code})` : ""}`);
+  }
+  return redis;
 }
