@@ -51,6 +51,8 @@ export class Once {
    * reply (no `postedBefore`: Slack cannot be asked about an ephemeral message) is recorded in
    * the store as sent once Slack took it; a takeover sends it unless it was recorded so, which
    * doubles it only if the stopped process died while Slack was taking it (see README, Deploying).
+   * A process that no longer holds the event (held up past its lease, it was taken over) posts
+   * nothing: the process that took it over answers it.
    */
   async post<T>(
     eventId: string | undefined,
@@ -58,6 +60,14 @@ export class Once {
     postedBefore?: () => Promise<boolean>,
   ): Promise<T | undefined> {
     if (!eventId) return post();
+    // Held up past its lease (a stall, a store out of reach): a process that took the event over
+    // answers it; this one posts nothing, even if that one has not posted yet.
+    if (!(await this.store.holds(eventId, this.owner))) {
+      this.logger.warn(
+        `event ${eventId}: taken over by another process while this one was held up (past EVENT_LEASE_MS); leaving its answer to that one`,
+      );
+      return undefined;
+    }
     const key = `post:${eventId}`;
     // A token of this attempt: an event this process handles a second time (its finish was lost) checks too.
     const token = `${this.owner}#${++attempts}`;

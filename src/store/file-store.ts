@@ -231,6 +231,10 @@ export class FileStore implements StateStore {
     return taken.map(([id, held]) => ({ id, body: held.body, takeovers: held.takeovers }));
   }
 
+  async holds(id: string, owner: string): Promise<boolean> {
+    return this.journal.get(id)?.owner === owner;
+  }
+
   async unfinished(): Promise<string[]> {
     return [...this.journal.keys()];
   }

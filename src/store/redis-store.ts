@@ -186,6 +186,10 @@ export class RedisStore implements StateStore {
     return out;
   }
 
+  async holds(id: string, owner: string): Promise<boolean> {
+    return (await this.redis.hget(this.owners, id)) === owner;
+  }
+
   async unfinished(): Promise<string[]> {
     return this.redis.zrange(this.leases, "0", "-1");
   }

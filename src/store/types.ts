@@ -51,6 +51,11 @@ export interface StateStore {
    * goes up. Two callers never get the same event. The caller skips events it is handling itself.
    */
   takeOver(owner: string, leaseMs: number, limit: number): Promise<JournalEntry[]>;
+  /**
+   * True while `owner` holds the unfinished event `id`: false once another process took it over
+   * (this one stalled past its lease) or it was finished.
+   */
+  holds(id: string, owner: string): Promise<boolean>;
   /** Ids of the unfinished events, any owner's. */
   unfinished(): Promise<string[]>;
   close(): Promise<void>;

@@ -123,3 +123,27 @@ export function onOneFolder(fake: FakeSlack, secret: string): OneFolder {
     },
   };
 }
+
+/**
+ * Registers the describe block's hooks: the fake started and two replicas on a real Redis
+ * before, all stopped after. Resolves the pair in the tests.
+ */
+export function onReplicaPair(
+  fake: FakeSlack,
+  secret: string,
+  env: Record<string, string> = {},
+): () => ReplicaPair {
+  let pair: ReplicaPair | undefined;
+  beforeAll(async () => {
+    await fake.start();
+    pair = await startReplicaPair({ apiUrl: fake.apiUrl, secret, env });
+  }, 60_000);
+  afterAll(async () => {
+    await pair?.stop();
+    await fake.close();
+  });
+  return () => {
+    if (!pair) throw new Error("the replicas did not start");
+    return pair;
+  };
+}

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ReplicaPair, startReplicaPair } from "../helpers/app-process.js";
+import { describe, expect, it } from "vitest";
+import { onReplicaPair } from "../helpers/app-process.js";
 import { FakeSlack, mentionEvent, waitUntil } from "../helpers/fake-slack.js";
 import { eventOf, install, OAUTH_ENV, TOKEN_T1 } from "../helpers/oauth.js";
 import { SECRET } from "../helpers/slack-app.js";
@@ -11,25 +11,13 @@ import { SECRET } from "../helpers/slack-app.js";
  */
 describe("several workspaces on two replicas sharing Redis", () => {
   const fake = new FakeSlack();
-  let pair: ReplicaPair | undefined;
-  beforeAll(async () => {
-    await fake.start();
-    pair = await startReplicaPair({
-      apiUrl: fake.apiUrl,
-      secret: SECRET,
-      env: { ...OAUTH_ENV, LOG_LEVEL: "info" },
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await pair?.stop();
-    await fake.close();
-  });
+  const pair = onReplicaPair(fake, SECRET, { ...OAUTH_ENV, LOG_LEVEL: "info" });
 
   const postsTo = (channel: string) =>
     fake.callsOf("chat.postMessage").filter((c) => c.body.channel === channel);
 
   it("a workspace installed through A is answered by B with its own token; uninstalled through B, A answers it no more", async () => {
-    const { a, b } = pair as ReplicaPair;
+    const { a, b } = pair();
     await install({ fake, port: a.port }, "T1", TOKEN_T1);
     await eventOf(b, "T1", mentionEvent("who leads the Tokyo office?", undefined, { channel: "C-B" }));
     await waitUntil(() => postsTo("C-B").length === 1, 15_000, "B's answer");

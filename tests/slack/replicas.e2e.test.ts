@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppProcess, type ReplicaPair, startReplicaPair } from "../helpers/app-process.js";
+import { type AppProcess, onReplicaPair } from "../helpers/app-process.js";
 import { answersPer, type Delivery, deliver, inWindows, mentions, tally } from "../helpers/deliveries.js";
 import { FakeSlack, waitUntil } from "../helpers/fake-slack.js";
 import { LoadBalancer } from "../helpers/load-balancer.js";
@@ -13,26 +13,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 describe("two replicas sharing Redis behind a load balancer", () => {
   const fake = new FakeSlack();
-  let pair: ReplicaPair | undefined;
+  const pair = onReplicaPair(fake, SECRET, { EVENT_LEASE_MS: "1500", LOG_LEVEL: "info" });
   let a: AppProcess;
   let b: AppProcess;
   let lb: LoadBalancer;
 
   beforeAll(async () => {
-    await fake.start();
-    pair = await startReplicaPair({
-      apiUrl: fake.apiUrl,
-      secret: SECRET,
-      env: { EVENT_LEASE_MS: "1500", LOG_LEVEL: "info" },
-    });
-    ({ a, b } = pair);
+    ({ a, b } = pair());
     lb = new LoadBalancer([a.port, b.port]);
     await lb.start();
-  }, 60_000);
+  });
   afterAll(async () => {
-    await pair?.stop();
     await lb?.close();
-    await fake.close();
   });
 
   it("answers each of 1,000 mentions exactly once, each also retried on the other replica", async () => {

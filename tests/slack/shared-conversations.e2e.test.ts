@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppProcess, onOneFolder, type ReplicaPair, startReplicaPair } from "../helpers/app-process.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type AppProcess, onOneFolder, onReplicaPair } from "../helpers/app-process.js";
 import { deliverEvent } from "../helpers/deliveries.js";
 import { editEvent, FakeSlack, mentionEvent, threadReplyEvent, waitUntil } from "../helpers/fake-slack.js";
 
@@ -76,23 +76,14 @@ function conversationAcross(
 
 describe("conversations shared by two replicas through Redis", () => {
   const fake = new FakeSlack();
-  let pair: ReplicaPair | undefined;
-
-  beforeAll(async () => {
-    await fake.start();
-    pair = await startReplicaPair({ apiUrl: fake.apiUrl, secret: SECRET, env: { LOG_LEVEL: "info" } });
-  }, 60_000);
-  afterAll(async () => {
-    await pair?.stop();
-    await fake.close();
-  });
+  const pair = onReplicaPair(fake, SECRET, { LOG_LEVEL: "info" });
 
   it(
     "a thread answered by A is carried on by B: the reply answered in the thread with its names, why? and an edit too",
     conversationAcross(
       fake,
-      () => (pair as ReplicaPair).a,
-      () => (pair as ReplicaPair).b,
+      () => pair().a,
+      () => pair().b,
     ),
     60_000,
   );

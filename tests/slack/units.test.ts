@@ -264,34 +264,41 @@ describe("Conversations", () => {
   });
 });
 
-describe("Once: a private reply (Slack cannot be asked about it)", () => {
-  it("is sent once: a takeover sends it unless the stopped process recorded it as sent", async () => {
-    const store = FileStore.memory();
+describe("Once: a private reply (Slack cannot be asked about it), and a process held up past its lease", () => {
+  it("is sent once: a takeover sends it unless the stopped process recorded it as sent; the held-up process sends nothing", async () => {
+    let now = 1_000_000;
+    const store = FileStore.memory({ now: () => now });
     const { logger, capture } = captureLogs([]);
     const stopped = new Once(store, "proc-a", logger);
     const takeover = new Once(store, "proc-b", logger);
     let sends = 0;
     const send = async () => `sent ${++sends}`;
-    // Sent (and recorded so) by a process that stopped before finishing the event: not again.
+    for (const id of ["Ev1", "Ev2"]) await store.record(id, {}, "proc-a", 1000, 60_000);
+    // Ev1 sent (and recorded so); Ev2 claimed, its process stopped before Slack took it.
     expect(await stopped.post("Ev1", send)).toBe("sent 1");
-    expect(await takeover.post("Ev1", send)).toBeUndefined();
-    // Claimed by a process that stopped before Slack took it: sent by the takeover.
     await store.claim("post:Ev2", "proc-a#99", 60_000);
+    now += 1001; // the leases lapse
+    expect((await store.takeOver("proc-b", 1000, 10)).map((e) => e.id).sort()).toEqual(["Ev1", "Ev2"]);
+    expect(await takeover.post("Ev1", send)).toBeUndefined();
     expect(await takeover.post("Ev2", send)).toBe("sent 2");
+    // proc-a was only held up: the events are proc-b's now, it sends nothing.
+    expect(await stopped.post("Ev2", send)).toBeUndefined();
     expect(sends).toBe(2);
-    expect(capture.lines.join("\n")).toContain(
+    const said = capture.lines.join("\n");
+    expect(said).toContain(
       "event Ev1: its private reply was sent before the process stopped; not sending it again",
     );
-    expect(capture.lines.join("\n")).toContain(
+    expect(said).toContain(
       "event Ev2: the stopped process had not recorded its private reply as sent (Slack cannot be asked); sending it",
     );
+    expect(said).toContain(
+      "event Ev2: taken over by another process while this one was held up (past EVENT_LEASE_MS); leaving its answer to that one",
+    );
     // A finished event's marks go with it.
-    await store.record("Ev3", {}, "proc-a", 1000, 60_000);
-    await stopped.post("Ev3", send);
-    expect(await store.get("sent:Ev3")).toBeDefined();
-    await store.finish("Ev3");
-    expect(await store.get("sent:Ev3")).toBeUndefined();
-    expect(await store.get("post:Ev3")).toBeUndefined();
+    await store.finish("Ev2");
+    expect(await store.get("sent:Ev2")).toBeUndefined();
+    expect(await store.get("post:Ev2")).toBeUndefined();
+    expect(await takeover.post("Ev2", send)).toBeUndefined(); // finished: nobody holds it
   });
 });
 
