@@ -41,13 +41,18 @@ async function main() {
       ? "state store: Redis (REDIS_URL), shared by every replica"
       : `state store: file in ${config.dataDir} (one process; set REDIS_URL to run several)`,
   );
-  // Several workspaces (OAuth): installations in PostgreSQL with DATABASE_URL, else a file in DATA_DIR.
+  // Several workspaces (OAuth): installations in PostgreSQL with DATABASE_URL, else in Redis with
+  // REDIS_URL, else a file in DATA_DIR.
   const installations = config.oauth ? await openInstallations(config, log) : undefined;
   if (installations)
     log(
-      installations.kind === "postgres"
-        ? "installations: PostgreSQL (DATABASE_URL), shared by every replica; install at GET /slack/install"
-        : `installations: file in ${config.dataDir}; install at GET /slack/install${config.redisUrl ? " (each replica has its own file: set DATABASE_URL to share them)" : ""}`,
+      `installations: ${
+        installations.kind === "postgres"
+          ? "PostgreSQL (DATABASE_URL), shared by every replica"
+          : installations.kind === "redis"
+            ? "Redis (REDIS_URL), shared by every replica"
+            : `file in ${config.dataDir}`
+      }; install at GET /slack/install`,
     );
   const databaseUrl = config.articles.backend === "postgres" ? config.articles.databaseUrl : undefined;
   log(

@@ -46,8 +46,8 @@ export interface SlackAppOptions {
    * only (`npm start` opens the one the settings name: DATA_DIR's file or DATABASE_URL).
    */
   installations?: Installations;
-  /** Conversations remembered (default 10,000). */
-  maxConversations?: number;
+  /** How long a conversation is remembered in the store after its last answer (default 7 days). */
+  conversationTtlMs?: number;
   logger?: RedactingLogger;
 }
 
@@ -195,7 +195,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ask: options.ask,
     browse: options.browse,
     once: new Once(store, journal.owner, logger),
-    conversations: new Conversations({ maxConversations: options.maxConversations }),
+    // In the state store: a thread carried on at another replica, or after a restart, is known.
+    conversations: new Conversations(store, logger, { ttlMs: options.conversationTtlMs }),
     feedback: new FeedbackLog(config.feedbackLog, logger),
     respondRetry: options.respondRetry ?? {},
     metrics,

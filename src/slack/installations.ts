@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/bolt";
+import type { Redis } from "ioredis";
 import type pg from "pg";
 import { ConfigError } from "../config.js";
 
@@ -9,7 +10,7 @@ export const INSTALLATIONS_FILE = "installations.json";
 
 /** An installation store that can be closed (the PostgreSQL one holds a pool). */
 export interface Installations extends InstallationStore {
-  readonly kind: "file" | "postgres" | "memory";
+  readonly kind: "file" | "postgres" | "redis" | "memory";
   deleteInstallation(query: InstallationQuery<boolean>): Promise<void>;
   close(): Promise<void>;
 }
@@ -215,13 +216,56 @@ export class PostgresInstallations implements Installations {
   }
 }
 
+/** The hash of installations in Redis (under the state store's prefix). */
+export const INSTALLATIONS_KEY = "facts:installations";
+
 /**
- * The installation store the settings ask for: PostgreSQL with DATABASE_URL, else the file in
- * DATA_DIR. A folder that cannot be used stops start-up naming DATA_DIR, a database that cannot
- * be reached naming DATABASE_URL; neither shows the value.
+ * Installations in Redis (REDIS_URL, without DATABASE_URL): one hash, a field per workspace (or
+ * organisation) holding the installation as JSON; shared by every replica, as the state store is.
+ */
+export class RedisInstallations implements Installations {
+  readonly kind = "redis" as const;
+
+  private constructor(private readonly redis: Redis) {}
+
+  /** Connects (a failure names REDIS_URL, never the URL). */
+  static async connect(url: string): Promise<RedisInstallations> {
+    const { connectRedis } = await import("../store/redis-store.js");
+    return new RedisInstallations(await connectRedis(url));
+  }
+
+  async storeInstallation(installation: Installation): Promise<void> {
+    await this.redis.hset(INSTALLATIONS_KEY, keyOfInstallation(installation), JSON.stringify(installation));
+  }
+
+  async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
+    const found = await this.redis.hget(INSTALLATIONS_KEY, keyOf(query));
+    if (!found) throw notInstalled(query);
+    return JSON.parse(found) as Installation;
+  }
+
+  async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
+    await this.redis.hdel(INSTALLATIONS_KEY, keyOf(query));
+  }
+
+  /** Workspaces installed (their keys: T:team or E:enterprise). */
+  async keys(): Promise<string[]> {
+    return (await this.redis.hkeys(INSTALLATIONS_KEY)).sort();
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+/**
+ * The installation store the settings ask for: PostgreSQL with DATABASE_URL, else Redis with
+ * REDIS_URL (where the state store is), else the file in DATA_DIR. A folder that cannot be used
+ * stops start-up naming DATA_DIR, a database that cannot be reached naming DATABASE_URL, a Redis
+ * naming REDIS_URL; none shows the value.
  */
 export async function openInstallations(
-  settings: { dataDir: string; databaseUrl?: string },
+  settings: { dataDir: string; databaseUrl?: string; redisUrl?: string },
   log?: (message: string) => void,
 ): Promise<Installations> {
   if (settings.databaseUrl) {
@@ -231,6 +275,7 @@ export async function openInstallations(
       throw new Error(`could not open the installations in DATABASE_URL: ${(err as Error).message}`);
     }
   }
+  if (settings.redisUrl) return RedisInstallations.connect(settings.redisUrl);
   try {
     return FileInstallations.open(settings.dataDir);
   } catch (err) {

@@ -133,7 +133,9 @@ export class EventJournal {
         this.logger.error(`event ${id}: handling it failed: ${describeError(err)}`);
       }
       try {
-        await this.store.finish(id);
+        // Held up past its lease, this process lost the event to another one, which finishes it.
+        if (await this.store.holds(id, this.owner).catch(() => true)) await this.store.finish(id);
+        else this.logger.info(`event ${id}: taken over by another process meanwhile; left for it to finish`);
       } catch (err) {
         this.logger.error(`event ${id}: marking it done in the state store failed: ${describeError(err)}`);
       }

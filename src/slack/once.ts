@@ -47,8 +47,12 @@ export class Once {
    * Runs `post` (the answer's chat.postMessage) unless the event's answer was posted already.
    * The post step is claimed in the store first; when another process holds the claim (it
    * stopped after claiming, and this process took the event over), `postedBefore` asks Slack
-   * whether that post went through: posted, or no way to tell (no `postedBefore`: a private
-   * reply cannot be looked up), means no second post.
+   * whether that post went through: posted, or no way to tell, means no second post. A private
+   * reply (no `postedBefore`: Slack cannot be asked about an ephemeral message) is recorded in
+   * the store as sent once Slack took it; a takeover sends it unless it was recorded so, which
+   * doubles it only if the stopped process died while Slack was taking it (see README, Deploying).
+   * A process that no longer holds the event (held up past its lease, it was taken over) posts
+   * nothing: the process that took it over answers it.
    */
   async post<T>(
     eventId: string | undefined,
@@ -56,16 +60,48 @@ export class Once {
     postedBefore?: () => Promise<boolean>,
   ): Promise<T | undefined> {
     if (!eventId) return post();
+    // Held up past its lease (a stall, a store out of reach): a process that took the event over
+    // answers it; this one posts nothing, even if that one has not posted yet.
+    if (!(await this.store.holds(eventId, this.owner))) {
+      this.logger.warn(
+        `event ${eventId}: taken over by another process while this one was held up (past EVENT_LEASE_MS); leaving its answer to that one`,
+      );
+      return undefined;
+    }
     const key = `post:${eventId}`;
     // A token of this attempt: an event this process handles a second time (its finish was lost) checks too.
     const token = `${this.owner}#${++attempts}`;
     const holder = await this.store.claim(key, token, POST_TTL_MS);
-    if (holder === token) return post();
-    if (!postedBefore) {
-      this.logger.warn(
-        `event ${eventId}: the stopped process may have sent its private reply (Slack cannot be asked); not sending it again`,
+    if (holder !== token && !(await this.notPostedBefore(eventId, postedBefore))) return undefined;
+    if (holder !== token) await this.store.put(key, token, POST_TTL_MS);
+    if (postedBefore) return post();
+    const sent = await post();
+    await this.store
+      .put(`sent:${eventId}`, token, POST_TTL_MS)
+      .catch((err) =>
+        this.logger.warn(
+          `event ${eventId}: recording its private reply as sent failed: ${describeError(err)}`,
+        ),
       );
-      return undefined;
+    return sent;
+  }
+
+  /** Whether the stopped process that claimed an event's post did not post it (logged either way). */
+  private async notPostedBefore(
+    eventId: string,
+    postedBefore: (() => Promise<boolean>) | undefined,
+  ): Promise<boolean> {
+    if (!postedBefore) {
+      if ((await this.store.get(`sent:${eventId}`)) !== undefined) {
+        this.logger.info(
+          `event ${eventId}: its private reply was sent before the process stopped; not sending it again`,
+        );
+        return false;
+      }
+      this.logger.warn(
+        `event ${eventId}: the stopped process had not recorded its private reply as sent (Slack cannot be asked); sending it`,
+      );
+      return true;
     }
     let posted: boolean;
     try {
@@ -74,15 +110,12 @@ export class Once {
       this.logger.error(
         `event ${eventId}: cannot tell whether the stopped process posted its answer (${describeError(err)}); not posting it again`,
       );
-      return undefined;
+      return false;
     }
-    if (posted) {
+    if (posted)
       this.logger.info(
         `event ${eventId}: its answer was posted before the process stopped; not posting it again`,
       );
-      return undefined;
-    }
-    await this.store.put(key, token, POST_TTL_MS);
-    return post();
+    return !posted;
   }
 }

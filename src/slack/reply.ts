@@ -190,7 +190,8 @@ export async function answerInConversation(
 ): Promise<void> {
   const startedAt = performance.now();
   const question = stripSlackMarkup(text, { links: "drop" });
-  const turn = ctx.conversations.lastTurn(place.channel, place.thread);
+  const conversation = await ctx.conversations.conversation(place.channel, place.thread);
+  const turn = conversation?.turn;
   if (turn && place.user && isWhyRequest(question)) {
     await explainPrivately(
       ctx,
@@ -204,7 +205,7 @@ export async function answerInConversation(
   const names = contextOf(turn);
   const seen = place.eyes ? react(ctx, client, true, place) : undefined;
   if (beforeAnswer) {
-    const isNew = !ctx.conversations.isPartOf(place.channel, place.thread);
+    const isNew = conversation === undefined;
     await beforeAnswer(question, isNew).catch((err) =>
       ctx.logger.debug(`preparing to answer a ${place.what} failed: ${describeError(err)}`),
     );
@@ -228,12 +229,14 @@ export async function answerInConversation(
     );
     if (posted) ctx.metrics.answered(answer, startedAt);
     if (answer && posted?.ts) {
-      ctx.conversations.recordTurn(place.channel, place.thread, turnOf(answer, question, names, place.ts));
-      ctx.conversations.recordAnswer(place.channel, place.ts, {
-        thread: place.thread,
-        answerTs: posted.ts,
-        ...(names ? { context: names } : {}),
-      });
+      await Promise.all([
+        ctx.conversations.recordTurn(place.channel, place.thread, turnOf(answer, question, names, place.ts)),
+        ctx.conversations.recordAnswer(place.channel, place.ts, {
+          ...(place.thread ? { thread: place.thread } : {}),
+          answerTs: posted.ts,
+          ...(names ? { context: names } : {}),
+        }),
+      ]);
     }
   } catch (err) {
     ctx.metrics.error("post");
@@ -259,7 +262,7 @@ export async function updateAnswer(
   questionTs: string,
   text: string,
 ): Promise<void> {
-  const answered = ctx.conversations.answerTo(channel, questionTs);
+  const answered = await ctx.conversations.answerTo(channel, questionTs);
   if (!answered) return;
   const startedAt = performance.now();
   const question = stripSlackMarkup(text, { links: "drop" });
@@ -276,9 +279,9 @@ export async function updateAnswer(
     ctx.logger.error(`updating the answer to an edited question in ${channel} failed: ${describeError(err)}`);
     return;
   }
-  const last = ctx.conversations.lastTurn(channel, answered.thread);
+  const last = await ctx.conversations.lastTurn(channel, answered.thread);
   if (answer && last?.questionTs === questionTs)
-    ctx.conversations.recordTurn(
+    await ctx.conversations.recordTurn(
       channel,
       answered.thread,
       turnOf(answer, question, answered.context, questionTs),

@@ -15,7 +15,7 @@ import type { JournalEntry, StateStore } from "./types.js";
 
 /** Options of FileStore.open. */
 export interface FileStoreOptions {
-  /** Told about a damaged line skipped at load (never its content). */
+  /** Told about a damaged line skipped at load (never its content), a failed write of the log and its recovery. */
   log?: (message: string) => void;
   /** Compact the log once this many lines were appended since the last compaction (and more than twice the live state). Default 10,000. */
   compactAfter?: number;
@@ -65,8 +65,11 @@ export class FileStore implements StateStore {
   /** When the log is next checked for compaction (lines appended). */
   private nextCheck: number;
   private closed = false;
+  /** The last write of the log failed (it may end in a partial line); cleared by the next that works. */
+  private failing = false;
   private readonly now: () => number;
   private readonly compactAfter: number;
+  private readonly log: (message: string) => void;
 
   private constructor(
     private readonly dir: string | undefined,
@@ -75,6 +78,7 @@ export class FileStore implements StateStore {
     this.now = options.now ?? Date.now;
     this.compactAfter = options.compactAfter ?? 10_000;
     this.nextCheck = this.compactAfter;
+    this.log = options.log ?? (() => undefined);
   }
 
   /** A store that keeps its state in memory only (an app made without a store: tests, embedding). */
@@ -133,6 +137,7 @@ export class FileStore implements StateStore {
     if (op.op === "fin") {
       this.journal.delete(op.id);
       this.keys.delete(`post:${op.id}`);
+      this.keys.delete(`sent:${op.id}`);
     }
     if (op.op === "try") {
       const held = this.journal.get(op.id);
@@ -226,6 +231,10 @@ export class FileStore implements StateStore {
     return taken.map(([id, held]) => ({ id, body: held.body, takeovers: held.takeovers }));
   }
 
+  async holds(id: string, owner: string): Promise<boolean> {
+    return this.journal.get(id)?.owner === owner;
+  }
+
   async unfinished(): Promise<string[]> {
     return [...this.journal.keys()];
   }
@@ -247,26 +256,31 @@ export class FileStore implements StateStore {
     });
   }
 
-  /** Writes what was buffered in one write and one fdatasync (or compacts), then settles its waiters. */
+  /**
+   * Writes what was buffered in one write and one fdatasync (or compacts), then settles its
+   * waiters: rejected, with an error naming DATA_DIR's log (never its path), when the disk
+   * refused (full, read-only, a size limit), so that nothing is relied on that is not on disk.
+   */
   private async flush(): Promise<void> {
     this.scheduled = false;
     const lines = this.buffer.splice(0);
     const waiters = this.waiters.splice(0);
     try {
       this.appended += lines.length;
-      if (this.appended > this.nextCheck && this.dueForCompaction()) {
-        // The snapshot holds every change made so far, those of `lines` included.
-        await this.handle?.close();
-        this.handle = undefined;
-        this.compactSync();
-        this.handle = await open(join(this.dir as string, LOG_FILE), "a");
-      } else {
-        await this.handle?.write(lines.join(""));
-        await this.handle?.datasync();
-      }
+      // The snapshot holds every change made so far, those of `lines` included.
+      const compacted = this.appended > this.nextCheck && this.dueForCompaction() && (await this.compact());
+      if (!compacted) await this.append(lines.join(""));
+      if (this.failing) this.log(`state store: DATA_DIR/${LOG_FILE} is written again`);
+      this.failing = false;
       for (const w of waiters) w.resolve();
     } catch (err) {
-      for (const w of waiters) w.reject(err as Error);
+      const failure = new Error(`writing DATA_DIR/${LOG_FILE} failed (${reason(err)})`);
+      if (!this.failing)
+        this.log(
+          `state store: ${failure.message}: changes are refused (events not acknowledged, so Slack retries them) until a write works again`,
+        );
+      this.failing = true;
+      for (const w of waiters) w.reject(failure);
     }
     this.flushing = undefined;
     if (this.buffer.length && !this.closed) {
@@ -274,6 +288,38 @@ export class FileStore implements StateStore {
       setImmediate(() => {
         this.flushing = this.flush();
       });
+    }
+  }
+
+  /**
+   * Appends to the log, the whole of it (a short write, as when the disk fills up midway, goes
+   * on from where it stopped), and fdatasyncs. After a failed write the log may end in part of a
+   * line: the next write starts on a new line, so that only that part is lost (skipped at load).
+   */
+  private async append(text: string): Promise<void> {
+    this.handle ??= await open(join(this.dir as string, LOG_FILE), "a");
+    const data = Buffer.from(this.failing ? `\n${text}` : text);
+    for (let at = 0; at < data.length; ) {
+      const { bytesWritten } = await this.handle.write(data, at, data.length - at);
+      if (bytesWritten <= 0) throw new Error("nothing written");
+      at += bytesWritten;
+    }
+    await this.handle.datasync();
+  }
+
+  /** Compacts the log; false (and logged) when it could not, the log left as it was, to be appended to. */
+  private async compact(): Promise<boolean> {
+    await this.handle?.close();
+    this.handle = undefined;
+    try {
+      this.compactSync();
+      return true;
+    } catch (err) {
+      this.nextCheck = this.appended + this.compactAfter;
+      this.log(
+        `state store: compacting DATA_DIR/${LOG_FILE} failed (${reason(err)}); appending to it instead`,
+      );
+      return false;
     }
   }
 
@@ -307,13 +353,15 @@ export class FileStore implements StateStore {
     }
     renameSync(tmp, join(dir, LOG_FILE));
     // The rename is durable once the folder is synced.
-    const dfd = openSync(dir, "r");
     try {
-      fsyncSync(dfd);
+      const dfd = openSync(dir, "r");
+      try {
+        fsyncSync(dfd);
+      } finally {
+        closeSync(dfd);
+      }
     } catch {
       // some file systems cannot sync a folder
-    } finally {
-      closeSync(dfd);
     }
     // The log now holds exactly the live state; it is checked again after compactAfter more lines.
     this.appended = lines.length;
@@ -328,6 +376,13 @@ export class FileStore implements StateStore {
     this.handle = undefined;
     if (this.dir !== undefined) rmSync(join(this.dir, LOCK_FILE), { force: true });
   }
+}
+
+/** An error of the file system, for logs: its code and what it means, never a path ("EFBIG: file too large"). */
+function reason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  const said = String(e?.message ?? err).split(",")[0] as string;
+  return e?.code && !said.startsWith(e.code) ? `${e.code}: ${said}` : said;
 }
 
 /** A pid that is running (signal 0 only checks). */

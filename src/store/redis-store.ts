@@ -39,9 +39,9 @@ for i = 3, #ARGV do
 end
 return 0`;
 
-/** KEYS: bodies, leases, owners, takeovers, post claim. ARGV: id. */
+/** KEYS: bodies, leases, owners, takeovers, post claim, private reply sent. ARGV: id. */
 const FINISH = `
-redis.call('DEL', KEYS[5])
+redis.call('DEL', KEYS[5], KEYS[6])
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('HDEL', KEYS[1], ARGV[1])
 redis.call('HDEL', KEYS[3], ARGV[1])
@@ -101,7 +101,7 @@ export class RedisStore implements StateStore {
     redis.defineCommand("factsClaim", { numberOfKeys: 1, lua: CLAIM });
     redis.defineCommand("factsRecord", { numberOfKeys: 4, lua: RECORD });
     redis.defineCommand("factsRenew", { numberOfKeys: 2, lua: RENEW });
-    redis.defineCommand("factsFinish", { numberOfKeys: 5, lua: FINISH });
+    redis.defineCommand("factsFinish", { numberOfKeys: 6, lua: FINISH });
     redis.defineCommand("factsTakeOver", { numberOfKeys: 4, lua: TAKE_OVER });
     this.scripts = redis as unknown as Scripts;
   }
@@ -111,35 +111,7 @@ export class RedisStore implements StateStore {
    * hold a password).
    */
   static async connect(url: string, options: RedisStoreOptions = {}): Promise<RedisStore> {
-    // ioredis is CommonJS: its class is a named export under Node, the default's under bundlers.
-    const mod = (await import("ioredis")) as unknown as {
-      Redis?: typeof Redis;
-      default?: { Redis?: typeof Redis };
-    };
-    const Client = (mod.Redis ?? mod.default?.Redis) as typeof Redis;
-    const clientOptions: RedisOptions = {
-      lazyConnect: true,
-      maxRetriesPerRequest: 1,
-      commandTimeout: options.commandTimeoutMs ?? 2000,
-      connectTimeout: 3000,
-      // Reconnect in the background after a lost connection, at most a second apart.
-      retryStrategy: (times) => Math.min(times * 100, 1000),
-    };
-    const redis = new Client(url, clientOptions);
-    // Connection errors are reported by the commands that fail; this keeps ioredis quiet.
-    let lastError: NodeJS.ErrnoException | undefined;
-    redis.on("error", (err: NodeJS.ErrnoException) => {
-      lastError = err;
-    });
-    try {
-      await redis.connect();
-      await redis.ping();
-    } catch (err) {
-      redis.disconnect();
-      const code = (err as NodeJS.ErrnoException).code ?? lastError?.code;
-      throw new Error(`could not connect to Redis at REDIS_URL${code ? ` (${code})` : ""}`);
-    }
-    return new RedisStore(redis, options.prefix ?? "facts:");
+    return new RedisStore(await connectRedis(url, options), options.prefix ?? "facts:");
   }
 
   async claim(key: string, value: string, ttlMs: number): Promise<string> {
@@ -189,6 +161,7 @@ export class RedisStore implements StateStore {
       this.owners,
       this.takeovers,
       `${this.prefix}post:${id}`,
+      `${this.prefix}sent:${id}`,
       id,
     );
   }
@@ -213,6 +186,10 @@ export class RedisStore implements StateStore {
     return out;
   }
 
+  async holds(id: string, owner: string): Promise<boolean> {
+    return (await this.redis.hget(this.owners, id)) === owner;
+  }
+
   async unfinished(): Promise<string[]> {
     return this.redis.zrange(this.leases, "0", "-1");
   }
@@ -220,4 +197,44 @@ export class RedisStore implements StateStore {
   async close(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
+}
+
+/**
+ * A Redis client on REDIS_URL, its connection checked (PING): commands time out after
+ * `commandTimeoutMs` (default 2 s) and it reconnects in the background after a lost connection.
+ * A failure names REDIS_URL, never the URL (it may hold a password).
+ */
+export async function connectRedis(
+  url: string,
+  options: Pick<RedisStoreOptions, "commandTimeoutMs"> = {},
+): Promise<Redis> {
+  // ioredis is CommonJS: its class is a named export under Node, the default's under bundlers.
+  const mod = (await import("ioredis")) as unknown as {
+    Redis?: typeof Redis;
+    default?: { Redis?: typeof Redis };
+  };
+  const Client = (mod.Redis ?? mod.default?.Redis) as typeof Redis;
+  const clientOptions: RedisOptions = {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    commandTimeout: options.commandTimeoutMs ?? 2000,
+    connectTimeout: 3000,
+    // Reconnect in the background after a lost connection, at most a second apart.
+    retryStrategy: (times) => Math.min(times * 100, 1000),
+  };
+  const redis = new Client(url, clientOptions);
+  // Connection errors are reported by the commands that fail; this keeps ioredis quiet.
+  let lastError: NodeJS.ErrnoException | undefined;
+  redis.on("error", (err: NodeJS.ErrnoException) => {
+    lastError = err;
+  });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (err) {
+    redis.disconnect();
+    const code = (err as NodeJS.ErrnoException).code ?? lastError?.code;
+    throw new Error(`could not connect to Redis at REDIS_URL${code ? ` (${code})` : ""}`);
+  }
+  return redis;
 }

@@ -41,7 +41,8 @@ export interface StateStore {
   renew(ids: string[], owner: string, leaseMs: number): Promise<void>;
   /**
    * The event is done (answered and posted, or given up on): out of the journal, with the claim
-   * of its post (`post:<id>`: no takeover can come any more). Its dedupe key stays until it expires.
+   * of its post (`post:<id>`) and the mark of its private reply sent (`sent:<id>`): no takeover
+   * can come any more. Its dedupe key stays until it expires.
    */
   finish(id: string): Promise<void>;
   /**
@@ -50,6 +51,11 @@ export interface StateStore {
    * goes up. Two callers never get the same event. The caller skips events it is handling itself.
    */
   takeOver(owner: string, leaseMs: number, limit: number): Promise<JournalEntry[]>;
+  /**
+   * True while `owner` holds the unfinished event `id`: false once another process took it over
+   * (this one stalled past its lease) or it was finished.
+   */
+  holds(id: string, owner: string): Promise<boolean>;
   /** Ids of the unfinished events, any owner's. */
   unfinished(): Promise<string[]>;
   close(): Promise<void>;

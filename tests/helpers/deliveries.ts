@@ -69,6 +69,18 @@ export async function deliver(
   }
 }
 
+let events = 0;
+
+/** Delivers one event in its envelope (event id `id`, else a fresh one), signed, as Slack does. */
+export function deliverEvent(
+  port: number,
+  secret: string,
+  event: Record<string, unknown>,
+  id = `EvOne${++events}`,
+): Promise<Delivery> {
+  return deliver(port, secret, { id, ts: String(event.ts), body: JSON.stringify(eventEnvelope(event, id)) });
+}
+
 /** Runs `fn` over the items, `width` at a time. */
 export async function inWindows<T, R>(
   items: T[],

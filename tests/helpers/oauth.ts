@@ -36,7 +36,12 @@ export async function get(port: number, path: string, headers: Record<string, st
  * Installs the app in `team` as a browser would: GET /slack/install (the state cookie and the
  * Add to Slack link with the same state), then Slack's redirect back with `code` and the state.
  */
-export async function install(t: TestSlack, team: string, token: string, code = `code-${team}`) {
+export async function install(
+  t: Pick<TestSlack, "fake" | "port">,
+  team: string,
+  token: string,
+  code = `code-${team}`,
+) {
   t.fake.grant(code, team, token);
   const page = await get(t.port as number, "/slack/install");
   expect(page.status).toBe(200);
@@ -56,8 +61,13 @@ export async function install(t: TestSlack, team: string, token: string, code = 
   return page;
 }
 
-/** Delivers a signed event of `team`. */
-export async function eventOf(t: TestSlack, team: string, event: Record<string, unknown>, id?: string) {
+/** Delivers a signed event of `team` (to the app, or a process started with the same SECRET). */
+export async function eventOf(
+  t: Pick<TestSlack, "port">,
+  team: string,
+  event: Record<string, unknown>,
+  id?: string,
+) {
   const body = JSON.stringify(eventEnvelope(event, id, team));
   const res = await postSigned(t.port as number, SECRET, body);
   expect(res.status, res.text).toBe(200);

@@ -6,6 +6,7 @@ import {
   INSTALLATIONS_FILE,
   type Installations,
   PostgresInstallations,
+  RedisInstallations,
 } from "../../src/slack/installations.js";
 import { manifestBotScopes } from "../../src/slack/oauth.js";
 import { mentionEvent, waitUntil } from "../helpers/fake-slack.js";
@@ -23,6 +24,7 @@ import {
   TOKEN_T2,
 } from "../helpers/oauth.js";
 import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
+import { startRedis, type TestRedis } from "../helpers/redis.js";
 import { startSlack, type TestSlack } from "../helpers/slack-app.js";
 
 /**
@@ -165,37 +167,65 @@ describe("several workspaces (OAuth), embedded store", () => {
   });
 });
 
-describe("several workspaces (OAuth), PostgreSQL store", () => {
-  let pg: TestPostgres;
-  beforeAll(async () => {
-    pg = await startPostgres();
-  }, 60_000);
-  afterAll(async () => {
-    await pg?.stop();
-  });
+/** A shared store of installations (PostgreSQL, Redis): what can list its workspaces. */
+type SharedInstallations = Installations & { keys(): Promise<string[]> };
 
-  it("installs two workspaces, answers each with its own token, forgets one on app_uninstalled", async () => {
-    const url = await pg.createDatabase("oauth_e2e");
-    const installations = await PostgresInstallations.connect(url);
-    const t = await startOAuth(installations);
-    try {
-      await twoWorkspaces(t, installations, () => installations.keys());
-    } finally {
-      await t.close();
-      await installations.close();
-    }
-    // Another connection (a replica, a restart) sees what is left; the table is there already.
-    const again = await PostgresInstallations.connect(url);
-    try {
-      expect(await again.keys()).toEqual(["T:T1"]);
-      const found = await again.fetchInstallation({
-        teamId: "T1",
-        enterpriseId: undefined,
-        isEnterpriseInstall: false,
-      });
-      expect(found.bot?.token).toBe(TOKEN_T1);
-    } finally {
-      await again.close();
-    }
-  }, 60_000);
+/**
+ * Two workspaces installed and one uninstalled through one connection (twoWorkspaces); another
+ * connection (a replica, a restart) sees what is left.
+ */
+async function installsAndShares(connect: () => Promise<SharedInstallations>) {
+  const installations = await connect();
+  const t = await startOAuth(installations);
+  try {
+    await twoWorkspaces(t, installations, () => installations.keys());
+  } finally {
+    await t.close();
+    await installations.close();
+  }
+  const again = await connect();
+  try {
+    expect(await again.keys()).toEqual(["T:T1"]);
+    const found = await again.fetchInstallation({
+      teamId: "T1",
+      enterpriseId: undefined,
+      isEnterpriseInstall: false,
+    });
+    expect(found.bot?.token).toBe(TOKEN_T1);
+  } finally {
+    await again.close();
+  }
+}
+
+/** The shared-store case against a real server (PostgreSQL, Redis) started for it. */
+function sharedStore<S extends { stop(): Promise<void> }>(
+  name: string,
+  startServer: () => Promise<S>,
+  connect: (server: S) => Promise<() => Promise<SharedInstallations>>,
+) {
+  describe(`several workspaces (OAuth), ${name}`, () => {
+    let server: S | undefined;
+    beforeAll(async () => {
+      server = await startServer();
+    }, 60_000);
+    afterAll(async () => {
+      await server?.stop();
+    });
+
+    it("installs two workspaces, answers each with its own token, forgets one on app_uninstalled", async () => {
+      await installsAndShares(await connect(server as S));
+    }, 60_000);
+  });
+}
+
+sharedStore("PostgreSQL store", startPostgres, async (pg: TestPostgres) => {
+  const url = await pg.createDatabase("oauth_e2e");
+  // The second connection finds the table there already.
+  return () => PostgresInstallations.connect(url);
 });
+
+sharedStore(
+  "Redis store (REDIS_URL without DATABASE_URL)",
+  startRedis,
+  async (redis: TestRedis) => () => RedisInstallations.connect(redis.url),
+);

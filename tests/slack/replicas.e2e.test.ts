@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppProcess, startAppProcess } from "../helpers/app-process.js";
+import { type AppProcess, onReplicaPair } from "../helpers/app-process.js";
 import { answersPer, type Delivery, deliver, inWindows, mentions, tally } from "../helpers/deliveries.js";
 import { FakeSlack, waitUntil } from "../helpers/fake-slack.js";
-import { tempDir } from "../helpers/fixtures.js";
 import { LoadBalancer } from "../helpers/load-balancer.js";
-import { startRedis, type TestRedis } from "../helpers/redis.js";
 
 const SECRET = "replicasecret0123456789abcdef";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -15,28 +13,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 describe("two replicas sharing Redis behind a load balancer", () => {
   const fake = new FakeSlack();
-  let redis: TestRedis;
+  const pair = onReplicaPair(fake, SECRET, { EVENT_LEASE_MS: "1500", LOG_LEVEL: "info" });
   let a: AppProcess;
   let b: AppProcess;
   let lb: LoadBalancer;
 
   beforeAll(async () => {
-    await fake.start();
-    redis = await startRedis();
-    const env = { REDIS_URL: redis.url, EVENT_LEASE_MS: "1500", LOG_LEVEL: "info" };
-    [a, b] = await Promise.all([
-      startAppProcess({ apiUrl: fake.apiUrl, secret: SECRET, env: { ...env, DATA_DIR: tempDir() } }),
-      startAppProcess({ apiUrl: fake.apiUrl, secret: SECRET, env: { ...env, DATA_DIR: tempDir() } }),
-    ]);
+    ({ a, b } = pair());
     lb = new LoadBalancer([a.port, b.port]);
     await lb.start();
-  }, 60_000);
+  });
   afterAll(async () => {
-    for (const p of [a, b])
-      if (p && p.child.exitCode === null && p.child.signalCode === null) p.child.kill("SIGKILL");
     await lb?.close();
-    await redis?.stop();
-    await fake.close();
   });
 
   it("answers each of 1,000 mentions exactly once, each also retried on the other replica", async () => {

@@ -6,9 +6,11 @@ import { ConfigError, DEFAULT_FEEDBACK_LOG, readConfig } from "../../src/config.
 import { decodeRef, encodeRef, refOf } from "../../src/slack/answer-ref.js";
 import { Conversations } from "../../src/slack/conversations.js";
 import { escapeMrkdwn, truncate } from "../../src/slack/escape.js";
+import { Once } from "../../src/slack/once.js";
 import { MAX_BLOCKS, MAX_TEXT, renderAnswer } from "../../src/slack/render.js";
 import { renderWhy } from "../../src/slack/render-why.js";
 import { isWhyRequest } from "../../src/slack/reply.js";
+import { FileStore } from "../../src/store/file-store.js";
 import { ABSTAIN, GERMAN, LIST, SHORT } from "../helpers/answers.js";
 import { captureLogs } from "../helpers/capture-logger.js";
 
@@ -222,22 +224,81 @@ describe("answer references (button values)", () => {
 });
 
 describe("Conversations", () => {
-  it("remembers the threads it answered in, their last turn and where each answer is, bounded", () => {
-    const c = new Conversations({ maxConversations: 2, maxQuestions: 2 });
+  it("remembers the threads it answered in, their last turn and where each answer is, in the store, for its TTL", async () => {
+    let now = 1_000_000;
+    const store = FileStore.memory({ now: () => now });
+    const { logger } = captureLogs([]);
+    const c = new Conversations(store, logger, { ttlMs: 60_000 });
     const turn = { question: "who leads Tokyo?", entities: ["Tokyo"], questionTs: "1.1" };
-    c.recordTurn("C1", "1.1", turn);
-    expect(c.isPartOf("C1", "1.1")).toBe(true);
-    expect(c.isPartOf("C1", "9.9")).toBe(false);
-    c.recordTurn("C1", "1.1", undefined); // help: keeps the last turn
-    expect(c.lastTurn("C1", "1.1")).toEqual(turn);
-    c.recordTurn("C1", "2.2", undefined);
-    expect(c.isPartOf("C1", "2.2")).toBe(true);
-    expect(c.lastTurn("C1", "2.2")).toBeUndefined();
-    c.recordTurn("C2", "3.3", turn); // the least recently used (C1 1.1) goes
-    expect(c.isPartOf("C1", "1.1")).toBe(false);
-    c.recordAnswer("C1", "1.1", { answerTs: "1.2" });
-    expect(c.answerTo("C1", "1.1")).toEqual({ answerTs: "1.2" });
-    expect(c.answerTo("C2", "1.1")).toBeUndefined();
+    await c.recordTurn("C1", "1.1", turn);
+    expect(await c.isPartOf("C1", "1.1")).toBe(true);
+    expect(await c.isPartOf("C1", "9.9")).toBe(false);
+    await c.recordTurn("C1", "1.1", undefined); // help: keeps the last turn
+    expect(await c.lastTurn("C1", "1.1")).toEqual(turn);
+    await c.recordTurn("C1", "2.2", undefined);
+    expect(await c.isPartOf("C1", "2.2")).toBe(true);
+    expect(await c.lastTurn("C1", "2.2")).toBeUndefined();
+    await c.recordAnswer("C1", "1.1", { answerTs: "1.2" });
+    expect(await c.answerTo("C1", "1.1")).toEqual({ answerTs: "1.2" });
+    expect(await c.answerTo("C2", "1.1")).toBeUndefined();
+    // Another process on the same store (a replica) sees the same.
+    const other = new Conversations(store, logger, { ttlMs: 60_000 });
+    expect(await other.lastTurn("C1", "1.1")).toEqual(turn);
+    now += 30_000;
+    await c.recordTurn("C2", "3.3", turn);
+    now += 40_000; // the first ones expired; the later one not yet
+    expect(await c.isPartOf("C1", "1.1")).toBe(false);
+    expect(await c.answerTo("C1", "1.1")).toBeUndefined();
+    expect(await c.isPartOf("C2", "3.3")).toBe(true);
+  });
+
+  it("takes a store that fails for nothing remembered, with a warning, and never throws", async () => {
+    const store = FileStore.memory();
+    await store.close(); // every change now fails
+    const { logger, capture } = captureLogs([]);
+    const c = new Conversations(store, logger);
+    await c.recordTurn("C1", "1.1", { question: "q", entities: [], questionTs: "1.1" });
+    await c.recordAnswer("C1", "1.1", { answerTs: "1.2" });
+    expect(await c.isPartOf("C1", "1.1")).toBe(false);
+    expect(capture.lines.join("\n")).toMatch(/remembering the conversation C1\/1\.1 failed/);
+  });
+});
+
+describe("Once: a private reply (Slack cannot be asked about it), and a process held up past its lease", () => {
+  it("is sent once: a takeover sends it unless the stopped process recorded it as sent; the held-up process sends nothing", async () => {
+    let now = 1_000_000;
+    const store = FileStore.memory({ now: () => now });
+    const { logger, capture } = captureLogs([]);
+    const stopped = new Once(store, "proc-a", logger);
+    const takeover = new Once(store, "proc-b", logger);
+    let sends = 0;
+    const send = async () => `sent ${++sends}`;
+    for (const id of ["Ev1", "Ev2"]) await store.record(id, {}, "proc-a", 1000, 60_000);
+    // Ev1 sent (and recorded so); Ev2 claimed, its process stopped before Slack took it.
+    expect(await stopped.post("Ev1", send)).toBe("sent 1");
+    await store.claim("post:Ev2", "proc-a#99", 60_000);
+    now += 1001; // the leases lapse
+    expect((await store.takeOver("proc-b", 1000, 10)).map((e) => e.id).sort()).toEqual(["Ev1", "Ev2"]);
+    expect(await takeover.post("Ev1", send)).toBeUndefined();
+    expect(await takeover.post("Ev2", send)).toBe("sent 2");
+    // proc-a was only held up: the events are proc-b's now, it sends nothing.
+    expect(await stopped.post("Ev2", send)).toBeUndefined();
+    expect(sends).toBe(2);
+    const said = capture.lines.join("\n");
+    expect(said).toContain(
+      "event Ev1: its private reply was sent before the process stopped; not sending it again",
+    );
+    expect(said).toContain(
+      "event Ev2: the stopped process had not recorded its private reply as sent (Slack cannot be asked); sending it",
+    );
+    expect(said).toContain(
+      "event Ev2: taken over by another process while this one was held up (past EVENT_LEASE_MS); leaving its answer to that one",
+    );
+    // A finished event's marks go with it.
+    await store.finish("Ev2");
+    expect(await store.get("sent:Ev2")).toBeUndefined();
+    expect(await store.get("post:Ev2")).toBeUndefined();
+    expect(await takeover.post("Ev2", send)).toBeUndefined(); // finished: nobody holds it
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { appendFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -141,6 +141,27 @@ describe("the file store", () => {
     await Promise.all(Array.from({ length: 500 }, (_, i) => store.claim(`k${i}`, "v", 60_000)));
     expect(lines(dir)).toBe(500);
     await store.close();
+  });
+  it("a compaction the disk refuses (its new file on /dev/full: ENOSPC) is logged and the log appended to instead: nothing is lost, and the next one works", async () => {
+    const dir = tempDir();
+    const said: string[] = [];
+    const store = await FileStore.open(dir, { compactAfter: 5, log: (m) => said.push(m) });
+    // The compaction's new file is written through this link: every write of it fails with ENOSPC.
+    symlinkSync("/dev/full", join(dir, `${LOG_FILE}.tmp`));
+    // One key set again and again: the log soon holds more than twice the live state.
+    for (let i = 0; i < 14; i++) await store.put("k", `v${i}`, 60_000);
+    expect(said.filter((m) => m.includes("compacting"))).toEqual([
+      "state store: compacting DATA_DIR/state.log failed (ENOSPC: no space left on device); appending to it instead",
+      "state store: compacting DATA_DIR/state.log failed (ENOSPC: no space left on device); appending to it instead",
+    ]);
+    expect(lines(dir)).toBe(14);
+    rmSync(join(dir, `${LOG_FILE}.tmp`));
+    for (let i = 14; i < 20; i++) await store.put("k", `v${i}`, 60_000);
+    expect(lines(dir)).toBeLessThan(14); // compacted
+    await store.close();
+    const reopened = await FileStore.open(dir);
+    expect(await reopened.get("k")).toBe("v19");
+    await reopened.close();
   });
 });
 

@@ -89,10 +89,18 @@ describe("the Redis store (a real redis-server on loopback)", () => {
     expect([...x, ...y].every((e) => e.takeovers === 1)).toBe(true);
     // Taken over, they have fresh leases: nobody takes them again now.
     expect(await dead.takeOver("dead", 5_000, 1000)).toEqual([]);
+    // The process that held them before holds them no more (a stalled one posts nothing).
+    const taker = x.some((e) => e.id === "Ev7") ? "alive" : "c";
+    expect(await dead.holds("Ev7", "dead")).toBe(false);
+    expect(await dead.holds("Ev7", taker)).toBe(true);
+    expect(await alive.holds("EvAlive", "alive")).toBe(true);
     // Finished, an event is gone from the journal, with its post claim; its dedupe key stays.
     await alive.claim("post:Ev7", "alive#1", 60_000);
+    await alive.put("sent:Ev7", "alive#1", 60_000);
     await alive.finish("Ev7");
     expect(await alive.unfinished()).not.toContain("Ev7");
+    expect(await alive.holds("Ev7", taker)).toBe(false);
+    expect(await alive.get("sent:Ev7")).toBeUndefined();
     expect(await alive.get("post:Ev7")).toBeUndefined();
     expect(await alive.get("event:Ev7")).toBe("dead");
   });

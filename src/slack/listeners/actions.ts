@@ -127,7 +127,7 @@ function onShare(ctx: ListenerContext) {
       });
       // Replies under the shared answer are a conversation the bot is part of.
       if (posted.ts && answer.kind !== "meta")
-        ctx.conversations.recordTurn(click.channel, posted.ts, {
+        await ctx.conversations.recordTurn(click.channel, posted.ts, {
           question: ref.q,
           ...(ref.c ? { context: ref.c } : {}),
           entities: answer.trace?.entities ?? [],

@@ -16,10 +16,10 @@ export function registerThreadReply(app: App, ctx: ListenerContext) {
     const thread = "thread_ts" in message ? message.thread_ts : undefined;
     const user = "user" in message ? message.user : undefined;
     if (!thread || thread === message.ts || !user || user === context.botUserId) return;
-    if (!ctx.conversations.isPartOf(message.channel, thread)) return;
     const text = "text" in message ? (message.text ?? "") : "";
     // A mention of anyone (the bot: answered as a mention; someone else: not meant for the bot).
     if (/<@[UW][A-Z0-9]+>/.test(text)) return;
+    if (!(await ctx.conversations.isPartOf(message.channel, thread))) return;
     if (await isDuplicate(ctx, (body as { event_id?: string }).event_id, message.channel, message.ts)) return;
     ctx.metrics.question("thread_reply");
     const place = {
