@@ -11,6 +11,7 @@ import { explainAnswer, explainMeta } from "./explain.js";
 import { loadIntentModel } from "./intents/cache.js";
 import { type IntentModel, matchIntent } from "./intents/match.js";
 import { DESCRIPTIVE_TYPES, type IntentMatch, type SlotKind } from "./intents/types.js";
+import { type BilingualDictionary, loadDictionary } from "./knowledge/de-en-dictionary.js";
 import { loadWordVectors, type WordVectors } from "./knowledge/embeddings.js";
 import { loadWordNet, type WordNet } from "./knowledge/wordnet.js";
 import { loadLexicon } from "./lexicon/load.js";
@@ -42,6 +43,8 @@ export interface Deps {
   wordnet: WordNet;
   /** English word vectors, for question words the articles say with a close word; undefined without .cache/embeddings.*. */
   vectors: WordVectors | undefined;
+  /** The German <-> English dictionary; undefined without .cache/de-en.tsv. */
+  dictionary: BilingualDictionary | undefined;
 }
 
 let wordnet: WordNet | undefined;
@@ -49,6 +52,13 @@ let wordnet: WordNet | undefined;
 function sharedWordNet(): WordNet {
   wordnet ??= loadWordNet();
   return wordnet;
+}
+
+let dictionary: { loaded: BilingualDictionary | undefined } | undefined;
+/** The bilingual dictionary, loaded once per process (read-only). */
+function sharedDictionary(): BilingualDictionary | undefined {
+  dictionary ??= { loaded: loadDictionary() };
+  return dictionary.loaded;
 }
 
 let vectors: { loaded: WordVectors | undefined } | undefined;
@@ -121,6 +131,7 @@ export function depsFromIndex(
     models: models ?? loadModels(weightsFile),
     wordnet: sharedWordNet(),
     vectors: sharedWordVectors(),
+    dictionary: sharedDictionary(),
   };
 }
 

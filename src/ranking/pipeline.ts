@@ -3,6 +3,7 @@ import type { NameContext } from "../answer/names.js";
 import type { Answer, Citation } from "../answer/types.js";
 import type { IntentModel } from "../intents/match.js";
 import { type AnswerType, FACTOID_TYPES, type IntentMatch } from "../intents/types.js";
+import type { BilingualDictionary } from "../knowledge/de-en-dictionary.js";
 import type { WordVectors } from "../knowledge/embeddings.js";
 import type { WordNet } from "../knowledge/wordnet.js";
 import { aliasKey } from "../lexicon/load.js";
@@ -34,6 +35,8 @@ export interface RankingDeps {
   wordnet: WordNet;
   /** English word vectors, for question words the articles say with a close word (none: softCoverage is 0). */
   vectors?: WordVectors | undefined;
+  /** A German <-> English dictionary, for question words the articles say in the other language. */
+  dictionary?: BilingualDictionary | undefined;
 }
 
 /** The fitted models and thresholds (model/weights.json). */
@@ -145,27 +148,34 @@ export interface RelatedTerms {
 
 export function relatedTerms(q: QuestionAnalysis, deps: RankingDeps): Map<string, RelatedTerms> {
   const out = new Map<string, RelatedTerms>();
-  if (q.language !== "en") return out;
+  const dictionary = deps.dictionary;
+  if (q.language !== "en" && !dictionary) return out;
   for (const t of q.terms) {
     if (t.entity || out.has(t.term)) continue;
     const word = t.word.toLowerCase();
-    const found = relatedCache.get(deps.wordnet, word, () => {
+    const key = `${dictionary ? "d" : "-"}:${q.language}:${word}`;
+    const found = relatedCache.get(deps.wordnet, key, () => {
       const syn = new Set<string>();
       const hyper = new Set<string>();
       const ant = new Set<string>();
-      const base = deps.wordnet.base(word) ?? word;
-      const termOf = (lemma: string): string | undefined => {
-        const terms = deps.index.analyzer.terms(lemma, "en");
+      const termOf = (lemma: string, language: "en" | "de"): string | undefined => {
+        const terms = deps.index.analyzer.terms(lemma, language);
         return terms.length === 1 && terms[0] !== t.term ? terms[0] : undefined;
       };
-      for (const r of deps.wordnet.related(base)) {
-        const term = termOf(r.lemma);
-        if (term) (r.relation === "hyper" ? hyper : syn).add(term);
+      const add = (set: Set<string>, term: string | undefined) => {
+        if (term) set.add(term);
+      };
+      if (q.language === "de") {
+        // a German word's English translations
+        for (const en of dictionary?.deToEn.get(word) ?? []) add(syn, termOf(en, "en"));
+        return { syn, hyper, ant };
       }
-      for (const lemma of deps.wordnet.antonyms(base)) {
-        const term = termOf(lemma);
-        if (term) ant.add(term);
-      }
+      const base = deps.wordnet.base(word) ?? word;
+      for (const r of deps.wordnet.related(base))
+        add(r.relation === "hyper" ? hyper : syn, termOf(r.lemma, "en"));
+      for (const lemma of deps.wordnet.antonyms(base)) add(ant, termOf(lemma, "en"));
+      // and its German translations, for German articles
+      for (const de of dictionary?.enToDe.get(base) ?? []) add(syn, termOf(de, "de"));
       return { syn, hyper, ant };
     });
     const df = deps.index.stats.sentenceDf;
