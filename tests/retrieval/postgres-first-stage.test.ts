@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { intsOf } from "../../src/retrieval/postgres/articles.js";
 import {
   exhaustiveTop,
   type Posting,
@@ -114,6 +115,13 @@ describe("the PostgreSQL first stage's pruned search", () => {
       firstRead: 64,
     });
     expect(got).not.toEqual(best);
+  });
+
+  it("reads PostgreSQL's integer arrays (the postings' chunks) in their text form", () => {
+    expect(intsOf("{1,20,300,1073741954}")).toEqual([1, 20, 300, 1073741954]);
+    expect(intsOf("{7}")).toEqual([7]);
+    expect(intsOf("{}")).toEqual([]);
+    expect(intsOf(null)).toEqual([]);
   });
 
   it("keys put title postings first, then short articles before long ones", () => {
