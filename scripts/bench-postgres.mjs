@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// npm run bench:postgres [-- --sizes 1000,100000 --questions 200 [--database URL]]
+// npm run bench:postgres [-- --sizes 1000,100000 --questions 200 [--database URL] [--before DIR]]
 // The PostgreSQL backend against the in-memory one, side by side in one run, on synthetic corpora
 // (../shared/eval/make-corpus.mjs). Per size: `npm run ingest` into a fresh database (articles
 // per second, database size), then `ask --jsonl` on each backend: start-up (wall time for one
 // question), per-question latency p50/p99 (one question at a time through the pipe, the first
 // left out) and peak RSS. Without --database it runs a throwaway PostgreSQL 15 cluster on a
 // loopback port (Debian's binaries, PG_BIN to override), deleted after. Measured from outside.
+// --before DIR: also another build's PostgreSQL backend (a checkout with its own dist/, e.g. of
+// an earlier commit), ingested into a database of its own and asked the same questions, in the
+// same run: its row is "postgres (before)", and the answers of the two are compared.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -16,6 +19,7 @@ import { freePort, option, percentile, v8Flags } from "./slack-bench-lib.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const sizes = option("sizes", "1000,100000").split(",");
+const before = option("before", undefined);
 const nQuestions = Number(option("questions", "200"));
 const makeCorpus = resolve(root, "../shared/eval/make-corpus.mjs");
 const cacheDir = join(root, ".cache/bench");
@@ -77,11 +81,11 @@ function corpusDir(size) {
 }
 
 /** `ask --jsonl`, one question at a time: wall time of all, each latency, peak RSS. */
-function ask(env, lines) {
+function ask(home, env, lines) {
   return new Promise((done, fail) => {
     const child = spawn(
       process.execPath,
-      [...V8_FLAGS, "-r", join(root, "scripts/rss-probe.cjs"), join(root, "dist/bin/ask.js"), "--jsonl"],
+      [...V8_FLAGS, "-r", join(root, "scripts/rss-probe.cjs"), join(home, "dist/bin/ask.js"), "--jsonl"],
       { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...env } },
     );
     const t0 = performance.now();
@@ -131,35 +135,52 @@ try {
     const admin = new pg.Client({ connectionString: baseUrl });
     admin.on("error", () => {});
     await admin.connect();
-    const name = `bench_${size}_${Date.now()}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = baseUrl.replace(/\/[^/]*$/, `/${name}`);
-    const t0 = performance.now();
-    execFileSync(process.execPath, [join(root, "dist/bin/ingest.js"), dir], {
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    const ingestS = (performance.now() - t0) / 1000;
-    const dbMb = Number((await admin.query("SELECT pg_database_size($1) AS b", [name])).rows[0].b) / 2 ** 20;
+    /** `npm run ingest` of the corpus into a new database by a build (`home`): its URL, seconds, MB. */
+    const ingestWith = async (home, tag) => {
+      const name = `bench_${size}_${tag}_${Date.now()}`;
+      await admin.query(`CREATE DATABASE ${name}`);
+      const url = baseUrl.replace(/\/[^/]*$/, `/${name}`);
+      const t0 = performance.now();
+      execFileSync(process.execPath, [join(home, "dist/bin/ingest.js"), dir], {
+        env: { ...process.env, DATABASE_URL: url },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      const seconds = (performance.now() - t0) / 1000;
+      const mb = Number((await admin.query("SELECT pg_database_size($1) AS b", [name])).rows[0].b) / 2 ** 20;
+      console.log(`${size} ${tag}: ingest ${f(seconds, 1)} s, ${f(mb, 0)} MB`);
+      return { url, seconds, mb };
+    };
+    const ingested = { postgres: await ingestWith(root, "after") };
+    if (before) ingested["postgres (before)"] = await ingestWith(resolve(before), "before");
     await admin.end();
     const backends = {
-      postgres: { ARTICLES_BACKEND: "postgres", DATABASE_URL: url },
-      memory: { ARTICLES_BACKEND: "memory", SEEDS_DIR: dir, INDEX_CACHE_DIR: join(cacheDir, "index") },
+      postgres: { home: root, env: { ARTICLES_BACKEND: "postgres", DATABASE_URL: ingested.postgres.url } },
+      ...(before
+        ? {
+            "postgres (before)": {
+              home: resolve(before),
+              env: { ARTICLES_BACKEND: "postgres", DATABASE_URL: ingested["postgres (before)"].url },
+            },
+          }
+        : {}),
+      memory: {
+        home: root,
+        env: { ARTICLES_BACKEND: "memory", SEEDS_DIR: dir, INDEX_CACHE_DIR: join(cacheDir, "index") },
+      },
     };
     const results = {};
-    for (const [backend, env] of Object.entries(backends)) {
-      if (backend === "memory") await ask(env, qs.slice(0, 1)); // writes the index cache when missing
-      const start = await ask(env, qs.slice(0, 1));
-      const many = await ask(env, qs);
+    for (const [backend, { home, env }] of Object.entries(backends)) {
+      if (backend === "memory") await ask(home, env, qs.slice(0, 1)); // writes the index cache when missing
+      const start = await ask(home, env, qs.slice(0, 1));
+      const many = await ask(home, env, qs);
       results[backend] = many;
       const lat = many.latencies.slice(1);
       rows.push({
         size,
         backend,
-        ingest:
-          backend === "postgres"
-            ? `${f(Number(size) / ingestS, 0)}/s (${f(ingestS, 0)} s, ${f(dbMb, 0)} MB)`
-            : "-",
+        ingest: ingested[backend]
+          ? `${f(Number(size) / ingested[backend].seconds, 0)}/s (${f(ingested[backend].seconds, 0)} s, ${f(ingested[backend].mb, 0)} MB)`
+          : "-",
         start: start.wall / 1000,
         p50: percentile(
           [...lat].sort((a, b) => a - b),
@@ -180,6 +201,15 @@ try {
         a.answer === results.memory.answers[i]?.answer && a.answered === results.memory.answers[i]?.answered,
     ).length;
     console.log(`${size}: the same answer on both backends for ${same} of ${qs.length} questions`);
+    if (before) {
+      const was = results["postgres (before)"].answers;
+      const kept = results.postgres.answers.filter(
+        (a, i) => JSON.stringify(a) === JSON.stringify(was[i]),
+      ).length;
+      console.log(
+        `${size}: the same answer (the whole JSON line) as before for ${kept} of ${qs.length} questions`,
+      );
+    }
   }
 } finally {
   await own?.stop();

@@ -1,39 +1,15 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { toContract } from "../../src/answer/types.js";
 import { answer } from "../../src/core.js";
-import { loadLexicon } from "../../src/lexicon/load.js";
 import { PostgresArticles } from "../../src/retrieval/postgres/articles.js";
-import { ingestFolder } from "../../src/retrieval/postgres/ingest.js";
-import { Analyzer } from "../../src/text/terms.js";
+import { ingestInto as ingest, postgresForFile } from "../helpers/articles-db.js";
 import { waitUntil } from "../helpers/fake-slack.js";
 import { depsFor, FICTION, INTENTS, SEEDS, seedsDeps, tempDir } from "../helpers/fixtures.js";
-import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
 
-const lexiconDir = join(INTENTS, "lexicon");
-const analyzer = new Analyzer(loadLexicon(lexiconDir));
-let server: TestPostgres;
-
-beforeAll(async () => {
-  server = await startPostgres();
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function ingest(url: string, dir: string) {
-  const client = new pg.Client({ connectionString: url });
-  // The server's shutdown at the end may reach a connection still closing: not an error of the test.
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    return await ingestFolder(client, dir, analyzer, { lexiconDir });
-  } finally {
-    await client.end();
-  }
-}
+const postgres = postgresForFile();
 
 const questions = readFileSync(join(import.meta.dirname, "../fixtures/eval/dev.jsonl"), "utf8")
   .split("\n")
@@ -42,7 +18,7 @@ const questions = readFileSync(join(import.meta.dirname, "../fixtures/eval/dev.j
 
 describe("the PostgreSQL backend", () => {
   it("answers the seeds' dev questions as the in-memory index does", async () => {
-    const url = await server.createDatabase("seeds");
+    const url = await postgres().createDatabase("seeds");
     const report = await ingest(url, SEEDS);
     expect(report.added.length).toBe(5);
     const db = await PostgresArticles.open({ databaseUrl: url, intentsDir: INTENTS });
@@ -55,7 +31,7 @@ describe("the PostgreSQL backend", () => {
   });
 
   it("ingests incrementally: changed files again, unchanged ones not, removed ones removed; a broken one named and skipped", async () => {
-    const url = await server.createDatabase("incremental");
+    const url = await postgres().createDatabase("incremental");
     const dir = tempDir(FICTION);
     const names = Object.keys(FICTION).sort();
     const first = await ingest(url, dir);
@@ -85,7 +61,7 @@ describe("the PostgreSQL backend", () => {
   });
 
   it("an idle connection the server closes (a restart, a fail-over) is logged and replaced, never a crash", async () => {
-    const url = await server.createDatabase("failover");
+    const url = await postgres().createDatabase("failover");
     await ingest(url, tempDir(FICTION));
     const logs: string[] = [];
     const db = await PostgresArticles.open({
@@ -95,7 +71,7 @@ describe("the PostgreSQL backend", () => {
     });
     try {
       const before = await db.answer("Who leads the company?");
-      const admin = new pg.Client({ connectionString: server.url });
+      const admin = new pg.Client({ connectionString: postgres().url });
       admin.on("error", () => {});
       await admin.connect();
       const killed = await admin.query(
@@ -112,7 +88,7 @@ describe("the PostgreSQL backend", () => {
   });
 
   it("a running backend reads a newer ingest without a restart", async () => {
-    const url = await server.createDatabase("newer");
+    const url = await postgres().createDatabase("newer");
     const dir = tempDir(FICTION);
     await ingest(url, dir);
     const db = await PostgresArticles.open({ databaseUrl: url, intentsDir: INTENTS, refreshMs: 0 });

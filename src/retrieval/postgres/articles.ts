@@ -20,7 +20,14 @@ import {
   queryWeights,
 } from "../index.js";
 import { TermTable } from "../term-table.js";
-import { quoteLexeme } from "./schema.js";
+import {
+  type Posting,
+  type PostingSource,
+  type ReadRequest,
+  type TopStats,
+  topArticles,
+} from "./first-stage.js";
+import { quoteLexeme, SCHEMA_VERSION } from "./schema.js";
 import { corpusStatsOf, type StoredStats } from "./stats.js";
 
 /** An article as read from PostgreSQL, with its sentences' offsets and terms. */
@@ -41,6 +48,15 @@ interface MetaColumns {
   language: Language;
 }
 
+/** `fact_corpus`'s row. */
+interface CorpusRow {
+  version: string;
+  schema_version: number;
+  article_count: number;
+  mean_terms: number;
+  stats: string;
+}
+
 /** The collection as of one version of `fact_corpus`. */
 interface Snapshot {
   version: string;
@@ -49,6 +65,8 @@ interface Snapshot {
   stats: CorpusStats;
   /** Every article's id and front matter, in file-name order (sources, catalog). */
   listing: { id: number; article: Omit<Article, "sentences" | "text"> }[];
+  /** An article's place in `listing` (the first stage's ties). */
+  rank: Map<number, number>;
   /** The answering dependencies without sentences: reading and routing a question. */
   base: Deps;
   /** Collections of up to CANDIDATE_ARTICLES articles: every article is a candidate (as in memory). */
@@ -70,27 +88,24 @@ export interface PostgresArticlesOptions {
   log?: (message: string) => void;
 }
 
-/** BM25's parameters, as minisearch's (k1 1.2, b 0.7, BM25+ d 0.5) and its title boost. */
-const K = 1.2;
-const B = 0.7;
-const D = 0.5;
-const TITLE_BOOST = 2;
 /** The article index's token separator (src/retrieval/index.ts). */
 const SEP = "\u0001";
 
 /**
  * The PostgreSQL backend: articles, sentences and statistics live in the database (written by
  * `npm run ingest`), and each question is answered by the same core as in memory, on an index
- * of its candidate articles only. The first stage is full-text search over the articles'
- * `terms` (a GIN-indexed tsvector of the analyser's terms: the same terms the in-memory index
- * has), ranked by BM25 in SQL with the collection's article frequencies; the candidates'
- * sentences are then scored and answered as in memory, with the whole collection's statistics.
+ * of its candidate articles only. The first stage reads the postings of the analyser's terms
+ * (`fact_postings`: the same terms the in-memory index has), ranked by BM25 with the collection's
+ * article frequencies and pruned (./first-stage.ts); the candidates' sentences are then scored
+ * and answered as in memory, with the whole collection's statistics.
  * On a collection of up to CANDIDATE_ARTICLES articles every article is a candidate, as in
  * memory, so the answers are the same; above that, the first stage's ranking is BM25 over
  * every posting (in memory: minisearch, with champion lists for the commonest terms).
  */
 export class PostgresArticles {
   private snapshot!: Snapshot;
+  /** What the last question's first stage read (diagnostics: the benchmark's notes). */
+  lastFirstStage: TopStats | undefined;
   private checkedAt = 0;
   private readonly rows = new Map<number, ArticleRow>();
   private readonly analyzer: Analyzer;
@@ -151,18 +166,14 @@ export class PostgresArticles {
     if (version === undefined)
       throw new Error("the PostgreSQL database has no articles: run npm run ingest -- DIR first");
     if (!force && version === this.snapshot.version) return;
-    const corpusRow = await this.pool.query<{
-      version: string;
-      article_count: number;
-      mean_terms: number;
-      stats: string;
-    }>("SELECT version::text, article_count, mean_terms, stats FROM fact_corpus WHERE id = 1");
-    const c = corpusRow.rows[0] as {
-      version: string;
-      article_count: number;
-      mean_terms: number;
-      stats: string;
-    };
+    const corpusRow = await this.pool.query<CorpusRow>(
+      "SELECT version::text, schema_version, article_count, mean_terms, stats FROM fact_corpus WHERE id = 1",
+    );
+    const c = corpusRow.rows[0] as CorpusRow;
+    if (c.schema_version !== SCHEMA_VERSION)
+      throw new Error(
+        `the PostgreSQL database's articles are of schema ${c.schema_version}, this version reads ${SCHEMA_VERSION}: run npm run ingest -- DIR again (it rebuilds them)`,
+      );
     const stats = corpusStatsOf(JSON.parse(c.stats) as StoredStats);
     const listing = (
       await this.pool.query<MetaColumns & { id: number }>(
@@ -176,6 +187,7 @@ export class PostgresArticles {
       meanTerms: c.mean_terms,
       stats,
       listing,
+      rank: new Map(listing.map((l, i) => [l.id, i])),
       base: this.depsOf([], stats, listing),
     };
     if (listing.length <= CANDIDATE_ARTICLES)
@@ -302,17 +314,15 @@ export class PostgresArticles {
   }
 
   /**
-   * The candidate articles of a question's search terms: BM25 over the `terms` column (the
-   * article's distinct terms; the title's at weight A, boosted as in memory), of the articles
-   * matching any first-stage term (the GIN index), best first, file name breaking ties. When no
-   * article has any of the terms, PostgreSQL's own analysis of the question's words (`fts`, in
-   * the question's language) picks them.
+   * The candidate articles of a question's search terms (`weights`, as queryWeights gives them),
+   * best first: BM25 over the articles' distinct terms (the title's boosted, as in memory) of the
+   * first-stage terms, with the collection's article frequencies, file name breaking ties. It
+   * reads the terms' postings (`fact_postings`) with threshold pruning (./first-stage.ts): the
+   * same articles as scoring every article that has any of the terms, which schema 1 did over a
+   * tsvector per article. When no article has any of the terms, PostgreSQL's own analysis of
+   * the question's words (`fts`, in the question's language) picks them. Public for the tests.
    */
-  private async candidates(
-    weights: Map<string, number>,
-    text: string,
-    language: Language,
-  ): Promise<number[]> {
+  async candidates(weights: Map<string, number>, text: string, language: Language): Promise<number[]> {
     const s = this.snapshot;
     const terms = firstStageTerms(s.stats, s.count, weights);
     if (terms.length === 0) {
@@ -327,28 +337,23 @@ export class PostgresArticles {
       );
       return r.rows.map((x) => x.id);
     }
-    const params: unknown[] = [terms.map((t) => quoteLexeme(t)).join(" | "), s.meanTerms];
-    const parts = terms.map((t) => {
+    const w = terms.map((t) => {
       const df = s.stats.articleDf.get(t) ?? 0;
       const idf = Math.log(1 + (s.count - df + 0.5) / (df + 0.5));
-      const w = idf * (weights.get(t) ?? 1);
-      params.push(quoteLexeme(t), `${quoteLexeme(t)}:A`, w);
-      const n = params.length;
-      return `(CASE WHEN terms @@ $${n - 2}::tsquery THEN $${n}::float8 * body ELSE 0 END
-              + CASE WHEN terms @@ $${n - 1}::tsquery THEN $${n}::float8 * ${TITLE_BOOST * (D + 1)} ELSE 0 END)`;
+      return idf * (weights.get(t) ?? 1);
     });
-    const matched = terms.map((_, i) => `(terms @@ $${3 + 3 * i}::tsquery)::int`).join(" + ");
-    const r = await this.pool.query<{ id: number }>(
-      `SELECT id FROM (
-         SELECT id, source, terms,
-                ${D} + ${K + 1} / (1 + ${K} * (${1 - B} + ${B} * n_terms / $2::float8)) AS body
-         FROM fact_articles WHERE terms @@ $1::tsquery
-       ) m
-       ORDER BY (${parts.join(" + ")}) * (${matched}) DESC, source COLLATE "C"
-       LIMIT ${CANDIDATE_ARTICLES}`,
-      params,
+    const source = await PgPostings.of(this.pool, terms);
+    const stats: TopStats = { postingsRead: 0, lookedUp: 0, rounds: 0 };
+    this.lastFirstStage = stats;
+    return topArticles(
+      source,
+      w,
+      s.meanTerms,
+      CANDIDATE_ARTICLES,
+      (id) => s.rank.get(id) ?? s.count,
+      {},
+      stats,
     );
-    return r.rows.map((x) => x.id);
   }
 
   /** Answers one question: candidates from PostgreSQL, then the core on their index. */
@@ -389,6 +394,101 @@ export class PostgresArticles {
   get browse(): Browse {
     return (language) => this.catalog(language);
   }
+}
+
+/**
+ * A question's first-stage terms' postings in `fact_postings`: read along each term's list in
+ * key order (`fact_postings_impact`), and looked up by article (the primary key).
+ */
+class PgPostings implements PostingSource {
+  private constructor(
+    private readonly pool: pg.Pool,
+    /** Per term of the question: its number in `fact_terms` (none: no postings). */
+    private readonly ids: (number | undefined)[],
+  ) {}
+
+  static async of(pool: pg.Pool, terms: string[]): Promise<PgPostings> {
+    const r = await pool.query<{ id: number; term: string }>(
+      "SELECT id, term FROM fact_terms WHERE term = ANY($1::text[])",
+      [terms],
+    );
+    const byTerm = new Map(r.rows.map((x) => [x.term, x.id]));
+    return new PgPostings(
+      pool,
+      terms.map((t) => byTerm.get(t)),
+    );
+  }
+
+  async read(requests: readonly ReadRequest[]): Promise<Posting[][]> {
+    const asked = requests.filter((q) => this.ids[q.term] !== undefined);
+    const lists: Posting[][] = requests.map(() => []);
+    if (asked.length === 0) return lists;
+    // One row per list, its postings as two arrays (in text, read by intsOf): a row per posting
+    // costs node an object and two strings each, which at 100,000 rows is most of a read.
+    const r = await this.pool.query<{ i: number; articles: string | null; keys: string | null }>(
+      `SELECT q.i, p.articles::text, p.keys::text
+       FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[]) AS q(i, term_id, after_key, after_id, lim)
+       CROSS JOIN LATERAL (
+         SELECT array_agg(article_id ORDER BY key, article_id) AS articles, array_agg(key ORDER BY key, article_id) AS keys
+         FROM (
+           SELECT article_id, key FROM fact_postings
+           WHERE term_id = q.term_id AND (key, article_id) > (q.after_key, q.after_id)
+           ORDER BY key, article_id LIMIT q.lim
+         ) s
+       ) p`,
+      [
+        asked.map((q) => requests.indexOf(q)),
+        asked.map((q) => this.ids[q.term]),
+        asked.map((q) => q.after?.key ?? -1),
+        asked.map((q) => q.after?.article ?? -1),
+        asked.map((q) => q.limit),
+      ],
+    );
+    for (const x of r.rows) {
+      const articles = intsOf(x.articles);
+      const keys = intsOf(x.keys);
+      lists[x.i] = articles.map((article, k) => ({ article, key: keys[k] as number }));
+    }
+    return lists;
+  }
+
+  async lookup(
+    pairs: readonly { article: number; term: number }[],
+  ): Promise<{ article: number; term: number; key: number }[]> {
+    const asked = pairs.filter((p) => this.ids[p.term] !== undefined);
+    if (asked.length === 0) return [];
+    const numberOf = new Map<number, number>();
+    for (const p of asked) numberOf.set(this.ids[p.term] as number, p.term);
+    // Pairs, one index probe each (`article_id = ANY AND term_id = ANY` filters on the term).
+    const r = await this.pool.query<{ article_id: number; term_id: number; key: number }>(
+      `SELECT p.article_id, p.term_id, p.key
+       FROM unnest($1::int[], $2::int[]) AS x(article_id, term_id)
+       JOIN fact_postings p ON p.article_id = x.article_id AND p.term_id = x.term_id`,
+      [asked.map((p) => p.article), asked.map((p) => this.ids[p.term])],
+    );
+    return r.rows.map((x) => ({
+      article: x.article_id,
+      term: numberOf.get(x.term_id) as number,
+      key: x.key,
+    }));
+  }
+}
+
+/** The numbers of a PostgreSQL integer array's text form ("{1,2,3}"; NULL: none), non-negative. */
+export function intsOf(text: string | null): number[] {
+  const out: number[] = [];
+  if (text === null) return out;
+  let n = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n = (n < 0 ? 0 : n * 10) + (c - 48);
+    else if (n >= 0) {
+      out.push(n);
+      n = -1;
+    }
+  }
+  if (n >= 0) out.push(n);
+  return out;
 }
 
 function meta(r: MetaColumns): Omit<Article, "sentences" | "text"> {

@@ -7,7 +7,8 @@ import type { Sentence } from "../../corpus/types.js";
 import { placesVersion } from "../../knowledge/places.js";
 import type { Analyzer } from "../../text/terms.js";
 import { cacheKey } from "../../util/disk-cache.js";
-import { configOf, ensureSchema, SCHEMA_VERSION, termsVector } from "./schema.js";
+import { postingKey } from "./first-stage.js";
+import { configOf, ensureSchema, POSTINGS_INDEXES_SQL, SCHEMA_VERSION } from "./schema.js";
 import { type ArticleStats, analyzeArticle, StatsMerger } from "./stats.js";
 
 /** What one ingest did. */
@@ -72,13 +73,16 @@ export async function ingestFolder(
   await client.query("BEGIN");
   try {
     await client.query("SELECT pg_advisory_xact_lock($1)", [INGEST_LOCK]);
-    await ensureSchema(client);
     const key = analysisKey(options.lexiconDir);
-    const meta = await client.query<{ analysis_key: string; schema_version: number }>(
-      "SELECT analysis_key, schema_version FROM fact_corpus WHERE id = 1",
-    );
+    const exists = await client.query<{ t: boolean }>("SELECT to_regclass('fact_corpus') IS NOT NULL AS t");
+    const meta = exists.rows[0]?.t
+      ? await client.query<{ analysis_key: string; schema_version: number }>(
+          "SELECT analysis_key, schema_version FROM fact_corpus WHERE id = 1",
+        )
+      : { rows: [] };
     const full = meta.rows[0]?.analysis_key !== key || meta.rows[0]?.schema_version !== SCHEMA_VERSION;
-    if (full) await client.query("TRUNCATE fact_articles, fact_sentences");
+    // Another schema's or analysis's articles (or none): their tables are made again, empty.
+    await ensureSchema(client, full);
     const stored = new Map<string, string>();
     for (const r of (
       await client.query<{ source: string; hash: string }>("SELECT source, hash FROM fact_articles")
@@ -120,18 +124,18 @@ export async function ingestFolder(
         return { article, sentences, stats, sentenceTerms, bodyTerms: body.size };
       });
       const sources = rows.map((r) => r.article.source);
-      // A changed file replaces its row (its sentences go with it).
-      await client.query("DELETE FROM fact_articles WHERE source = ANY($1::text[])", [sources]);
+      // A changed file replaces its row (its sentences and postings go with it).
+      if (!full) await removeArticles(client, sources);
       if (rows.length > 0) {
         const inserted = await client.query<{ id: number; source: string }>(
           `INSERT INTO fact_articles
-             (source, hash, title, display_title, date, author, url, language, text, config, fts, terms, n_terms, stats)
+             (source, hash, title, display_title, date, author, url, language, text, config, fts, n_terms, stats)
            SELECT s, h, ti, dt, d, au, u, l, tx, c::regconfig,
                   setweight(to_tsvector(c::regconfig, ti), 'A') || to_tsvector(c::regconfig, left(tx, ${MAX_FTS_CHARS})),
-                  tv::tsvector, nt, st
+                  nt, st
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                       $8::text[], $9::text[], $10::text[], $11::text[], $12::int[], $13::text[])
-             AS x(s, h, ti, dt, d, au, u, l, tx, c, tv, nt, st)
+                       $8::text[], $9::text[], $10::text[], $11::int[], $12::text[])
+             AS x(s, h, ti, dt, d, au, u, l, tx, c, nt, st)
            RETURNING id, source`,
           [
             sources,
@@ -144,9 +148,6 @@ export async function ingestFolder(
             rows.map((r) => r.article.language),
             rows.map((r) => r.article.text),
             rows.map((r) => configOf(r.article.language)),
-            rows.map((r) =>
-              termsVector(analyzer.terms(r.article.title, r.article.language), r.sentenceTerms.flat()),
-            ),
             rows.map((r) => r.bodyTerms),
             rows.map((r) => JSON.stringify(r.stats)),
           ],
@@ -172,6 +173,15 @@ export async function ingestFolder(
            SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::text[])`,
           [ids, ns, starts, ends, terms],
         );
+        await insertPostings(
+          client,
+          rows.map((r) => ({
+            id: idOf.get(r.article.source) as number,
+            title: analyzer.terms(r.article.title, r.article.language),
+            body: r.sentenceTerms.flat(),
+            bodyTerms: r.bodyTerms,
+          })),
+        );
       }
       for (const s of sources) {
         present.add(s);
@@ -181,10 +191,12 @@ export async function ingestFolder(
     }
     // Files gone, or no longer readable as articles.
     const removed = [...stored.keys()].filter((s) => !present.has(s));
-    if (removed.length)
-      await client.query("DELETE FROM fact_articles WHERE source = ANY($1::text[])", [removed]);
+    if (removed.length) await removeArticles(client, removed);
+    if (full) await client.query(POSTINGS_INDEXES_SQL);
     const articles = await updateStats(client, key);
     await client.query("COMMIT");
+    // The planner's statistics of the new postings (the first stage's lookups use them).
+    if (added.length + changed.length + removed.length > 0) await client.query("ANALYZE fact_postings");
     return {
       added,
       changed,
@@ -199,6 +211,64 @@ export async function ingestFolder(
     await client.query("ROLLBACK").catch(() => undefined);
     throw err;
   }
+}
+
+/** Removes articles by file name, with their sentences (a cascade) and their postings. */
+async function removeArticles(client: pg.ClientBase, sources: string[]): Promise<void> {
+  await client.query(
+    "DELETE FROM fact_postings WHERE article_id IN (SELECT id FROM fact_articles WHERE source = ANY($1::text[]))",
+    [sources],
+  );
+  await client.query("DELETE FROM fact_articles WHERE source = ANY($1::text[])", [sources]);
+}
+
+/**
+ * Each article's postings: one per distinct term of its title or body (an empty term is none),
+ * keyed by whether it is boosted and the article's distinct body terms (postingKey). New terms
+ * are numbered first. Boosted, as weight A was in schema 1's `terms` tsvector: a term of the
+ * title, and (as schema 1 wrote that vector, from the sentences' terms one after the other) a
+ * body term in two or more of the article's sentences. Kept so, the first stage ranks as
+ * before; whether repeated body terms should keep the title's boost is a ranking question of
+ * its own.
+ */
+async function insertPostings(
+  client: pg.ClientBase,
+  articles: { id: number; title: string[]; body: string[]; bodyTerms: number }[],
+): Promise<void> {
+  const perArticle = articles.map((a) => {
+    const boosted = new Map<string, boolean>();
+    for (const t of a.title) if (t) boosted.set(t, true);
+    for (const t of a.body) if (t) boosted.set(t, boosted.has(t));
+    return { id: a.id, terms: boosted, bodyTerms: a.bodyTerms };
+  });
+  const distinct = [...new Set(perArticle.flatMap((a) => [...a.terms.keys()]))];
+  if (distinct.length === 0) return;
+  await client.query(
+    "INSERT INTO fact_terms (term) SELECT unnest($1::text[]) ON CONFLICT (term) DO NOTHING",
+    [distinct],
+  );
+  const termIds = new Map(
+    (
+      await client.query<{ id: number; term: string }>(
+        "SELECT id, term FROM fact_terms WHERE term = ANY($1::text[])",
+        [distinct],
+      )
+    ).rows.map((r) => [r.term, r.id]),
+  );
+  const articleIds: number[] = [];
+  const ids: number[] = [];
+  const keys: number[] = [];
+  for (const a of perArticle)
+    for (const [t, title] of a.terms) {
+      articleIds.push(a.id);
+      ids.push(termIds.get(t) as number);
+      keys.push(postingKey(title, a.bodyTerms));
+    }
+  await client.query(
+    `INSERT INTO fact_postings (article_id, term_id, key)
+     SELECT * FROM unnest($1::int[], $2::int[], $3::int[])`,
+    [articleIds, ids, keys],
+  );
 }
 
 /** Rows of articles' statistics read at a time. */
