@@ -120,3 +120,28 @@ export function dictionaryOf(text: string): BilingualDictionary {
 export function loadDictionary(file = DICTIONARY_FILE): BilingualDictionary | undefined {
   return existsSync(file) ? dictionaryOf(readFileSync(file, "utf8")) : undefined;
 }
+
+/** Linking elements between the parts of a German compound ("Finanzierung-s-runde"). */
+const LINKS = ["", "s", "es", "n", "en", "e", "er"];
+/** The shortest part of a compound taken. */
+const MIN_PART = 3;
+
+/**
+ * A German compound as its first part and its head, both words `known` says are words
+ * ("finanzierungsrunde" -> ["finanzierung", "runde"]): the longest known head whose rest is a
+ * known word, with or without a linking element; undefined when there is none.
+ */
+export function splitCompound(word: string, known: (w: string) => boolean): [string, string] | undefined {
+  const w = word.toLowerCase();
+  for (let i = MIN_PART; i <= w.length - MIN_PART; i++) {
+    const head = w.slice(i);
+    if (!known(head)) continue;
+    const rest = w.slice(0, i);
+    for (const link of LINKS) {
+      if (!rest.endsWith(link)) continue;
+      const first = rest.slice(0, rest.length - link.length);
+      if (first.length >= MIN_PART && known(first)) return [first, head];
+    }
+  }
+  return undefined;
+}

@@ -3,7 +3,7 @@ import type { NameContext } from "../answer/names.js";
 import type { Answer, Citation } from "../answer/types.js";
 import type { IntentModel } from "../intents/match.js";
 import { type AnswerType, FACTOID_TYPES, type IntentMatch } from "../intents/types.js";
-import type { BilingualDictionary } from "../knowledge/de-en-dictionary.js";
+import { type BilingualDictionary, splitCompound } from "../knowledge/de-en-dictionary.js";
 import type { WordVectors } from "../knowledge/embeddings.js";
 import type { WordNet } from "../knowledge/wordnet.js";
 import { aliasKey } from "../lexicon/load.js";
@@ -168,6 +168,9 @@ export function relatedTerms(q: QuestionAnalysis, deps: RankingDeps): Map<string
       if (q.language === "de") {
         // a German word's English translations
         for (const en of dictionary?.deToEn.get(word) ?? []) add(syn, termOf(en, "en"));
+        // and a compound's head ("Finanzierungsrunde": Runde; its first part as well measured worse)
+        const parts = dictionary ? splitCompound(word, (w) => dictionary.deToEn.has(w)) : undefined;
+        if (parts) add(syn, termOf(parts[1], "de"));
         return { syn, hyper, ant };
       }
       const base = deps.wordnet.base(word) ?? word;

@@ -7,6 +7,7 @@ import {
   dictionaryOf,
   parseDing,
   serializeDictionary,
+  splitCompound,
 } from "../../src/knowledge/de-en-dictionary.js";
 import { relatedTerms } from "../../src/ranking/pipeline.js";
 import { depsFor, tempDir } from "../helpers/fixtures.js";
@@ -80,6 +81,20 @@ describe("dictionaryOf", () => {
   });
 });
 
+describe("splitCompound", () => {
+  const known = (w: string) =>
+    ["finanzierung", "runde", "kunde", "service", "stadt", "verwaltung", "rund"].includes(w);
+  it("splits a German compound into its first part and its longest known head, across a linking element", () => {
+    expect(splitCompound("Finanzierungsrunde", known)).toEqual(["finanzierung", "runde"]);
+    expect(splitCompound("Kundenservice", known)).toEqual(["kunde", "service"]);
+    expect(splitCompound("Stadtverwaltung", known)).toEqual(["stadt", "verwaltung"]);
+  });
+  it("leaves a word alone that is no two known words", () => {
+    expect(splitCompound("Verwaltung", known)).toBeUndefined();
+    expect(splitCompound("Finanzamtrunde", known)).toBeUndefined();
+  });
+});
+
 describe("relatedTerms with the dictionary", () => {
   const base = depsFor(
     tempDir({
@@ -94,6 +109,7 @@ describe("relatedTerms with the dictionary", () => {
         new Map([
           ["brennerei", ["distillery"]],
           ["destillerie", ["distillery"]],
+          ["obst", ["fruit"]],
         ]),
       ),
     ),
@@ -110,6 +126,10 @@ describe("relatedTerms with the dictionary", () => {
 
   it("gives an English question word its German translation the articles use", () => {
     expect(related("Who leads the distillery?")).toContain(termOf("Brennerei", "de"));
+  });
+
+  it("gives a German compound its head the articles use", () => {
+    expect(related("Wer leitet die Obstbrennerei?")).toContain(termOf("Brennerei", "de"));
   });
 
   it("adds nothing without a dictionary", () => {
