@@ -6,12 +6,7 @@
 // the two languages.
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
-import {
-  DICTIONARY_FILE,
-  DING_FILE,
-  parseDing,
-  serializeDictionary,
-} from "../dist/knowledge/de-en-dictionary.js";
+import { DICTIONARY_FILE, DING_FILE, dictionaryText, parseDing } from "../dist/knowledge/de-en-dictionary.js";
 import { EMBEDDING_WORDS_FILE } from "../dist/knowledge/embeddings.js";
 
 const source = process.env.DE_EN_DICTIONARY || DING_FILE;
@@ -36,7 +31,7 @@ readFileSync(EMBEDDING_WORDS_FILE, "utf8")
     if (w && !rankOf.has(w)) rankOf.set(w, i);
   });
 const map = parseDing(readFileSync(source, "utf8"), (w) => rankOf.get(w));
-writeFileSync(DICTIONARY_FILE, serializeDictionary(map));
+writeFileSync(DICTIONARY_FILE, dictionaryText(map));
 const ms = Math.round(performance.now() - started);
 console.log(
   `build-dictionary: ${relative(process.cwd(), DICTIONARY_FILE)} ${(statSync(DICTIONARY_FILE).size / 1e6).toFixed(1)} MB, ${map.size} German words, ${ms} ms`,

@@ -43,7 +43,7 @@ export interface Deps {
   wordnet: WordNet;
   /** English word vectors, for question words the articles say with a close word; undefined without .cache/embeddings.*. */
   vectors: WordVectors | undefined;
-  /** The German <-> English dictionary; undefined without .cache/de-en.tsv. */
+  /** The German <-> English dictionary; undefined without .cache/de-en.tsv (scripts/build-dictionary.mjs). */
   dictionary: BilingualDictionary | undefined;
 }
 

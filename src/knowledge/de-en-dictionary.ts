@@ -6,8 +6,8 @@ import { PROJECT_ROOT } from "../config-paths.js";
  * A German <-> English dictionary for question words the articles say in the other language:
  * Frank Richter's Ding dictionary (Debian's package trans-de-en, GPL 2 or later,
  * /usr/share/trans/de-en, 200,000 entries with their inflected forms), extracted by
- * scripts/build-dictionary.mjs into .cache/de-en.tsv: one German word a line, a tab, its English
- * words, the most frequent first. The question's words find sentences through their translations
+ * scripts/build-dictionary.mjs into .cache/de-en.tsv: each German word's English words, the most
+ * frequent first, and each English word's German words (sorted lines, looked up in place). The question's words find sentences through their translations
  * as through WordNet's synonyms (src/ranking/pipeline.ts, relatedTerms); the index's own terms
  * are not changed (mapping every German word to English terms lost 41 German questions).
  * Without the file there is no dictionary and the bilingual lexicon alone bridges the languages.
@@ -77,48 +77,110 @@ export function parseDing(
   return out;
 }
 
-/** The dictionary's lines ("german\tenglish english"). */
-export function serializeDictionary(map: Map<string, string[]>): string {
-  return `${[...map].map(([de, en]) => `${de}\t${en.join(" ")}`).join("\n")}\n`;
+/**
+ * Words -> their translations, over lines "word<TAB>translation translation" sorted by word (as
+ * JavaScript compares strings): looked up by binary search in the text as read, so loading it
+ * costs one pass for the line starts, not a parse.
+ */
+export class WordTable {
+  private readonly starts: Int32Array;
+  constructor(private readonly text: string) {
+    const starts: number[] = [];
+    for (let at = 0; at < text.length; ) {
+      const end = text.indexOf("\n", at);
+      if (end !== at) starts.push(at);
+      if (end < 0) break;
+      at = end + 1;
+    }
+    this.starts = Int32Array.from(starts);
+  }
+  private keyAt(i: number): string {
+    const at = this.starts[i] as number;
+    return this.text.slice(at, this.text.indexOf("\t", at));
+  }
+  private find(word: string): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const key = this.keyAt(mid);
+      if (key === word) return mid;
+      if (key < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+  get(word: string): readonly string[] | undefined {
+    const i = this.find(word);
+    if (i < 0) return undefined;
+    const at = this.text.indexOf("\t", this.starts[i] as number) + 1;
+    const end = this.text.indexOf("\n", at);
+    return this.text.slice(at, end < 0 ? undefined : end).split(" ");
+  }
+  has(word: string): boolean {
+    return this.find(word) >= 0;
+  }
+  get size(): number {
+    return this.starts.length;
+  }
 }
+
+/** Lines for a WordTable: "word<TAB>translations", sorted by word. */
+function tableText(entries: Iterable<[string, readonly string[]]>): string {
+  const lines = [...entries]
+    .filter(([w, t]) => w && !/[\t\n]/.test(w) && t.length > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([w, t]) => `${w}\t${t.join(" ")}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** The line between the two tables of the dictionary file. */
+const SECTION = "\f\n";
 
 /** The dictionary both ways: German word -> English words, English word -> German words. */
 export interface BilingualDictionary {
-  deToEn: ReadonlyMap<string, readonly string[]>;
-  enToDe: ReadonlyMap<string, readonly string[]>;
+  deToEn: WordTable;
+  enToDe: WordTable;
 }
 
 /** German words kept per English word: those that give it first, then second, ... */
 const MAX_REVERSE = 4;
 
-/** The dictionary from its lines; the English side is inverted, each German word's first translation first. */
-export function dictionaryOf(text: string): BilingualDictionary {
-  const deToEn = new Map<string, string[]>();
-  for (const line of text.split("\n")) {
-    const tab = line.indexOf("\t");
-    if (tab > 0) deToEn.set(line.slice(0, tab), line.slice(tab + 1).split(" "));
-  }
+/**
+ * The dictionary file's text: the German -> English table, then its inversion (each English
+ * word's German words, those that give it first first), as two WordTable texts.
+ */
+export function dictionaryText(deToEn: ReadonlyMap<string, readonly string[]>): string {
   const byPlace: Map<string, string[]>[] = [];
-  for (const [de, en] of deToEn)
+  for (const [word, en] of deToEn)
     en.forEach((w, i) => {
       byPlace[i] ??= new Map();
-      const list = (byPlace[i] as Map<string, string[]>).get(w) ?? [];
-      list.push(de);
-      (byPlace[i] as Map<string, string[]>).set(w, list);
+      const level = byPlace[i] as Map<string, string[]>;
+      const list = level.get(w) ?? [];
+      list.push(word);
+      level.set(w, list);
     });
-  const enToDe = new Map<string, string[]>();
+  const reverse = new Map<string, string[]>();
   for (const level of byPlace)
-    for (const [w, des] of level) {
-      const list = enToDe.get(w) ?? [];
-      for (const de of des) if (list.length < MAX_REVERSE) list.push(de);
-      enToDe.set(w, list);
+    for (const [w, words] of level) {
+      const list = reverse.get(w) ?? [];
+      for (const x of words) if (list.length < MAX_REVERSE) list.push(x);
+      reverse.set(w, list);
     }
-  return { deToEn, enToDe };
+  return `${tableText(deToEn)}${SECTION}${tableText(reverse)}`;
+}
+
+/** The dictionary from its file's text (`dictionaryText`). */
+export function parseDictionary(text: string): BilingualDictionary {
+  const cut = text.indexOf(SECTION);
+  const de = cut < 0 ? text : text.slice(0, cut);
+  const en = cut < 0 ? "" : text.slice(cut + SECTION.length);
+  return { deToEn: new WordTable(de), enToDe: new WordTable(en) };
 }
 
 /** Loads .cache/de-en.tsv (or `file`); undefined when it is not there. */
 export function loadDictionary(file = DICTIONARY_FILE): BilingualDictionary | undefined {
-  return existsSync(file) ? dictionaryOf(readFileSync(file, "utf8")) : undefined;
+  return existsSync(file) ? parseDictionary(readFileSync(file, "utf8")) : undefined;
 }
 
 /** Linking elements between the parts of a German compound ("Finanzierung-s-runde"). */

@@ -4,9 +4,9 @@ import { type Deps, route } from "../../src/core.js";
 import {
   DICTIONARY_FILE,
   DING_FILE,
-  dictionaryOf,
+  dictionaryText,
+  parseDictionary,
   parseDing,
-  serializeDictionary,
   splitCompound,
 } from "../../src/knowledge/de-en-dictionary.js";
 import { relatedTerms } from "../../src/ranking/pipeline.js";
@@ -64,10 +64,10 @@ describe("parseDing", () => {
   });
 });
 
-describe("dictionaryOf", () => {
+describe("dictionaryText and parseDictionary", () => {
   it("reads the extracted lines and inverts them, the German words that give a word first first", () => {
-    const d = dictionaryOf(
-      serializeDictionary(
+    const d = parseDictionary(
+      dictionaryText(
         new Map([
           ["leiten", ["lead", "run"]],
           ["führen", ["run", "lead"]],
@@ -78,6 +78,10 @@ describe("dictionaryOf", () => {
     expect(d.deToEn.get("leiten")).toEqual(["lead", "run"]);
     expect(d.enToDe.get("lead")).toEqual(["leiten", "führen"]);
     expect(d.enToDe.get("run")).toEqual(["führen", "leiten"]);
+    expect(d.deToEn.get("constructor")).toBeUndefined();
+    expect(d.deToEn.get("aaa")).toBeUndefined();
+    expect(d.deToEn.get("zzz")).toBeUndefined();
+    expect(d.deToEn.has("brennerei")).toBe(true);
   });
 });
 
@@ -104,8 +108,8 @@ describe("relatedTerms with the dictionary", () => {
   );
   const deps = {
     ...base,
-    dictionary: dictionaryOf(
-      serializeDictionary(
+    dictionary: parseDictionary(
+      dictionaryText(
         new Map([
           ["brennerei", ["distillery"]],
           ["destillerie", ["distillery"]],
