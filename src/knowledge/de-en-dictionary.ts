@@ -120,9 +120,6 @@ export class WordTable {
   has(word: string): boolean {
     return this.find(word) >= 0;
   }
-  get size(): number {
-    return this.starts.length;
-  }
 }
 
 /** Lines for a WordTable: "word<TAB>translations", sorted by word. */

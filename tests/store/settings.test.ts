@@ -1,18 +1,9 @@
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, readConfig } from "../../src/config.js";
+import { readConfig } from "../../src/config.js";
 import { PROJECT_ROOT } from "../../src/config-paths.js";
 import { redisSecret } from "../../src/store/settings.js";
-
-const fails = (env: NodeJS.ProcessEnv) => {
-  try {
-    readConfig(env);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as Error).message;
-  }
-  throw new Error("readConfig accepted it");
-};
+import { configRefusal } from "../helpers/config.js";
 
 describe("the store's settings", () => {
   it("defaults: the file store in .data/ of the project, 10 s grace and lease; empty means the default", () => {
@@ -40,17 +31,17 @@ describe("the store's settings", () => {
 
   it("refuses a malformed value naming the variable, never showing the value", () => {
     const secretUrl = "http://user:topsecretpw@host:6379";
-    const m = fails({ REDIS_URL: secretUrl });
+    const m = configRefusal({ REDIS_URL: secretUrl });
     expect(m).toMatch(/^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
     expect(m).not.toContain("topsecretpw");
-    expect(fails({ REDIS_URL: "not a url" })).toMatch(/^REDIS_URL/);
-    expect(fails({ SHUTDOWN_GRACE_MS: "10s" })).toMatch(
+    expect(configRefusal({ REDIS_URL: "not a url" })).toMatch(/^REDIS_URL/);
+    expect(configRefusal({ SHUTDOWN_GRACE_MS: "10s" })).toMatch(
       /^SHUTDOWN_GRACE_MS must be a whole number of milliseconds/,
     );
-    expect(fails({ EVENT_LEASE_MS: "100" })).toMatch(
+    expect(configRefusal({ EVENT_LEASE_MS: "100" })).toMatch(
       /^EVENT_LEASE_MS must be a whole number of milliseconds from 500/,
     );
-    expect(fails({ DATA_DIR: "a\u0001b" })).toBe("DATA_DIR must be the path of a folder");
+    expect(configRefusal({ DATA_DIR: "a\u0001b" })).toBe("DATA_DIR must be the path of a folder");
   });
 
   it("knows a Redis URL's password, to redact it from logs", () => {
