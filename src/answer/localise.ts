@@ -83,12 +83,35 @@ function calendarOf(language: Locale): Calendar {
 }
 
 /** The group and decimal separators of a language's numbers (Intl: "1.234,5" in German). */
+const separators = new Map<Locale, { group: string; decimal: string }>();
+
 function separatorsOf(language: Locale): { group: string; decimal: string } {
-  const parts = new Intl.NumberFormat(language).formatToParts(12345.6);
-  return {
-    group: parts.find((p) => p.type === "group")?.value ?? ",",
-    decimal: parts.find((p) => p.type === "decimal")?.value ?? ".",
-  };
+  let known = separators.get(language);
+  if (!known) {
+    const parts = new Intl.NumberFormat(language).formatToParts(12345.6);
+    known = {
+      group: parts.find((p) => p.type === "group")?.value ?? ",",
+      decimal: parts.find((p) => p.type === "decimal")?.value ?? ".",
+    };
+    separators.set(language, known);
+  }
+  return known;
+}
+
+const patterns = new Map<string, RegExp>();
+
+/**
+ * A pattern built from parts (a language's number or month names), compiled once: localising
+ * runs on every answer. Only for patterns without the g or y flag, which keep no state between uses.
+ */
+function pattern(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let re = patterns.get(key);
+  if (!re) {
+    re = new RegExp(source, flags);
+    patterns.set(key, re);
+  }
+  return re;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -182,7 +205,7 @@ function moneyPattern(language: Locale): RegExp {
   const known = moneyPatterns[language];
   if (known) return known;
   const n = numberPattern(language);
-  const re = new RegExp(
+  const re = pattern(
     `^(?:(${SIGN})\\s?)?(${n})(?:[- ]?(${SCALE_WORDS[language]}))?(?:[- ](${CURRENCY_AFTER[language]}))?$`,
     "iu",
   );
@@ -226,7 +249,7 @@ function writeMoney(m: Money, from: Locale, to: Locale): string {
 const PERCENT_WORDS: Record<Locale, string> = { en: "%|percent|per cent", de: "%|Prozent" };
 
 function localisePercent(text: string, from: Locale, to: Locale): string | undefined {
-  const m = new RegExp(`^(${numberPattern(from)})\\s?(?:${PERCENT_WORDS[from]})$`, "iu").exec(text);
+  const m = pattern(`^(${numberPattern(from)})\\s?(?:${PERCENT_WORDS[from]})$`, "iu").exec(text);
   if (!m) return undefined;
   const digits = (m[1] as string).split(separatorsOf(from).decimal)[1]?.length ?? 0;
   const value = parseNumber(m[1] as string, from);
@@ -251,7 +274,7 @@ const QUALIFIERS: [string, string][] = [
 /** A qualifier at the start of a figure, in the other language's first word for it, and the rest. */
 function qualifier(text: string, from: Locale, to: Locale): { word: string; rest: string } | undefined {
   for (const [de, en] of QUALIFIERS) {
-    const m = new RegExp(`^(?:${from === "de" ? de : en})\\s+(.+)$`, "iu").exec(text);
+    const m = pattern(`^(?:${from === "de" ? de : en})\\s+(.+)$`, "iu").exec(text);
     if (m)
       return {
         word: ((to === "de" ? de : en).split("|")[0] as string).replace("\\", ""),
@@ -331,13 +354,11 @@ function parseDate(text: string, language: Locale): DateValue | undefined {
   };
   const monthName = `(${cal.monthRe})\\.?`;
   // "am Freitag", "on Friday"
-  m = new RegExp(`^${prep}(${cal.weekdayRe})\\.?$`, "iu").exec(t);
+  m = pattern(`^${prep}(${cal.weekdayRe})\\.?$`, "iu").exec(t);
   if (m) return isLong(m[2]) ? withWeekday(base(m[1]), m[2]) : undefined;
   if (language === "de") {
     // "am Dienstag, 16. April 2024", "16. April", "im April 2024", "Anfang April"
-    m = new RegExp(`^${prep}${part}${weekday}(?:(\\d{1,2})\\.\\s*)?${monthName}(?:\\s+${year})?$`, "iu").exec(
-      t,
-    );
+    m = pattern(`^${prep}${part}${weekday}(?:(\\d{1,2})\\.\\s*)?${monthName}(?:\\s+${year})?$`, "iu").exec(t);
     if (m) {
       const month = monthOf(m[5] as string);
       if (month === undefined || (!m[4] && !m[6] && !isLong(m[5]))) return undefined;
@@ -345,10 +366,10 @@ function parseDate(text: string, language: Locale): DateValue | undefined {
       return { ...v, ...(m[4] ? { day: Number(m[4]) } : {}), month, ...(m[6] ? { year: m[6] } : {}) };
     }
     // "16.04.2024"
-    m = new RegExp(`^${prep}(\\d{1,2})\\.(\\d{1,2})\\.${year}$`, "u").exec(t);
+    m = pattern(`^${prep}(\\d{1,2})\\.(\\d{1,2})\\.${year}$`, "u").exec(t);
     if (m) return { ...base(m[1]), day: Number(m[2]), month: Number(m[3]) - 1, year: m[4] };
     // "im Jahr 2024", "seit 2017", "Ende 2024"
-    m = new RegExp(`^${prep}${part}(?:Jahr(?:e)?\\s+)?${year}$`, "iu").exec(t);
+    m = pattern(`^${prep}${part}(?:Jahr(?:e)?\\s+)?${year}$`, "iu").exec(t);
     if (m) return { ...base(m[1], m[2]), year: m[3] };
     // "in den 1990er Jahren", "die 1990er"
     m = /^(?:(in|seit|bis)\s+)?(?:den\s+|die\s+)?(\d{3}0)er(?:[- ]Jahren?)?$/iu.exec(t);
@@ -356,7 +377,7 @@ function parseDate(text: string, language: Locale): DateValue | undefined {
     return undefined;
   }
   // "on Tuesday, April 16, 2024", "April 16", "in April 2024", "early April", "mid-April"
-  m = new RegExp(
+  m = pattern(
     `^${prep}${part}${weekday}${monthName}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+${year})?$`,
     "iu",
   ).exec(t);
@@ -366,7 +387,7 @@ function parseDate(text: string, language: Locale): DateValue | undefined {
     const v = withWeekday(base(m[1], m[2]), m[3]);
     return { ...v, day: Number(m[5]), month, ...(m[6] ? { year: m[6] } : {}) };
   }
-  m = new RegExp(
+  m = pattern(
     `^${prep}${part}${weekday}(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?${monthName}(?:,?\\s+${year})?$`,
     "iu",
   ).exec(t);
@@ -376,7 +397,7 @@ function parseDate(text: string, language: Locale): DateValue | undefined {
     const v = withWeekday(base(m[1], m[2]), m[3]);
     return { ...v, ...(m[4] ? { day: Number(m[4]) } : {}), month, ...(m[6] ? { year: m[6] } : {}) };
   }
-  m = new RegExp(`^${prep}${part}${year}$`, "iu").exec(t);
+  m = pattern(`^${prep}${part}${year}$`, "iu").exec(t);
   if (m) return { ...base(m[1], m[2]), year: m[3] };
   m = /^(?:(in|since|until|by)\s+)?(?:the\s+)?(\d{3}0)s$/iu.exec(t);
   if (m) return { ...base(m[1]), decade: m[2] };
@@ -544,7 +565,7 @@ export function localiseValue(text: string, from: Language, to: Language): strin
   if (money) return writeMoney(money, from, to);
   const percent = localisePercent(t, from, to);
   if (percent) return percent;
-  if (new RegExp(`^(?:${numberPattern(from)})$`, "u").test(t) && !/^\d{4}$/.test(t))
+  if (pattern(`^(?:${numberPattern(from)})$`, "u").test(t) && !/^\d{4}$/.test(t))
     return convertNumber(t, from, to);
   const date = parseDate(t, from);
   if (date) return writeDate(date, to);

@@ -208,6 +208,13 @@ export interface SpanCandidate {
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
 
+const normalised = new OwnerCache<CorpusIndex, number, string>(20_000);
+
+/** A candidate sentence's text in lower case with its white space folded, once per sentence. */
+function normalisedText(s: SentenceInput): string {
+  return normalised.get(s.index, s.ev.sentence.id, () => norm(s.ev.sentence.text));
+}
+
 /** The spans of the best sentences (by `pSentences`) with their features. */
 export function spanCandidates(
   a: Analysis,
@@ -221,7 +228,7 @@ export function spanCandidates(
     .sort((x, y) => y.p - x.p)
     .slice(0, SPAN_SENTENCES);
   const questionTerms = new Set(a.sentences[0]?.qTerms.map((t) => t.term) ?? a.q.terms.map((t) => t.term));
-  const texts = order.map(({ i }) => norm((a.sentences[i] as SentenceInput).ev.sentence.text));
+  const texts = order.map(({ i }) => normalisedText(a.sentences[i] as SentenceInput));
   const out: SpanCandidate[] = [];
   for (const { p, i } of order.slice(0, sentencesWithSpans)) {
     const s = a.sentences[i] as SentenceInput;
@@ -334,10 +341,7 @@ export function compose(a: Analysis, scored: Scored, models: Models, deps: Ranki
     // the other candidate sentences that hold the same answer agree with it
     const agreeing = scored.pSentences
       .map((p, i) => ({ p, i }))
-      .filter(
-        ({ i }) =>
-          i !== scored.best && norm((a.sentences[i] as SentenceInput).ev.sentence.text).includes(key),
-      )
+      .filter(({ i }) => i !== scored.best && normalisedText(a.sentences[i] as SentenceInput).includes(key))
       .sort((x, y) => y.p - x.p);
     const citations = dedupe(
       [bestSentence, ...agreeing.map(({ i }) => a.sentences[i] as SentenceInput)],

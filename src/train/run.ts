@@ -6,7 +6,7 @@ import { FACTOID_TYPES } from "../intents/types.js";
 import { DECISION_FEATURES, featureValues } from "../ranking/features.js";
 import { analyse, compose, decisionInput, type Models, type Scored, score } from "../ranking/pipeline.js";
 import { untrainedModels } from "../ranking/weights.js";
-import { accepted, type Example, fitModels, holdsAnswer } from "./fit.js";
+import { accepted, type Example, fitModels, holdsAnswer, isAnswerSpan } from "./fit.js";
 import { type DevSet, foldsOf, questionsOf } from "./sets.js";
 
 /** A dev set loaded: its deps, its questions, their analyses (meta questions have none). */
@@ -172,17 +172,20 @@ export function report(outcomes: Outcome[], title: string): string[] {
   let rightSentence = 0;
   let spanRight = 0;
   let spanGiven = 0;
+  let spanAmong = 0;
   for (const o of answerable) {
     if (!o.scored || !o.example || o.scored.best === undefined) continue;
     const answers = accepted(o.question);
     if (!holdsAnswer(o.example.analysis.sentences[o.scored.best]?.ev.sentence.text ?? "", answers)) continue;
     rightSentence++;
-    const top = o.scored.spans.find((x) => x.candidate.sentence === o.scored?.best);
+    const own = o.scored.spans.filter((x) => x.candidate.sentence === o.scored?.best);
+    const top = own[0];
     if (top && holdsAnswer(top.candidate.input.span.text, answers)) spanRight++;
+    if (own.some((x) => isAnswerSpan(x.candidate.input.span.text, answers))) spanAmong++;
     if (o.answer.kind === "value") spanGiven++;
   }
   lines.push(
-    `  span right when the sentence is: ${pct(spanRight, rightSentence)} (${spanRight}/${rightSentence}); answered with the span ${spanGiven}`,
+    `  span right when the sentence is: ${pct(spanRight, rightSentence)} (${spanRight}/${rightSentence}); an answer among its spans ${pct(spanAmong, rightSentence)}; answered with the span ${spanGiven}`,
   );
   // Calibration: answered questions by confidence bucket.
   const buckets = Array.from({ length: 5 }, () => ({ n: 0, right: 0 }));

@@ -128,7 +128,9 @@ describe("npm run eval (built CLI)", () => {
     expect(r.stdout).toMatch(/dev\.jsonl: fully right \d+\/24 \(\d+\.\d%\); answerable right \d+\/20/);
     expect(r.stdout).toMatch(/abstention: precision [\d.]+% \(\d+\/\d+\), recall [\d.]+% \(\d+\/4\)/);
     expect(r.stdout).toMatch(/retrieval recall@1 [\d.]+%, @5 [\d.]+%, @20 [\d.]+%/);
-    expect(r.stdout).toMatch(/span right when the sentence is: /);
+    expect(r.stdout).toMatch(
+      /span right when the sentence is: (?:[\d.]+%|n\/a) \(\d+\/\d+\); an answer among its spans (?:[\d.]+%|n\/a); answered with the span \d+/,
+    );
     expect(r.stdout).toMatch(/calibration \(confidence -> share right\): 0\.0-0\.2: /);
     expect(r.stdout).toMatch(/by language: en [\d.]+% of \d+/);
     expect(r.stdout).toMatch(/by intent: \w+ [\d.]+% of \d+/);
