@@ -82,9 +82,9 @@ function calendarOf(language: Locale): Calendar {
   return calendars[language];
 }
 
-/** The group and decimal separators of a language's numbers (Intl: "1.234,5" in German). */
 const separators = new Map<Locale, { group: string; decimal: string }>();
 
+/** The group and decimal separators of a language's numbers (Intl: "1.234,5" in German), worked out once. */
 function separatorsOf(language: Locale): { group: string; decimal: string } {
   let known = separators.get(language);
   if (!known) {
@@ -199,18 +199,12 @@ const CURRENCY_AFTER: Record<Locale, string> = {
   de: "US-Dollar|Dollar|Euro|Pfund|Yen|USD|EUR|GBP|JPY",
 };
 
-let moneyPatterns: Partial<Record<Locale, RegExp>> = {};
 /** "€ 5 Mio.", "6,4-Milliarden-Dollar", "$6.4 billion", "30 million euros". */
 function moneyPattern(language: Locale): RegExp {
-  const known = moneyPatterns[language];
-  if (known) return known;
-  const n = numberPattern(language);
-  const re = pattern(
-    `^(?:(${SIGN})\\s?)?(${n})(?:[- ]?(${SCALE_WORDS[language]}))?(?:[- ](${CURRENCY_AFTER[language]}))?$`,
+  return pattern(
+    `^(?:(${SIGN})\\s?)?(${numberPattern(language)})(?:[- ]?(${SCALE_WORDS[language]}))?(?:[- ](${CURRENCY_AFTER[language]}))?$`,
     "iu",
   );
-  moneyPatterns = { ...moneyPatterns, [language]: re };
-  return re;
 }
 
 function parseMoney(text: string, language: Locale): Money | undefined {
