@@ -2,7 +2,16 @@
 import { intentsDirFrom } from "../config-paths.js";
 import { loadModels } from "../core.js";
 import { parseTrainArgs, setsOf } from "../train/cli.js";
-import { answerAll, crossValidate, loadSet, type Outcome, report, weigh, why } from "../train/run.js";
+import {
+  answerAll,
+  crossValidate,
+  loadSet,
+  type Outcome,
+  reportOf,
+  weigh,
+  why,
+  withOffTopic,
+} from "../train/run.js";
 import { runMain } from "./run-main.js";
 
 const USAGE =
@@ -29,7 +38,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const log = (m: string) => process.stderr.write(`${m}\n`);
-  const loaded = sets.map((s) => loadSet(s, intentsDirFrom()));
+  const own = sets.map((s) => loadSet(s, intentsDirFrom()));
+  // with every dev set: each set's articles are also asked the other sets' questions (off-topic)
+  const loaded = withOffTopic(own);
   weigh(loaded, args.weighting);
   let outcomes: Outcome[];
   if (args.folds) outcomes = crossValidate(loaded, args.folds, log);
@@ -42,7 +53,7 @@ async function main(): Promise<number> {
   ];
   for (const l of loaded) {
     const mine = outcomes.filter((o) => o.set === l.set.name);
-    out.push(...report(mine, l.set.name));
+    out.push(...reportOf(l, outcomes));
     const failed = mine.filter((o) => o.failures.length > 0);
     out.push(
       `  failures: ${failed.length}${failed.length > args.failures ? ` (first ${args.failures})` : ""}`,

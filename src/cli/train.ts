@@ -6,7 +6,15 @@ import { WEIGHTS_FILE } from "../core.js";
 import { serializeWeights, type WeightsFile } from "../ranking/weights.js";
 import { parseTrainArgs, setsOf } from "../train/cli.js";
 import { fitModels } from "../train/fit.js";
-import { answerAll, crossValidate, examplesOf, loadSet, report, weigh } from "../train/run.js";
+import {
+  answerAll,
+  crossValidate,
+  examplesOf,
+  loadSet,
+  reportOf,
+  weigh,
+  withOffTopic,
+} from "../train/run.js";
 import { runMain } from "./run-main.js";
 
 const USAGE = "usage: npm run train [-- --data DIR] [--folds K] [--out FILE]";
@@ -29,16 +37,18 @@ async function main(): Promise<number> {
     return 2;
   }
   const log = (m: string) => process.stderr.write(`${m}\n`);
-  const loaded = sets.map((s) => {
+  const own = sets.map((s) => {
     const t0 = performance.now();
     const l = loadSet(s, intentsDirFrom());
     log(`${s.name}: ${l.questions.length} questions analysed in ${Math.round(performance.now() - t0)} ms`);
     return l;
   });
+  // every set's articles are also asked the other sets' questions: scored, never fitted on
+  const loaded = withOffTopic(own);
   weigh(loaded, args.weighting);
   const { models, report: fit } = fitModels(examplesOf(loaded));
   const file = args.out ?? WEIGHTS_FILE;
-  const trainedOn = Object.fromEntries(loaded.map((l) => [l.set.name, l.questions.length]));
+  const trainedOn = Object.fromEntries(own.map((l) => [l.set.name, l.questions.length]));
   const weights: WeightsFile = { trainedOn, models };
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, serializeWeights(weights));
@@ -68,13 +78,7 @@ async function main(): Promise<number> {
   }
   lines.push("## In sample (fitted and scored on the same questions)", "", "```");
   const inSample = answerAll(loaded, () => models);
-  for (const l of loaded)
-    lines.push(
-      ...report(
-        inSample.filter((o) => o.set === l.set.name),
-        l.set.name,
-      ),
-    );
+  for (const l of loaded) lines.push(...reportOf(l, inSample));
   lines.push("```", "");
   if (args.folds) {
     const cv = crossValidate(loaded, args.folds, log);
@@ -83,13 +87,7 @@ async function main(): Promise<number> {
       "",
       "```",
     );
-    for (const l of loaded)
-      lines.push(
-        ...report(
-          cv.filter((o) => o.set === l.set.name),
-          l.set.name,
-        ),
-      );
+    for (const l of loaded) lines.push(...reportOf(l, cv));
     lines.push("```", "");
   }
   writeFileSync(`${file.replace(/\.json$/, "")}-report.md`, `${lines.join("\n")}\n`);

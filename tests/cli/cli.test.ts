@@ -131,12 +131,33 @@ describe("npm run eval (built CLI)", () => {
     expect(r.stdout).toMatch(
       /span right when the sentence is: (?:[\d.]+%|n\/a) \(\d+\/\d+\); an answer among its spans (?:[\d.]+%|n\/a); answered with the span \d+/,
     );
+    expect(r.stdout).toMatch(/fully right if every answer were its sentence: \d+ \(as given: \d+\)/);
     expect(r.stdout).toMatch(/calibration \(confidence -> share right\): 0\.0-0\.2: /);
     expect(r.stdout).toMatch(/by language: en [\d.]+% of \d+/);
     expect(r.stdout).toMatch(/by intent: \w+ [\d.]+% of \d+/);
     const failures = Number(/failures: (\d+)/.exec(r.stdout)?.[1]);
     // each failure says why: the decision's probability and the features that weighed most
     if (failures > 0) expect(r.stdout).toMatch(/p\(answer\)=[\d.]+: \w+=/);
+  });
+
+  it("with --all, also asks each set's articles the other sets' questions, and reports how often it abstained", () => {
+    const line = (o: object) => JSON.stringify(o);
+    const data = tempDir({
+      "normans/seeds/mills.txt": "The Brenna mill was opened by Ida Roche in Telgard in 1881.\n",
+      "normans/dev.jsonl": `${[
+        line({ id: "n1", q: "Who opened the Brenna mill?", kind: "answer", any: ["Ida Roche"] }),
+        line({ id: "n2", q: "When did the Brenna mill close?", kind: "abstain" }),
+      ].join("\n")}\n`,
+      "german-en/seeds/river.txt": "The Arlen river rises in the Kesh hills and meets the sea at Porvath.\n",
+      "german-en/dev.jsonl": `${line({ id: "g1", q: "Where does the Arlen river rise?", kind: "answer", any: ["Kesh hills"], src: ["river"] })}\n`,
+    });
+    const r = spawnSync(process.execPath, [EVAL, "--all", "--data", data, "--failures", "0"], {
+      encoding: "utf8",
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^german-en: fully right \d+\/1 /m);
+    expect(r.stdout).toMatch(/^normans off-topic: abstained \d\/1 \([\d.]+%\)/m);
+    expect(r.stdout).toMatch(/^german-en off-topic: abstained \d\/2 \([\d.]+%\)/m);
   });
 
   it("lists questions routed to a wrong intent when the file names the intents", () => {

@@ -5,7 +5,15 @@ import { describe, expect, it } from "vitest";
 import type { EvalQuestion } from "../../src/eval/judge.js";
 import { untrainedModels } from "../../src/ranking/weights.js";
 import { accepted, holdsAnswer, isAnswerSpan } from "../../src/train/fit.js";
-import { answerAll, loadSet, thresholdSweep } from "../../src/train/run.js";
+import {
+  answerAll,
+  examplesOf,
+  loadSet,
+  offTopicReport,
+  offTopicSets,
+  thresholdSweep,
+  weigh,
+} from "../../src/train/run.js";
 import { type DevSet, foldsOf } from "../../src/train/sets.js";
 
 const q = (over: Partial<EvalQuestion>): EvalQuestion => ({ id: "x", q: "?", kind: "answer", ...over });
@@ -75,5 +83,87 @@ describe("thresholdSweep", () => {
     const models = { ...untrainedModels(), thresholds: { answer: 0.5, span: 2, spanOther: 2, list: 2 } };
     const outcomes = answerAll([loaded], () => models);
     expect(thresholdSweep(outcomes)).toBe("0.2: 2, 0.3: 2, 0.4: 2, 0.5: 2, 0.6: 1, 0.7: 1, 0.8: 1");
+  });
+});
+
+describe("offTopicSets", () => {
+  /** A made-up set: its articles (file stem -> text) and its questions, in a folder of its own. */
+  const made = (name: string, articles: Record<string, string>, questions: Partial<EvalQuestion>[]) => {
+    const dir = mkdtempSync(join(tmpdir(), `off-${name}-`));
+    const seeds = join(dir, "seeds");
+    mkdirSync(seeds);
+    for (const [stem, text] of Object.entries(articles)) writeFileSync(join(seeds, `${stem}.txt`), text);
+    const lines = questions.map((x, i) => JSON.stringify({ id: `${name}${i}`, kind: "answer", ...x }));
+    writeFileSync(join(dir, "q.jsonl"), `${lines.join("\n")}\n`);
+    const set: DevSet = {
+      name,
+      questionsFile: join(dir, "q.jsonl"),
+      seedsDir: seeds,
+      articleOf: (x) => x.src?.[0],
+      foldBy: Object.keys(articles).length > 1 ? "article" : "question",
+    };
+    return loadSet(set, "intents");
+  };
+  const river = "The Arlen river rises in the Kesh hills and meets the sea at Porvath.\n";
+  const bridge = "The Tamsin bridge over the Arlen was built by Oda Fenn in 1881.\n";
+  const mills = made("mills", { mill: "The Brenna mill was opened by Ida Roche in Telgard.\n" }, [
+    { q: "Who opened the Brenna mill?", any: ["Ida Roche"] },
+    { q: "Where is the Brenna mill?", any: ["Telgard"] },
+    { q: "help" },
+  ]);
+  const wiki = made("wiki", { river, bridge }, [
+    { q: "Where does the Arlen river rise?", any: ["Kesh hills"], src: ["river"] },
+    { q: "Who built the Tamsin bridge?", any: ["Oda Fenn"], src: ["bridge"] },
+    { q: "When was the Tamsin bridge built?", any: ["1881"], src: ["bridge"] },
+  ]);
+  const copy = made("copy", { river }, [
+    { q: "Where does the Arlen meet the sea?", any: ["Porvath"], src: ["river"] },
+  ]);
+  const sets = [mills, wiki, copy];
+  const off = offTopicSets(sets);
+  const ids = (name: string) => off.find((l) => l.set.name === name)?.questions.map((x) => x.id) ?? [];
+
+  it("asks each set's articles the questions of the other sets about articles it does not hold", () => {
+    // the mills hold neither article: every other question, but no meta one ("help")
+    expect(ids("mills off-topic").sort()).toEqual([
+      "copy0@mills",
+      "wiki0@mills",
+      "wiki1@mills",
+      "wiki2@mills",
+    ]);
+    // the copy shares the river with wiki: wiki's river question is not off-topic for it, nor is the copy's for wiki
+    expect(ids("copy off-topic").sort()).toEqual(["mills0@copy", "mills1@copy", "wiki1@copy", "wiki2@copy"]);
+    expect(ids("wiki off-topic").sort()).toEqual(["mills0@wiki", "mills1@wiki"]);
+    for (const l of off) for (const x of l.questions) expect(x.kind).toBe("abstain");
+  });
+
+  it("deals at most the given number, evenly from each other set", () => {
+    const two = offTopicSets(sets, 2).find((l) => l.set.name === "mills off-topic");
+    expect(two?.questions.map((x) => x.id.replace(/\d.*/, "")).sort()).toEqual(["copy", "wiki"]);
+  });
+
+  it("is scored, never fitted on, each question in its source's fold", () => {
+    weigh([...sets, ...off], "sets");
+    const fitted = examplesOf([...sets, ...off]);
+    expect(fitted.some((e) => e.set.endsWith("off-topic"))).toBe(false);
+    expect(fitted.length).toBe(6);
+    const onMills = off[0] as (typeof off)[number];
+    const sourceFolds = new Map(
+      [mills, wiki, copy].flatMap((l) => {
+        const f = foldsOf(l.set, l.questions, 3);
+        return l.questions.map((x, i): [string, number | undefined] => [`${x.id}@mills`, f[i]]);
+      }),
+    );
+    expect(onMills.offTopic?.folds(3)).toEqual(onMills.questions.map((x) => sourceFolds.get(x.id)));
+  });
+
+  it("reports how often the articles' bot abstained", () => {
+    const models = { ...untrainedModels(), thresholds: { answer: 0.5, span: 2, spanOther: 2, list: 2 } };
+    const outcomes = answerAll(off, () => models);
+    const line = offTopicReport(
+      outcomes.filter((o) => o.set === "wiki off-topic"),
+      "wiki off-topic",
+    );
+    expect(line).toMatch(/^wiki off-topic: abstained \d\/2 \(\d+\.\d%\)/);
   });
 });
