@@ -2,6 +2,7 @@
 import { intentsDirFrom } from "../config-paths.js";
 import { loadModels } from "../core.js";
 import { parseTrainArgs, setsOf } from "../train/cli.js";
+import { comparisonLines, readOutcomes, saveOutcomes } from "../train/compare.js";
 import {
   answerAll,
   crossValidate,
@@ -15,7 +16,7 @@ import {
 import { runMain } from "./run-main.js";
 
 const USAGE =
-  "usage: npm run eval -- FILE.jsonl [--seeds DIR] [--folds K] | npm run eval -- --all [--data DIR] [--folds K] [--failures N]";
+  "usage: npm run eval -- FILE.jsonl [--seeds DIR] [--folds K] | npm run eval -- --all [--data DIR] [--folds K] [--failures N] [--save FILE] [--against FILE]";
 
 /**
  * `npm run eval`: runs question files through the core and prints the stage figures of each set:
@@ -63,6 +64,9 @@ async function main(): Promise<number> {
         `    ${o.question.id} "${o.question.q}" -> ${o.answer.answer.slice(0, 80)} | ${o.failures.join("; ").slice(0, 80)} | ${why(o)}`,
       );
   }
+  const saved = outcomes.map((o) => ({ set: o.set, id: o.question.id, right: o.failures.length === 0 }));
+  if (args.against) out.push(...comparisonLines(args.against, readOutcomes(args.against), saved));
+  if (args.save) saveOutcomes(args.save, saved);
   process.stdout.write(`${out.join("\n")}\n`);
   return 0;
 }

@@ -13,6 +13,10 @@ export interface TrainArgs {
   folds: number;
   failures: number;
   out?: string;
+  /** `npm run eval`: write each question's result to this file. */
+  save?: string;
+  /** `npm run eval`: compare each question's result with a file written by --save. */
+  against?: string;
   /** How the sets weigh against each other in the fit (see `weigh`). */
   weighting: "sets" | "questions" | "sqrt";
 }
@@ -37,6 +41,8 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     else if (a === "--seeds") out.seeds = value();
     else if (a === "--data") out.data = resolve(value());
     else if (a === "--out") out.out = resolve(value());
+    else if (a === "--save") out.save = resolve(value());
+    else if (a === "--against") out.against = resolve(value());
     else if (a === "--folds") {
       out.folds = Number(value());
       if (!Number.isInteger(out.folds) || out.folds < 2)

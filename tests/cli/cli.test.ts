@@ -160,6 +160,21 @@ describe("npm run eval (built CLI)", () => {
     expect(r.stdout).toMatch(/^german-en off-topic: abstained \d\/2 \([\d.]+%\)/m);
   });
 
+  it("saves each question's result with --save and compares a run with it with --against", () => {
+    const file = join(tempDir(), "run.jsonl");
+    const fixture = join(ROOT, "tests/fixtures/eval/dev.jsonl");
+    const saved = spawnSync(process.execPath, [EVAL, fixture, "--failures", "0", "--save", file], {
+      encoding: "utf8",
+    });
+    expect(saved.status, saved.stderr).toBe(0);
+    const r = spawnSync(process.execPath, [EVAL, fixture, "--failures", "0", "--against", file], {
+      encoding: "utf8",
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/against .*run\.jsonl/);
+    expect(r.stdout).toMatch(/dev\.jsonl: now right 0, now wrong 0, net \+0, p=1\.000/);
+  });
+
   it("lists questions routed to a wrong intent when the file names the intents", () => {
     const r = run("routing.jsonl");
     expect(r.stdout).toMatch(/routed to a wrong intent: 0/);
