@@ -90,7 +90,8 @@ export function offTopicSets(loaded: LoadedSet[], perSet = OFF_TOPIC_QUESTIONS):
     const name = `${target.set.name} off-topic`;
     const questions: EvalQuestion[] = picked.map(({ source, i }) => {
       const q = source.questions[i] as EvalQuestion;
-      return { id: `${q.id}@${target.set.name}`, q: q.q, kind: "abstain" };
+      // the source set in the id: german and german-en share their questions' ids
+      return { id: `${source.set.name}/${q.id}@${target.set.name}`, q: q.q, kind: "abstain" };
     });
     const items = questions.map((question) => {
       const r = route(question.q.replace(/\s+/g, " "), target.deps);

@@ -126,20 +126,25 @@ describe("offTopicSets", () => {
   it("asks each set's articles the questions of the other sets about articles it does not hold", () => {
     // the mills hold neither article: every other question, but no meta one ("help")
     expect(ids("mills off-topic").sort()).toEqual([
-      "copy0@mills",
-      "wiki0@mills",
-      "wiki1@mills",
-      "wiki2@mills",
+      "copy/copy0@mills",
+      "wiki/wiki0@mills",
+      "wiki/wiki1@mills",
+      "wiki/wiki2@mills",
     ]);
     // the copy shares the river with wiki: wiki's river question is not off-topic for it, nor is the copy's for wiki
-    expect(ids("copy off-topic").sort()).toEqual(["mills0@copy", "mills1@copy", "wiki1@copy", "wiki2@copy"]);
-    expect(ids("wiki off-topic").sort()).toEqual(["mills0@wiki", "mills1@wiki"]);
+    expect(ids("copy off-topic").sort()).toEqual([
+      "mills/mills0@copy",
+      "mills/mills1@copy",
+      "wiki/wiki1@copy",
+      "wiki/wiki2@copy",
+    ]);
+    expect(ids("wiki off-topic").sort()).toEqual(["mills/mills0@wiki", "mills/mills1@wiki"]);
     for (const l of off) for (const x of l.questions) expect(x.kind).toBe("abstain");
   });
 
   it("deals at most the given number, evenly from each other set", () => {
     const two = offTopicSets(sets, 2).find((l) => l.set.name === "mills off-topic");
-    expect(two?.questions.map((x) => x.id.replace(/\d.*/, "")).sort()).toEqual(["copy", "wiki"]);
+    expect(two?.questions.map((x) => x.id.replace(/\/.*/, "")).sort()).toEqual(["copy", "wiki"]);
   });
 
   it("is scored, never fitted on, each question in its source's fold", () => {
@@ -151,7 +156,7 @@ describe("offTopicSets", () => {
     const sourceFolds = new Map(
       [mills, wiki, copy].flatMap((l) => {
         const f = foldsOf(l.set, l.questions, 3);
-        return l.questions.map((x, i): [string, number | undefined] => [`${x.id}@mills`, f[i]]);
+        return l.questions.map((x, i): [string, number | undefined] => [`${l.set.name}/${x.id}@mills`, f[i]]);
       }),
     );
     expect(onMills.offTopic?.folds(3)).toEqual(onMills.questions.map((x) => sourceFolds.get(x.id)));
