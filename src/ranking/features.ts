@@ -501,10 +501,22 @@ export function antonymSwap(s: SentenceInput): number {
   return 0;
 }
 
-/** One of the question and its best sentence is negated and the other not. */
-function negationMismatch(d: DecisionInput): number {
+/**
+ * The question is negated and its best sentence is not ("What is not recognised as ...?"
+ * against "X is recognised as ..."): the sentence says what is, not what is not. Kept apart
+ * from the other way round, which is common in sentences that do answer: in the dev sets, of
+ * the questions negated against a plain best sentence nearly all had no answer there, of the
+ * plain questions against a negated sentence about as many as of the others.
+ */
+export function negatedQuestion(d: DecisionInput): number {
   if (!d.best) return 0;
-  return NEGATION.test(d.q.text) !== NEGATION.test(d.best.ev.sentence.text) ? 1 : 0;
+  return NEGATION.test(d.q.text) && !NEGATION.test(d.best.ev.sentence.text) ? 1 : 0;
+}
+
+/** The best sentence is negated and the question is not. */
+export function negatedSentence(d: DecisionInput): number {
+  if (!d.best) return 0;
+  return !NEGATION.test(d.q.text) && NEGATION.test(d.best.ev.sentence.text) ? 1 : 0;
 }
 
 /** Figures written with digits ("2019", "3.5", "1,200"), without a closing full stop or comma. */
@@ -545,7 +557,8 @@ export const DECISION_FEATURES: Feature<DecisionInput>[] = [
   ["hasIntent", (d) => (d.hasIntent ? 1 : 0)],
   ["missingFromArticle", missingFromArticle],
   ["missingNearbyLog", (d) => Math.log1p(missingNearby(d))],
-  ["negationMismatch", negationMismatch],
+  ["negatedQuestion", negatedQuestion],
+  ["negatedSentence", negatedSentence],
   ["antonymSwap", (d) => (d.best ? antonymSwap(d.best) : 0)],
   [
     "entityUnknown",

@@ -155,9 +155,15 @@ describe("decision features", () => {
     );
   });
 
-  it("negationMismatch: a negated question against a plain sentence or the other way round", () => {
-    expect(decisionFeature("negationMismatch", "Where did Velmora never sell robots?")).toBe(0);
-    expect(decisionFeature("negationMismatch", "Where did Velmora sell robots?")).toBe(1);
+  it("negatedQuestion and negatedSentence: which of the question and its best sentence is negated", () => {
+    // the best sentence: "Velmora never sold robots in Ostra."
+    expect(decisionFeature("negatedQuestion", "Where did Velmora never sell robots?")).toBe(0);
+    expect(decisionFeature("negatedSentence", "Where did Velmora never sell robots?")).toBe(0);
+    expect(decisionFeature("negatedQuestion", "Where did Velmora sell robots?")).toBe(0);
+    expect(decisionFeature("negatedSentence", "Where did Velmora sell robots?")).toBe(1);
+    // "Who leads ...": "The Telgard office is led by Ida Roche, a former engineer."
+    expect(decisionFeature("negatedQuestion", "Who doesn't lead the Telgard office?")).toBe(1);
+    expect(decisionFeature("negatedSentence", "Who doesn't lead the Telgard office?")).toBe(0);
   });
 
   it("entityUnknown: a name or figure of the question no article mentions", () => {
