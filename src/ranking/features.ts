@@ -335,6 +335,8 @@ export interface SpanInput {
   questionTerms: Set<string>;
   /** How many of the other candidate sentences hold the same text. */
   agreement: number;
+  /** The answer type of the question's intent, when it was routed to one. */
+  intentType: AnswerType | undefined;
 }
 
 /** Share of the `n` words before (side -1) or after (side 1) the span that are question words. */
@@ -407,6 +409,7 @@ export const SPAN_FEATURES: Feature<SpanInput>[] = [
   ["endsWithNoun", (s) => (s.words.tag[s.span.last - 1] === WordTag.noun ? 1 : 0)],
   ["startsWeak", (s) => (WEAK_START.has(s.words.tag[s.span.first] ?? 0) ? 1 : 0)],
   ["cutsPhrase", cutsPhrase],
+  ["intentKindFit", (s) => (s.intentType ? kindFit(s.intentType, s.span.kind) : 0)],
 ];
 
 /** Words an answer does not begin with: verbs, adverbs, prepositions, conjunctions, pronouns. */

@@ -92,7 +92,10 @@ export interface Analysis {
 export function analyse(q: QuestionAnalysis, intent: IntentMatch, deps: RankingDeps): Analysis {
   const at = intent.intent ? deps.intents.intents.indexOf(intent.intent) : -1;
   const expansions = new Set(deps.intents.expansions[at] ?? []);
-  const type: AnswerType = q.answerType ?? intent.intent?.answerType ?? "description";
+  // The type the question's wording asks for; an intent's type is only a span feature
+  // (intentKindFit): as the type itself it made answers worse on every dev set, cross-validated
+  // (its short spans of the intent's kind replaced sentences that answered).
+  const type: AnswerType = q.answerType ?? "description";
   const related = relatedTerms(q, deps);
   // WordNet's words for the question's words also find sentences, weighing as an intent's do
   const searchExpansions = new Set([...expansions, ...[...related.values()].flatMap((r) => [...r.syn])]);
@@ -254,6 +257,7 @@ export function spanCandidates(
         spanTerms,
         questionTerms,
         agreement,
+        intentType: a.intent.intent?.answerType,
       };
       out.push({ input, x: featureValues(SPAN_FEATURES, input), sentence: i });
     }

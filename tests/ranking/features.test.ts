@@ -109,6 +109,18 @@ describe("span features", () => {
     expect(spanFeature("kindFit", "When did Velmora open its office?", "Velmora Robotics")).toBe(0);
   });
 
+  it("intentKindFit: the span is of the kind its question's intent answers with", () => {
+    // routed to leadership, whose answers are people
+    const routed = route("Who is in charge of the Telgard office?", deps);
+    expect(routed.intent.intent?.answerType).toBe("person");
+    expect(spanFeature("intentKindFit", "Who is in charge of the Telgard office?", "Ida Roche")).toBe(1);
+    expect(spanFeature("intentKindFit", "Who is in charge of the Telgard office?", "former engineer")).toBe(
+      0,
+    );
+    expect(route("Velmora apples", deps).intent.intent).toBeUndefined();
+    expect(spanFeature("intentKindFit", "Velmora apples", "Velmora Robotics")).toBe(0);
+  });
+
   it("inQuestion and allInQuestion: a span that repeats the question is marked", () => {
     expect(spanFeature("allInQuestion", "Who leads the Telgard office?", "Telgard office")).toBe(1);
     expect(spanFeature("inQuestion", "Who leads the Telgard office?", "Ida Roche")).toBe(0);
