@@ -49,7 +49,7 @@ export interface Models {
   thresholds: {
     /** Answer when the decision model's probability is at least this. */
     answer: number;
-    /** Give the short span (not the sentence) when its probability is at least this: for factoid questions. */
+    /** Give the short span (not the sentence) when its `spanWorth` is at least this: for factoid questions. */
     span: number;
     /** The same for the other questions (what, why, how, ...). */
     spanOther: number;
@@ -318,6 +318,15 @@ export function score(a: Analysis, models: Models, deps: RankingDeps): Scored {
 
 const NOT_COVERED = { en: "The articles don't say.", de: "Dazu steht nichts in den Artikeln." };
 
+/**
+ * How much is kept by replying with a span instead of its sentence: one minus the chance that
+ * the sentence holds the answer and the span misses it. An answer likely wrong either way loses
+ * little by being short; a likely right sentence keeps its words unless the span is as likely.
+ */
+export function spanWorth(pAnswer: number, pSpan: number): number {
+  return 1 - pAnswer * (1 - pSpan);
+}
+
 /** Builds the answer from the scores: a span, a list, the best sentence, or an abstention. */
 export function compose(a: Analysis, scored: Scored, models: Models, deps: RankingDeps): Answer {
   const { q } = a;
@@ -339,7 +348,7 @@ export function compose(a: Analysis, scored: Scored, models: Models, deps: Ranki
     if (list) return { ...base, ...list, confidence: round(scored.pDecision) };
   }
   const top = answerSpan(a, scored.spans, scored.best);
-  if (top && top.p >= (FACTOID_TYPES.has(a.type) ? t.span : t.spanOther)) {
+  if (top && spanWorth(scored.pDecision, top.p) >= (FACTOID_TYPES.has(a.type) ? t.span : t.spanOther)) {
     const text = top.candidate.input.span.text;
     const key = norm(text);
     // the other candidate sentences that hold the same answer agree with it

@@ -23,6 +23,7 @@ import {
   score,
   spanCandidates,
   spanConfidenceInput,
+  spanWorth,
 } from "../ranking/pipeline.js";
 import { untrainedModels } from "../ranking/weights.js";
 
@@ -167,7 +168,8 @@ export function fitModels(examples: Example[]): { models: Models; report: FitRep
       const r = replies[k] as (typeof replies)[number];
       const list = e.question.kind === "list";
       const t = FACTOID_TYPES.has(e.analysis.type) ? ts : to;
-      const reply = r.pAnswer < ta ? r.abstain : !list && r.pSpan >= t ? r.span : r.sentence;
+      const reply =
+        r.pAnswer < ta ? r.abstain : !list && spanWorth(r.pAnswer, r.pSpan) >= t ? r.span : r.sentence;
       if (reply.right) right += e.weight;
       if (r.pAnswer >= ta && factoid[k]) {
         const l = lengths.get(e.set) ?? [];
