@@ -24,20 +24,16 @@ export interface LoadedSet {
 export function loadSet(set: DevSet, intentsDir: string): LoadedSet {
   const deps = createDeps({ seedsDir: set.seedsDir, intentsDir, models: untrainedModels() });
   const questions = questionsOf(set);
-  const items = questions.map((question) => {
-    const r = route(question.q.replace(/\s+/g, " "), deps);
-    if (r.meta) return { meta: composeMeta(r.q, r.intent, deps) };
-    const example: Example = {
-      set: set.name,
-      weight: 1,
-      question,
-      analysis: analyse(r.q, r.intent, deps),
-      deps,
-      seedsDir: set.seedsDir,
-    };
-    return { example };
-  });
+  const items = questions.map((question) => itemOf(question, set, deps, 1));
   return { set, deps, questions, items };
+}
+
+/** A question routed and analysed over a set's articles: the example to fit on, or its meta answer. */
+function itemOf(question: EvalQuestion, set: DevSet, deps: Deps, weight: number): LoadedSet["items"][number] {
+  const r = route(question.q.replace(/\s+/g, " "), deps);
+  if (r.meta) return { meta: composeMeta(r.q, r.intent, deps) };
+  const analysis = analyse(r.q, r.intent, deps);
+  return { example: { set: set.name, weight, question, analysis, deps, seedsDir: set.seedsDir } };
 }
 
 /**
@@ -65,10 +61,9 @@ export function offTopicSets(loaded: LoadedSet[], perSet = OFF_TOPIC_QUESTIONS):
   const stems = loaded.map(stemsOf);
   return loaded.map((target, t) => {
     const own = stems[t] as Set<string>;
-    const sources = loaded
+    const eligible = loaded
       .map((source, s) => ({ source, s }))
-      .filter(({ source, s }) => s !== t && !source.offTopic);
-    const eligible = sources
+      .filter(({ source, s }) => s !== t && !source.offTopic)
       .map(({ source, s }) => {
         const shares = [...(stems[s] as Set<string>)].some((a) => own.has(a));
         const key = (q: EvalQuestion) => hash(`${target.set.name}/${q.id}`);
@@ -87,27 +82,21 @@ export function offTopicSets(loaded: LoadedSet[], perSet = OFF_TOPIC_QUESTIONS):
     const picked = eligible.flatMap(({ source, list }) =>
       list.slice(0, each).map(({ i }) => ({ source, i })),
     );
-    const name = `${target.set.name} off-topic`;
+    const set: DevSet = {
+      ...target.set,
+      name: `${target.set.name} off-topic`,
+      articleOf: () => undefined,
+      foldBy: "question",
+    };
     const questions: EvalQuestion[] = picked.map(({ source, i }) => {
       const q = source.questions[i] as EvalQuestion;
       // the source set in the id: german and german-en share their questions' ids
       return { id: `${source.set.name}/${q.id}@${target.set.name}`, q: q.q, kind: "abstain" };
     });
-    const items = questions.map((question) => {
-      const r = route(question.q.replace(/\s+/g, " "), target.deps);
-      if (r.meta) return { meta: composeMeta(r.q, r.intent, target.deps) };
-      const example: Example = {
-        set: name,
-        weight: 0,
-        question,
-        analysis: analyse(r.q, r.intent, target.deps),
-        deps: target.deps,
-        seedsDir: target.set.seedsDir,
-      };
-      return { example };
-    });
+    // weight 0: scored, never fitted on
+    const items = questions.map((question) => itemOf(question, set, target.deps, 0));
     return {
-      set: { ...target.set, name, articleOf: () => undefined, foldBy: "question" as const },
+      set,
       deps: target.deps,
       questions,
       items,
@@ -336,38 +325,23 @@ export function report(outcomes: Outcome[], title: string): string[] {
   return lines;
 }
 
-/** Questions fully right had every answer been given as its sentence (no short span), the models otherwise as fitted. */
+/** Whether an outcome would be fully right with some thresholds changed, the models otherwise as fitted. */
+function rightWith(o: Outcome, change: Partial<Models["thresholds"]>): boolean {
+  if (!o.scored || !o.example || !o.models) return o.failures.length === 0;
+  const models = { ...o.models, thresholds: { ...o.models.thresholds, ...change } };
+  const answer = compose(o.example.analysis, o.scored, models, o.example.deps);
+  return judge(o.question, toContract(answer), o.example.seedsDir).length === 0;
+}
+
+/** Questions fully right had every answer been given as its sentence (no short span). */
 export function sentenceOnly(outcomes: Outcome[]): number {
-  let right = 0;
-  for (const o of outcomes) {
-    let ok = o.failures.length === 0;
-    if (o.scored && o.example && o.models) {
-      const t = o.models.thresholds;
-      const models = { ...o.models, thresholds: { ...t, span: 2, spanOther: 2 } };
-      const answer = compose(o.example.analysis, o.scored, models, o.example.deps);
-      ok = judge(o.question, toContract(answer), o.example.seedsDir).length === 0;
-    }
-    if (ok) right++;
-  }
-  return right;
+  return outcomes.filter((o) => rightWith(o, { span: 2, spanOther: 2 })).length;
 }
 
 /** The answer threshold's effect: the questions fully right at other answer thresholds, the models otherwise as fitted. */
 export function thresholdSweep(outcomes: Outcome[]): string {
   const at = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
-  const right = at.map(() => 0);
-  for (const o of outcomes) {
-    at.forEach((t, k) => {
-      let ok = o.failures.length === 0;
-      if (o.scored && o.example && o.models) {
-        const models = { ...o.models, thresholds: { ...o.models.thresholds, answer: t } };
-        const answer = compose(o.example.analysis, o.scored, models, o.example.deps);
-        ok = judge(o.question, toContract(answer), o.example.seedsDir).length === 0;
-      }
-      if (ok) right[k] = (right[k] as number) + 1;
-    });
-  }
-  return at.map((t, k) => `${t}: ${right[k]}`).join(", ");
+  return at.map((t) => `${t}: ${outcomes.filter((o) => rightWith(o, { answer: t })).length}`).join(", ");
 }
 
 /**
