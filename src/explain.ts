@@ -1,7 +1,6 @@
 import type { AnswerTrace, TraceFeature, TraceSentence } from "./answer/types.js";
-import { DECISION_FEATURES, featureValues } from "./ranking/features.js";
 import type { LogisticModel } from "./ranking/logistic.js";
-import { type Analysis, decisionInput, type Models, type Scored } from "./ranking/pipeline.js";
+import type { Analysis, Models, Scored } from "./ranking/pipeline.js";
 
 /** Features listed per model in a trace, and candidate sentences. */
 const DECISION_SHOWN = 4;
@@ -48,10 +47,9 @@ export function explainAnswer(a: Analysis, scored: Scored, models: Models, carri
     seen.add(t.term);
     (best?.terms.has(t.term) ? matched : missing).push(t.word);
   }
-  const decision = featureValues(DECISION_FEATURES, decisionInput(a, scored.pSentences, scored.spans));
   const top = scored.spans.find((s) => s.candidate.sentence === scored.best);
   const decided = [
-    ...contributions(models.decision, decision, "decision", DECISION_SHOWN),
+    ...contributions(models.decision, scored.xDecision, "decision", DECISION_SHOWN),
     ...(scored.best !== undefined
       ? contributions(models.sentence, a.xs[scored.best] ?? [], "sentence", SENTENCE_SHOWN)
       : []),

@@ -156,7 +156,9 @@ export function relatedTerms(q: QuestionAnalysis, deps: RankingDeps): Map<string
   for (const t of q.terms) {
     if (t.entity || out.has(t.term)) continue;
     const word = t.word.toLowerCase();
-    const key = `${dictionary ? "d" : "-"}:${q.language}:${word}`;
+    // the term is part of the key: what is found leaves the word's own term out, and one word
+    // may read as different terms in different questions ("United" of "United States" or not)
+    const key = `${dictionary ? "d" : "-"}:${q.language}:${word}:${t.term}`;
     const found = relatedCache.get(deps.wordnet, key, () => {
       const syn = new Set<string>();
       const hyper = new Set<string>();
@@ -297,6 +299,8 @@ export interface Scored {
   /** Spans with P(the answer | its sentence holds one), best first by that times the sentence's. */
   spans: { candidate: SpanCandidate; p: number }[];
   pDecision: number;
+  /** The decision features it was computed from (DECISION_FEATURES), for the trace. */
+  xDecision: number[];
 }
 
 /** Applies the fitted models to an analysis. */
@@ -312,8 +316,8 @@ export function score(a: Analysis, models: Models, deps: RankingDeps): Scored {
     .map((candidate) => ({ candidate, p: predict(models.span, candidate.x) }))
     .sort((x, y) => y.p * y.candidate.input.pSentence - x.p * x.candidate.input.pSentence);
   const d = decisionInput(a, pSentences, spans);
-  const pDecision = predict(models.decision, featureValues(DECISION_FEATURES, d));
-  return { pSentences, best, spans, pDecision };
+  const xDecision = featureValues(DECISION_FEATURES, d);
+  return { pSentences, best, spans, pDecision: predict(models.decision, xDecision), xDecision };
 }
 
 const NOT_COVERED = { en: "The articles don't say.", de: "Dazu steht nichts in den Artikeln." };
