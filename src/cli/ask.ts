@@ -1,10 +1,9 @@
 #!/usr/bin/env node
-import { createInterface } from "node:readline";
-import type { Answer } from "../answer/types.js";
 import { toContract } from "../answer/types.js";
 import { cacheDirFrom, intentsDirFrom, seedsDirFrom } from "../config-paths.js";
-import { answer, createDeps, type Deps } from "../core.js";
+import { answer, createDeps } from "../core.js";
 import { backendSettingsFrom } from "../retrieval/postgres/settings.js";
+import { answerLines } from "./answer-lines.js";
 import { parseArgs } from "./args.js";
 import { renderText } from "./render-text.js";
 import { runMain } from "./run-main.js";
@@ -15,19 +14,6 @@ const USAGE = `usage: npm run ask -- [--json | --jsonl] [--seeds DIR] "question"
   --jsonl      one question per line of standard input, one JSON object per line
   --seeds DIR  read the articles from DIR instead of seeds/ (or set SEEDS_DIR)
   --timing     print how long loading and indexing took, on stderr`;
-
-/** Answers every line of a stream, one JSON line each, in order, written as it goes. */
-export async function answerLines(
-  input: NodeJS.ReadableStream,
-  out: NodeJS.WritableStream,
-  deps: Deps | ((question: string) => Promise<Answer>),
-) {
-  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of rl) {
-    const a = typeof deps === "function" ? await deps(line) : answer(line, deps);
-    out.write(`${JSON.stringify(toContract(a))}\n`);
-  }
-}
 
 /** ARTICLES_BACKEND=postgres: the articles are read from DATABASE_URL (npm run ingest). */
 async function askPostgres(args: ReturnType<typeof parseArgs>, databaseUrl: string): Promise<number> {

@@ -76,15 +76,25 @@ export class SoftWords {
 
   /** The cosine of a row of the vectors (a sentence word's) to the question's k-th row, worked out once per question. */
   cosine(row: number, k: number): number {
+    return this.cosineIn(this.cosinesOf(row), row, k);
+  }
+
+  /** The cosines of a row to the question's rows worked out so far (NaN for the others): one lookup per sentence word. */
+  cosinesOf(row: number): Float32Array {
     let out = this.byRow.get(row);
     if (!out) {
       out = new Float32Array(this.rows.length).fill(Number.NaN);
       this.byRow.set(row, out);
     }
-    let c = out[k] as number;
+    return out;
+  }
+
+  /** The cosine of `row` to the question's k-th row, from `cosines` (its `cosinesOf`) or worked out into it. */
+  cosineIn(cosines: Float32Array, row: number, k: number): number {
+    let c = cosines[k] as number;
     if (Number.isNaN(c)) {
       c = this.vectors.cosineOfRows(this.rows[k] as number, row);
-      out[k] = c;
+      cosines[k] = c;
     }
     return c;
   }
@@ -170,9 +180,10 @@ export function softCoverage(s: SentenceInput): number {
   for (let i = 0; i < words.rows.length; i++) {
     if (isQuestionTerm(words.terms[i] as readonly string[], soft.questionTerms)) continue;
     const row = words.rows[i] as number;
+    const cosines = soft.cosinesOf(row);
     for (const m of missing)
       for (const k of m.at) {
-        const c = soft.cosine(row, k);
+        const c = soft.cosineIn(cosines, row, k);
         if (c > m.best) m.best = c;
       }
   }
@@ -252,12 +263,7 @@ function entitiesMissing(s: SentenceInput): number {
 /** Share of the question's adjacent term pairs found near each other (within 3 words) in the sentence. */
 function pairOverlap(s: SentenceInput): number {
   if (s.qPairs.length === 0) return 0;
-  const at = new Map<string, number[]>();
-  for (const p of s.positioned) {
-    const list = at.get(p.term) ?? [];
-    list.push(p.token);
-    at.set(p.term, list);
-  }
+  const at = termPositionsOf(s);
   let hits = 0;
   for (const [a, b] of s.qPairs) {
     const pa = at.get(a);
@@ -265,6 +271,21 @@ function pairOverlap(s: SentenceInput): number {
     if (pa && pb && pa.some((x) => pb.some((y) => Math.abs(x - y) <= 3))) hits++;
   }
   return hits / s.qPairs.length;
+}
+
+const termPositions = new OwnerCache<CorpusIndex, number, Map<string, number[]>>(20_000);
+
+/** Per term of a sentence, the positions of the words it came from, once per sentence. */
+function termPositionsOf(s: SentenceInput): Map<string, number[]> {
+  return termPositions.get(s.index, s.ev.sentence.id, () => {
+    const at = new Map<string, number[]>();
+    for (const p of s.positioned) {
+      const list = at.get(p.term) ?? [];
+      list.push(p.token);
+      at.set(p.term, list);
+    }
+    return at;
+  });
 }
 
 /** Matched question words over the width of the window that holds them (1 = side by side). */

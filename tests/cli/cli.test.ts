@@ -3,7 +3,9 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
+import { answerLines } from "../../src/cli/answer-lines.js";
 import { runConsole } from "../../src/cli/console.js";
+import { answer } from "../../src/core.js";
 import { V8_FLAGS } from "../../src/util/v8-tuning.js";
 import { FICTION, ROOT, seedsDeps, tempDir } from "../helpers/fixtures.js";
 
@@ -70,6 +72,48 @@ describe("npm run ask (built CLI)", () => {
     const r = ask(["--frobnicate"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown option --frobnicate[\s\S]*usage/);
+  });
+});
+
+describe("answerLines", () => {
+  const deps = seedsDeps();
+  const lines = async (input: string, ask: Parameters<typeof answerLines>[2], errors: string[] = []) => {
+    const from = new PassThrough();
+    const to = new PassThrough();
+    let text = "";
+    to.on("data", (d) => {
+      text += d;
+    });
+    from.end(input);
+    await answerLines(from, to, ask, (m) => errors.push(m));
+    return text
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+  };
+
+  it("writes answers that come later in the order they were asked", async () => {
+    const delays = [30, 0, 10];
+    let n = 0;
+    const slow = (question: string) =>
+      new Promise<ReturnType<typeof answer>>((done) =>
+        setTimeout(() => done(answer(question, deps)), delays[n++ % delays.length]),
+      );
+    const out = await lines("Who leads Tokyo?\nhelp\nWer leitet OpenAI Japan?\n", slow);
+    expect(out.map((o) => o.question)).toEqual(["Who leads Tokyo?", "help", "Wer leitet OpenAI Japan?"]);
+  });
+
+  it("a question that fails still gets its line, not answering, and the reason goes to onError", async () => {
+    const errors: string[] = [];
+    const out = await lines(
+      "Who leads Tokyo?\nboom\nhelp\n",
+      (q) => (q === "boom" ? Promise.reject(new Error("worker died")) : answer(q, deps)),
+      errors,
+    );
+    expect(out).toHaveLength(3);
+    expect(out[1]).toMatchObject({ question: "boom", answered: false, intent: "error", citations: [] });
+    expect(out[0].answered).toBe(true);
+    expect(errors).toEqual(["could not answer a question: worker died"]);
   });
 });
 

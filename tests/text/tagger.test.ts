@@ -34,6 +34,15 @@ describe("tagWords", () => {
     expect(tags(text, "en").remain).toBe(WordTag.verb);
   });
 
+  it("English: white space and quotes before a word keep the tokens aligned", () => {
+    const t = tags("  \u201cThe old mill,\u201d she said \u2014 twice \u2014 closed (in 1921).", "en");
+    expect(t.mill).toBe(WordTag.noun);
+    expect(t.old).toBe(WordTag.adjective);
+    expect(t.closed).toBe(WordTag.verb);
+    expect(t["1921"]).toBe(WordTag.noun);
+    expect(t.she).toBe(WordTag.function);
+  });
+
   it("German: capitalised words inside the sentence are nouns, stop words function words", () => {
     const t = tags("Das Unternehmen eröffnet ein Büro in Tokio.", "de");
     expect(t.Unternehmen).toBe(WordTag.noun);
