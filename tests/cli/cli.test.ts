@@ -103,6 +103,25 @@ describe("answerLines", () => {
     expect(out.map((o) => o.question)).toEqual(["Who leads Tokyo?", "help", "Wer leitet OpenAI Japan?"]);
   });
 
+  it("writes each answer before the next question is asked, however much input is waiting", async () => {
+    const from = new PassThrough();
+    const to = new PassThrough();
+    let asked = 0;
+    const askedWhenWritten: number[] = [];
+    to.on("data", (d: Buffer) => {
+      for (const _ of String(d).match(/\n/g) ?? []) askedWhenWritten.push(asked);
+    });
+    from.end(`${Array.from({ length: 300 }, (_, i) => `question ${i}`).join("\n")}\n`);
+    await answerLines(from, to, (q) => {
+      asked++;
+      return answer(q, deps);
+    });
+    expect(askedWhenWritten).toHaveLength(300);
+    askedWhenWritten.forEach((n, i) => {
+      expect(n).toBe(i + 1);
+    });
+  });
+
   it("a question that fails still gets its line, not answering, and the reason goes to onError", async () => {
     const errors: string[] = [];
     const out = await lines(
