@@ -17,19 +17,21 @@ function contributions(
   name: TraceFeature["model"],
   shown: number,
 ): TraceFeature[] {
-  return model.features
-    .map((feature, i) => {
-      const value = x[i] ?? 0;
-      return {
-        model: name,
-        feature,
-        value: round(value),
-        contribution: round((model.weights[i] ?? 0) * value),
-      };
-    })
-    .filter((f) => f.contribution !== 0)
-    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
-    .slice(0, shown);
+  // rounded only once chosen: a trace is made for every answer
+  const parts: { i: number; part: number }[] = [];
+  model.features.forEach((_, i) => {
+    const part = (model.weights[i] ?? 0) * (x[i] ?? 0);
+    if (part !== 0) parts.push({ i, part });
+  });
+  return parts
+    .sort((a, b) => Math.abs(b.part) - Math.abs(a.part))
+    .slice(0, shown)
+    .map(({ i, part }) => ({
+      model: name,
+      feature: model.features[i] as string,
+      value: round(x[i] ?? 0),
+      contribution: round(part),
+    }));
 }
 
 /**

@@ -70,8 +70,12 @@ export function spanConfidenceInput(pAnswer: number, pSpan: number): number[] {
   return [pAnswer, pSpan, logit(pAnswer), logit(pSpan)];
 }
 
-/** Candidate sentences kept per question. */
-export const CANDIDATES = 40;
+/**
+ * Candidate sentences kept per question. 20 against 40, cross-validated (commit message of the
+ * change): right answers within the folds' noise on every set (+2, +5, 0, -5, +1), a question
+ * 15% quicker.
+ */
+export const CANDIDATES = 20;
 /** Sentences whose spans are considered. */
 export const SPAN_SENTENCES = 5;
 /** Citations shown for one answer. */
