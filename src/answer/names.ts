@@ -206,7 +206,7 @@ export function findNameRuns(sentence: Pick<Sentence, "text" | "language">, ctx:
   const runs: NameSpan[] = [];
   let current: NameSpan | undefined;
   words.forEach((w, i) => {
-    const atStart = i === 0 || /[.!?:]\s*[“"„]?$/.test(text.slice(0, w.start));
+    const atStart = i === 0 || afterSentenceEnd(text, w.start);
     let ok = w.word.length > 0 && isNameWord(w.word, atStart, sentence.language, ctx);
     const next = words[i + 1];
     const ordinary = ctx.stats.lowerSeen.has(w.word.toLowerCase());
@@ -484,6 +484,22 @@ export function namesForArticle(base: NameContext, corpus: Corpus, article: numb
     );
     return { ...base, people: collectPeople(sentences, base) };
   });
+}
+
+const OPENING_QUOTES = new Set(["“", '"', "„"]);
+const WHITE = /\s/;
+
+/**
+ * Whether `text` before `end` closes a sentence: a full stop, question or exclamation mark or
+ * colon, then white space and perhaps an opening quote, as /[.!?:]\s*[“"„]?$/ tests the text
+ * before `end`, read backwards from `end` (testing the prefix at every word cost the square of a
+ * sentence's length).
+ */
+export function afterSentenceEnd(text: string, end: number): boolean {
+  let k = end - 1;
+  if (k >= 0 && OPENING_QUOTES.has(text[k] as string)) k--;
+  while (k >= 0 && WHITE.test(text[k] as string)) k--;
+  return k >= 0 && ".!?:".includes(text[k] as string);
 }
 
 /** The names of a sentence, classified. */
