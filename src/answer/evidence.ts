@@ -355,9 +355,11 @@ export function gatherEvidence(
   expansions: Set<string>,
   synonyms: Set<string>[] = [],
   limit = 80,
+  /** Sentences retrieved and judged, of which the `limit` best judged are kept. */
+  pool = limit,
 ): Evidence[] {
   const ctx = questionContext(index, question, synonyms);
-  const hits = searchSentences(index, queryOf(ctx.content, ctx.names, expansions), limit);
+  const hits = searchSentences(index, queryOf(ctx.content, ctx.names, expansions), Math.max(limit, pool));
   const maxScore = hits[0]?.score ?? 1;
   // The words whose positions count for proximity: the same for every sentence.
   const own = new Set([...ctx.content, ...ctx.names]);
@@ -391,5 +393,5 @@ export function gatherEvidence(
       retrieval: hit.score / maxScore,
     });
   }
-  return out.sort((a, b) => b.score - a.score);
+  return out.sort((a, b) => b.score - a.score).slice(0, limit);
 }

@@ -918,11 +918,10 @@ group("answer on the seed articles", () => {
  * cross-validated dev sets by 30 questions and loses three checks (a German question over an
  * English sentence through the lexicon, an investment taken for what a company is worth, a name
  * given in part), 37 with the negation and intent-type changes, 36 since the faster core of
- * 2026-12-03 (the pre-tagger alone, 20 candidate sentences, a cache key fixed): two checks
- * gained, four lost, within the noise of the dev sets' figures, which it left level; a
- * regression fails.
+ * 2026-12-03 (the pre-tagger alone, 20 candidate sentences, a cache key fixed), 37 again with
+ * the 20 candidates chosen among 40 retrieved; a regression fails.
  */
-const MIN_PASSING = 36;
+const MIN_PASSING = 37;
 
 describe("behaviour checks of the earlier core, as a held-out measure", () => {
   it(`at least ${MIN_PASSING} hold`, () => {
