@@ -218,16 +218,18 @@ export class FileStore implements StateStore {
 
   async takeOver(owner: string, leaseMs: number, limit: number): Promise<JournalEntry[]> {
     const now = this.now();
-    const taken: [string, Held][] = [];
+    const taken: [string, Held, boolean][] = [];
     for (const [id, held] of this.journal) {
       if (taken.length >= limit) break;
       if (held.leaseUntil > now) continue;
+      // The taker's own event, its lease lapsed under it (a stall), is no takeover to count.
+      const counted = held.owner !== owner;
       held.owner = owner;
       held.leaseUntil = now + leaseMs;
-      taken.push([id, held]);
+      taken.push([id, held, counted]);
     }
     // The takeover counts are durable before the events are handled again.
-    await Promise.all(taken.map(([id]) => this.change({ op: "try", id })));
+    await Promise.all(taken.filter(([, , counted]) => counted).map(([id]) => this.change({ op: "try", id })));
     return taken.map(([id, held]) => ({ id, body: held.body, takeovers: held.takeovers }));
   }
 

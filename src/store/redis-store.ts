@@ -59,8 +59,14 @@ for _, id in ipairs(lapsed) do
     redis.call('ZREM', KEYS[2], id)
   else
     redis.call('ZADD', KEYS[2], now + tonumber(ARGV[2]), id)
-    redis.call('HSET', KEYS[3], id, ARGV[1])
-    local count = redis.call('HINCRBY', KEYS[4], id, 1)
+    local count
+    if redis.call('HGET', KEYS[3], id) == ARGV[1] then
+      -- The taker's own event, its lease lapsed under it (a stall): no process stopped under it.
+      count = tonumber(redis.call('HGET', KEYS[4], id) or '0')
+    else
+      redis.call('HSET', KEYS[3], id, ARGV[1])
+      count = redis.call('HINCRBY', KEYS[4], id, 1)
+    end
     table.insert(out, id)
     table.insert(out, body)
     table.insert(out, tostring(count))

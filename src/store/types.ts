@@ -48,7 +48,9 @@ export interface StateStore {
   /**
    * Takes over up to `limit` unfinished events whose lease lapsed (their process died, or stalled
    * longer than a lease): they become `owner`'s, with a fresh lease, and their takeover count
-   * goes up. Two callers never get the same event. The caller skips events it is handling itself.
+   * goes up, but for events `owner` held already (its own, stalled past their lease: no process
+   * stopped under them). Two callers never get the same event. The caller skips events it is
+   * handling itself.
    */
   takeOver(owner: string, leaseMs: number, limit: number): Promise<JournalEntry[]>;
   /**

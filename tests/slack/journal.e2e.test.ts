@@ -51,8 +51,8 @@ afterEach(async () => {
   }
 });
 
-async function startWith(mode: "http" | "socket", store: StateStore, ask?: Ask) {
-  const slack = await startSlack({ mode, app: { store }, ...(ask ? { ask } : {}) });
+async function startWith(mode: "http" | "socket", store: StateStore, ask?: Ask, env?: NodeJS.ProcessEnv) {
+  const slack = await startSlack({ mode, app: { store }, ...(ask ? { ask } : {}), ...(env ? { env } : {}) });
   open.push({ slack, store });
   return slack;
 }
@@ -211,6 +211,35 @@ describe.each(kinds)("the event journal with $name", ({ opener }) => {
       "the prompts",
     );
     expect(await (open.at(-1) as { store: StateStore }).store.unfinished()).toEqual([]);
+    await dead.close();
+  });
+
+  it("a takeover whose reply is lost (the store's answer timed out on a loaded process) is taken again by the same process, not counted again: answered once", async () => {
+    const reopen = opener();
+    const envelope = eventEnvelope(mentionEvent("who leads the Berlin office?"), "EvLostReply1");
+    const dead = await reopen();
+    await dead.record("EvLostReply1", envelope, "dead-0", 100, 60_000);
+    await sleep(150);
+    const store = await reopen();
+    // The store takes the event over for this process, but the reply does not reach it, four times:
+    // the lease lapses again (nobody renews it) and the next round takes it again.
+    const takeOver = store.takeOver.bind(store);
+    let lost = 0;
+    store.takeOver = async (...args) => {
+      const taken = await takeOver(...args);
+      if (taken.length > 0 && lost < 4) {
+        lost++;
+        throw new Error("Command timed out");
+      }
+      return taken;
+    };
+    const slack = await startWith("http", store, undefined, { EVENT_LEASE_MS: "500" });
+    await waitUntil(() => slack.calls("chat.postMessage").length === 1, 10_000, "the answer");
+    await sleep(600);
+    expect(lost).toBe(4);
+    expect(slack.calls("chat.postMessage")).toHaveLength(1);
+    expect(slack.capture.lines.filter((l) => /given up/.test(l))).toEqual([]);
+    expect(await store.unfinished()).toEqual([]);
     await dead.close();
   });
 

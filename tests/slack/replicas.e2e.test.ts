@@ -85,8 +85,18 @@ describe("two replicas sharing Redis behind a load balancer", () => {
       () => answersPer(fake, ms).every((n) => n > 0),
       // Correctness, not speed: a loaded machine (the whole suite in parallel) takes longer to take over.
       60_000,
-      `every one of the 300 answered (${tally(answersPer(fake, ms)).lost} not yet)`,
-    );
+      "every one of the 300 answered",
+    ).catch((err: Error) => {
+      // What the survivor logged about the events still unanswered, to tell why.
+      const missing = ms.filter((_, i) => answersPer(fake, ms)[i] === 0).map((m) => m.id);
+      const said = b
+        .output()
+        .split("\n")
+        .filter((l) => missing.some((id) => l.includes(`${id}:`) || l.includes(`${id} `)));
+      throw new Error(
+        `${err.message}: ${missing.length} not (${missing.join(", ")}); the survivor logged:\n${said.join("\n")}`,
+      );
+    });
     await sleep(2500); // more than a lease: any second takeover or post would show
     const t = tally(answersPer(fake, ms));
     const takenOver = (b.output().match(/taking it over/g) ?? []).length;
