@@ -10,6 +10,26 @@ const POST_TTL_MS = 7 * 24 * 3_600_000;
 let unnamed = 0;
 let attempts = 0;
 
+/** Tries of a store call in the post step, and the wait before the second (doubling). */
+const STORE_TRIES = 3;
+const STORE_RETRY_MS = 100;
+
+/**
+ * A store call of the post step, tried again after a failure: a loaded process sees its store's
+ * reply late (a command "timed out" whose answer had come), and an answer is not given up for it.
+ * The calls are safe to repeat (a check, a claim under the same token, a put).
+ */
+async function persist<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      if (attempt >= STORE_TRIES) throw err;
+      await new Promise((r) => setTimeout(r, STORE_RETRY_MS * 2 ** (attempt - 1)));
+    }
+  }
+}
+
 /**
  * Claims in the state store that make the bot answer each question once, across retries,
  * restarts and replicas: a message (channel + ts) is handled under one event id, and an event's
@@ -62,7 +82,7 @@ export class Once {
     if (!eventId) return post();
     // Held up past its lease (a stall, a store out of reach): a process that took the event over
     // answers it; this one posts nothing, even if that one has not posted yet.
-    if (!(await this.store.holds(eventId, this.owner))) {
+    if (!(await persist(() => this.store.holds(eventId, this.owner)))) {
       this.logger.warn(
         `event ${eventId}: taken over by another process while this one was held up (past EVENT_LEASE_MS); leaving its answer to that one`,
       );
@@ -71,9 +91,9 @@ export class Once {
     const key = `post:${eventId}`;
     // A token of this attempt: an event this process handles a second time (its finish was lost) checks too.
     const token = `${this.owner}#${++attempts}`;
-    const holder = await this.store.claim(key, token, POST_TTL_MS);
+    const holder = await persist(() => this.store.claim(key, token, POST_TTL_MS));
     if (holder !== token && !(await this.notPostedBefore(eventId, postedBefore))) return undefined;
-    if (holder !== token) await this.store.put(key, token, POST_TTL_MS);
+    if (holder !== token) await persist(() => this.store.put(key, token, POST_TTL_MS));
     if (postedBefore) return post();
     const sent = await post();
     await this.store

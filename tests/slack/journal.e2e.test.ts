@@ -243,6 +243,33 @@ describe.each(kinds)("the event journal with $name", ({ opener }) => {
     await dead.close();
   });
 
+  it("the post step's store calls failing once each (a reply that came too late) are tried again: answered once", async () => {
+    const store = await opener()();
+    const failOnce = <K extends "holds" | "claim">(name: K) => {
+      const real = (store[name] as (...a: unknown[]) => Promise<unknown>).bind(store);
+      let failed = false;
+      (store as unknown as Record<K, unknown>)[name] = async (...args: unknown[]) => {
+        const result = await real(...args); // done in the store, the reply lost on the way
+        if (!failed && String(args[0]).startsWith(name === "claim" ? "post:" : "Ev")) {
+          failed = true;
+          throw new Error("Command timed out");
+        }
+        return result;
+      };
+    };
+    failOnce("holds");
+    failOnce("claim");
+    const slack = await startWith("http", store);
+    const envelope = JSON.stringify(
+      eventEnvelope(mentionEvent("who leads the Berlin office?"), "EvStoreSlow1"),
+    );
+    expect((await postSigned(slack.port as number, SECRET, envelope)).status).toBe(200);
+    await waitUntil(() => slack.calls("chat.postMessage").length === 1, 5000, "the answer");
+    await sleep(300);
+    expect(slack.calls("chat.postMessage")).toHaveLength(1);
+    expect(await store.unfinished()).toEqual([]);
+  });
+
   it("gives up on an event every process stopped under (taken over 3 times): logged by id, not answered", async () => {
     const reopen = opener();
     const envelope = eventEnvelope(mentionEvent("who leads the Berlin office?"), "EvPoison1");
