@@ -218,18 +218,19 @@ export class FileStore implements StateStore {
 
   async takeOver(owner: string, leaseMs: number, limit: number): Promise<JournalEntry[]> {
     const now = this.now();
-    const taken: [string, Held, boolean][] = [];
+    const taken: [string, Held][] = [];
+    // The taker's own events, their lease lapsed under it (a stall), are no takeovers to count.
+    const counted: string[] = [];
     for (const [id, held] of this.journal) {
       if (taken.length >= limit) break;
       if (held.leaseUntil > now) continue;
-      // The taker's own event, its lease lapsed under it (a stall), is no takeover to count.
-      const counted = held.owner !== owner;
+      if (held.owner !== owner) counted.push(id);
       held.owner = owner;
       held.leaseUntil = now + leaseMs;
-      taken.push([id, held, counted]);
+      taken.push([id, held]);
     }
     // The takeover counts are durable before the events are handled again.
-    await Promise.all(taken.filter(([, , counted]) => counted).map(([id]) => this.change({ op: "try", id })));
+    await Promise.all(counted.map((id) => this.change({ op: "try", id })));
     return taken.map(([id, held]) => ({ id, body: held.body, takeovers: held.takeovers }));
   }
 
