@@ -1,4 +1,5 @@
 import { existsSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { intentsDirFrom, PROJECT_ROOT, seedsDirFrom, setting } from "./config-paths.js";
 import {
@@ -218,4 +219,22 @@ export function feedbackLogFrom(env: NodeJS.ProcessEnv = process.env): string | 
   if (existsSync(path) && statSync(path).isDirectory())
     throw new ConfigError('FEEDBACK_LOG is a folder: it must be the path of a file (or "off")');
   return path;
+}
+
+/** Answering threads of `ask --jsonl` at most, whatever the machine has. */
+const MAX_ASK_THREADS = 4;
+
+/**
+ * ASK_THREADS (or `ask --threads N`): threads `ask --jsonl` answers on, a whole number from 1 to
+ * 16; default the machine's cores, at most MAX_ASK_THREADS. 1 answers on the main thread.
+ */
+export function askThreadsFrom(argThreads: string | undefined, env: NodeJS.ProcessEnv = process.env): number {
+  const value = argThreads ?? setting(env, "ASK_THREADS");
+  if (value === undefined) return Math.min(availableParallelism(), MAX_ASK_THREADS);
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 16)
+    throw new ConfigError(
+      `${argThreads !== undefined ? "--threads" : "ASK_THREADS"} must be a whole number from 1 to 16`,
+    );
+  return n;
 }

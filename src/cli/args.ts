@@ -6,6 +6,8 @@ export interface CliArgs {
   help: boolean;
   /** Print load and index build times to stderr. */
   timing: boolean;
+  /** `--threads N`: answering threads of --jsonl, as given (config.ts askThreadsFrom reads it). */
+  threads?: string;
   /** The words of the question, joined. */
   question: string;
 }
@@ -25,6 +27,11 @@ export function parseArgs(argv: string[]): CliArgs {
       if (!dir) throw new Error("--seeds needs a folder: --seeds DIR");
       out.seeds = dir;
     } else if (a.startsWith("--seeds=")) out.seeds = a.slice("--seeds=".length);
+    else if (a === "--threads") {
+      const n = argv[++i];
+      if (!n) throw new Error("--threads needs a number: --threads N");
+      out.threads = n;
+    } else if (a.startsWith("--threads=")) out.threads = a.slice("--threads=".length);
     else if (a.startsWith("--") && a.length > 2) throw new Error(`unknown option ${a} (try --help)`);
     else words.push(a);
   }

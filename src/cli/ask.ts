@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 import { toContract } from "../answer/types.js";
+import { AnswerPool, ThisThreadTaker } from "../answer-worker/answer-pool.js";
+import { AnswerWorker } from "../answer-worker/pool.js";
+import { askThreadsFrom } from "../config.js";
 import { cacheDirFrom, intentsDirFrom, seedsDirFrom } from "../config-paths.js";
-import { answer, createDeps } from "../core.js";
+import { answer, createDeps, type Deps } from "../core.js";
 import { backendSettingsFrom } from "../retrieval/postgres/settings.js";
 import { answerLines } from "./answer-lines.js";
 import { parseArgs } from "./args.js";
@@ -13,6 +16,7 @@ const USAGE = `usage: npm run ask -- [--json | --jsonl] [--seeds DIR] "question"
   --json       one JSON object (the answer contract)
   --jsonl      one question per line of standard input, one JSON object per line
   --seeds DIR  read the articles from DIR instead of seeds/ (or set SEEDS_DIR)
+  --threads N  answer a long --jsonl input on N threads (or set ASK_THREADS; default: the cores, at most 4)
   --timing     print how long loading and indexing took, on stderr`;
 
 /** ARTICLES_BACKEND=postgres: the articles are read from DATABASE_URL (npm run ingest). */
@@ -38,6 +42,42 @@ async function askPostgres(args: ReturnType<typeof parseArgs>, databaseUrl: stri
   return 0;
 }
 
+/** Questions read ahead of the last answer written: a batch is dealt in long runs of consecutive questions. */
+const READ_AHEAD = 8192;
+/** --jsonl starts its helper threads once this many questions wait: a batch, not a person typing. */
+const HELP_WHEN_WAITING = 256;
+
+/**
+ * --jsonl on this thread and, once a backlog builds up, on `threads - 1` helper threads too:
+ * each helper loads the articles itself and takes runs of consecutive questions (AnswerPool);
+ * the answers are written in order as they come.
+ */
+async function answerOnThreads(deps: Deps, args: ReturnType<typeof parseArgs>, threads: number) {
+  const log = (m: string) => {
+    // this thread has said the articles' warnings already, and a helper's start is no news
+    if (!m.startsWith("warning: ") && !m.startsWith("answering worker ready")) process.stderr.write(`${m}\n`);
+  };
+  const pool = new AnswerPool([new ThisThreadTaker((q) => answer(q, deps))], {
+    count: threads - 1,
+    whenWaiting: HELP_WHEN_WAITING,
+    start: () =>
+      AnswerWorker.start({
+        seedsDir: seedsDirFrom(args.seeds),
+        intentsDir: intentsDirFrom(),
+        cacheDir: cacheDirFrom(),
+        watch: false,
+        log,
+      }),
+    log,
+  });
+  try {
+    await answerLines(process.stdin, process.stdout, (q) => pool.ask(q), undefined, READ_AHEAD);
+  } finally {
+    await pool.close();
+  }
+  if (args.timing) process.stderr.write(`timing: answered on ${pool.size} thread(s)\n`);
+}
+
 async function main(): Promise<number> {
   let args: ReturnType<typeof parseArgs>;
   try {
@@ -52,6 +92,7 @@ async function main(): Promise<number> {
   }
   const backend = backendSettingsFrom();
   if (backend.backend === "postgres") return askPostgres(args, backend.databaseUrl as string);
+  const threads = args.jsonl ? askThreadsFrom(args.threads) : 1;
   const deps = createDeps({
     seedsDir: seedsDirFrom(args.seeds),
     intentsDir: intentsDirFrom(),
@@ -64,7 +105,8 @@ async function main(): Promise<number> {
       : undefined,
     cacheDir: cacheDirFrom(),
   });
-  if (args.jsonl) await answerLines(process.stdin, process.stdout, deps);
+  if (args.jsonl && threads > 1) await answerOnThreads(deps, args, threads);
+  else if (args.jsonl) await answerLines(process.stdin, process.stdout, deps);
   else {
     const a = answer(args.question, deps);
     process.stdout.write(args.json ? `${JSON.stringify(toContract(a))}\n` : `${renderText(a)}\n`);

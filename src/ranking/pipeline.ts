@@ -11,6 +11,7 @@ import { placeWithin } from "../lexicon/place-map.js";
 import type { Place } from "../lexicon/types.js";
 import type { QuestionAnalysis } from "../question/analyze.js";
 import { type CorpusIndex, termSetOf } from "../retrieval/index.js";
+import type { Analyzer } from "../text/terms.js";
 import { OwnerCache } from "../util/owner-cache.js";
 import { citeSentence, localise } from "./cite.js";
 import {
@@ -148,6 +149,8 @@ export function analyse(q: QuestionAnalysis, intent: IntentMatch, deps: RankingD
 }
 
 const relatedCache = new OwnerCache<WordNet, string, RelatedTerms>(50_000);
+/** The terms of a WordNet lemma or a translation, once per analyser: the same lemmas are near many words. */
+const lemmaTerms = new OwnerCache<Analyzer, string, string[]>(100_000);
 
 /**
  * Per question term (of an English word that is not a name): the terms of its WordNet synonyms
@@ -174,8 +177,9 @@ export function relatedTerms(q: QuestionAnalysis, deps: RankingDeps): Map<string
       const syn = new Set<string>();
       const hyper = new Set<string>();
       const ant = new Set<string>();
+      const { analyzer } = deps.index;
       const termOf = (lemma: string, language: "en" | "de"): string | undefined => {
-        const terms = deps.index.analyzer.terms(lemma, language);
+        const terms = lemmaTerms.get(analyzer, `${language}:${lemma}`, () => analyzer.terms(lemma, language));
         return terms.length === 1 && terms[0] !== t.term ? terms[0] : undefined;
       };
       const add = (set: Set<string>, term: string | undefined) => {

@@ -11,6 +11,7 @@ import {
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
+import { threadId } from "node:worker_threads";
 
 /**
  * The folder of the running code: dist/ (compiled, or bundled into dist/bin/) or src/ (tests).
@@ -99,9 +100,13 @@ export function readCache<T>(file: string, format: number, key: string): T | und
   }
 }
 
-/** Writes a cache file atomically (a reader never sees half a file); best effort, never throws. */
+/**
+ * Writes a cache file atomically (a reader never sees half a file); best effort, never throws.
+ * The file is written aside under a name of this process and thread, so threads writing the
+ * same cache at once (ask --jsonl's) never write into one another's file.
+ */
 export function writeCache<T>(file: string, format: number, key: string, value: T): boolean {
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = `${file}.${process.pid}-${threadId}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(tmp, serialize({ format, key, value } satisfies Envelope<T>));

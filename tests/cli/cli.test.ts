@@ -68,6 +68,37 @@ describe("npm run ask (built CLI)", () => {
     expect(JSON.parse(viaEnv.stdout).answer).toBe("$45 million");
   });
 
+  it("--jsonl on two answering threads writes the same lines as on one; a broken file is named once", () => {
+    const dir = tempDir({ ...FICTION, "empty.txt": "" });
+    // enough waiting questions for the helper thread to start
+    const questions = `${Array.from(
+      { length: 1200 },
+      (_, i) =>
+        ["Who leads the Berlin office?", "How much did Northwind raise?", "help", "Wer leitet das Büro?"][
+          i % 4
+        ],
+    ).join("\n")}\n`;
+    const one = ask(["--jsonl", "--seeds", dir, "--threads", "1"], questions);
+    const two = ask(["--jsonl", "--seeds", dir, "--threads", "2", "--timing"], questions);
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(two.stderr).toMatch(/answered on 2 thread\(s\)/);
+    expect(two.stdout.trim().split("\n")).toHaveLength(1200);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr.match(/skipped article empty\.txt/g)).toHaveLength(1);
+    expect(two.stderr).not.toMatch(/answering worker ready/);
+  });
+
+  it("a bad thread count names its option or variable and exits 1", () => {
+    const r = ask(["--jsonl", "--threads", "0"], "help\n");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--threads must be a whole number from 1 to 16/);
+    const env = ask(["--jsonl"], "help\n", { ASK_THREADS: "lots" });
+    expect(env.status).toBe(1);
+    expect(env.stderr).toMatch(/ASK_THREADS must be a whole number from 1 to 16/);
+    expect(env.stderr).not.toMatch(/lots/);
+  });
+
   it("rejects an unknown option with usage and exit code 2", () => {
     const r = ask(["--frobnicate"]);
     expect(r.status).toBe(2);
@@ -120,6 +151,64 @@ describe("answerLines", () => {
     askedWhenWritten.forEach((n, i) => {
       expect(n).toBe(i + 1);
     });
+  });
+
+  it("with `ahead`: several questions in flight, never more than `ahead`, answers written in order", async () => {
+    const from = new PassThrough();
+    const to = new PassThrough();
+    let asked = 0;
+    let written = 0;
+    let most = 0;
+    const order: string[] = [];
+    to.on("data", (d: Buffer) => {
+      for (const l of String(d).split("\n").filter(Boolean)) {
+        written++;
+        order.push(JSON.parse(l).question);
+      }
+    });
+    from.end(`${Array.from({ length: 60 }, (_, i) => `question ${i}`).join("\n")}\n`);
+    await answerLines(
+      from,
+      to,
+      (q) => {
+        asked++;
+        most = Math.max(most, asked - written);
+        // later questions answered sooner: the order comes from answerLines
+        const n = Number(q.split(" ")[1]);
+        return new Promise((done) =>
+          setTimeout(() => done({ ...answer("help", deps), question: q }), (60 - n) % 7),
+        );
+      },
+      undefined,
+      8,
+    );
+    expect(order).toEqual(Array.from({ length: 60 }, (_, i) => `question ${i}`));
+    expect(written).toBe(60);
+    expect(most).toBe(8);
+  });
+
+  it("with `ahead`, an answer is written as soon as it is ready, not when more input comes", async () => {
+    const from = new PassThrough();
+    const to = new PassThrough();
+    const got: string[] = [];
+    let next: ((line: string) => void) | undefined;
+    to.on("data", (d: Buffer) => {
+      for (const l of String(d).split("\n").filter(Boolean)) {
+        got.push(JSON.parse(l).question);
+        next?.(l);
+      }
+    });
+    const running = answerLines(from, to, async (q) => answer(q, deps), undefined, 16);
+    for (const q of ["help", "Who leads Tokyo?", "sources"]) {
+      const written = new Promise((done) => {
+        next = done;
+      });
+      from.write(`${q}\n`);
+      await written;
+    }
+    from.end();
+    await running;
+    expect(got).toEqual(["help", "Who leads Tokyo?", "sources"]);
   });
 
   it("a question that fails still gets its line, not answering, and the reason goes to onError", async () => {
