@@ -63,7 +63,11 @@ export function vectorWords(word: string, language: "en" | "de", lexicon: Lexico
  * words met to those rows, each worked out once per question whatever the sentences repeat.
  */
 export class SoftWords {
-  private readonly byRow = new Map<number, Float32Array>();
+  /** Per sentence word's row met so far, where its cosines start in `cosines`. */
+  private readonly slotOf = new Map<number, number>();
+  /** The cosines worked out, `rows.length` per row met (NaN for those not yet needed). */
+  private cosines = new Float32Array(0);
+  private used = 0;
 
   constructor(
     readonly vectors: WordVectors,
@@ -74,27 +78,28 @@ export class SoftWords {
     readonly questionTerms: ReadonlySet<string>,
   ) {}
 
-  /** The cosine of a row of the vectors (a sentence word's) to the question's k-th row, worked out once per question. */
-  cosine(row: number, k: number): number {
-    return this.cosineIn(this.cosinesOf(row), row, k);
-  }
-
-  /** The cosines of a row to the question's rows worked out so far (NaN for the others): one lookup per sentence word. */
-  cosinesOf(row: number): Float32Array {
-    let out = this.byRow.get(row);
-    if (!out) {
-      out = new Float32Array(this.rows.length).fill(Number.NaN);
-      this.byRow.set(row, out);
+  /** Where the cosines of a row (a sentence word's) to the question's rows are kept: one lookup per sentence word. */
+  slot(row: number): number {
+    let at = this.slotOf.get(row);
+    if (at === undefined) {
+      at = this.used;
+      this.used += this.rows.length;
+      if (this.used > this.cosines.length) {
+        const grown = new Float32Array(Math.max(64, 2 * this.used)).fill(Number.NaN);
+        grown.set(this.cosines.subarray(0, at));
+        this.cosines = grown;
+      }
+      this.slotOf.set(row, at);
     }
-    return out;
+    return at;
   }
 
-  /** The cosine of `row` to the question's k-th row, from `cosines` (its `cosinesOf`) or worked out into it. */
-  cosineIn(cosines: Float32Array, row: number, k: number): number {
-    let c = cosines[k] as number;
+  /** The cosine of `row` (whose `slot` is `at`) to the question's k-th row, worked out once per question. */
+  cosineAt(at: number, row: number, k: number): number {
+    let c = this.cosines[at + k] as number;
     if (Number.isNaN(c)) {
       c = this.vectors.cosineOfRows(this.rows[k] as number, row);
-      cosines[k] = c;
+      this.cosines[at + k] = c;
     }
     return c;
   }
@@ -180,10 +185,10 @@ export function softCoverage(s: SentenceInput): number {
   for (let i = 0; i < words.rows.length; i++) {
     if (isQuestionTerm(words.terms[i] as readonly string[], soft.questionTerms)) continue;
     const row = words.rows[i] as number;
-    const cosines = soft.cosinesOf(row);
+    const at = soft.slot(row);
     for (const m of missing)
       for (const k of m.at) {
-        const c = soft.cosineIn(cosines, row, k);
+        const c = soft.cosineAt(at, row, k);
         if (c > m.best) m.best = c;
       }
   }

@@ -597,21 +597,7 @@ export function searchSentences(
 ): { id: number; score: number }[] {
   if (query.length === 0) return [];
   const weights = queryWeights(query);
-  // The first stage asks for the rarer terms only: a term in most articles picks none of them,
-  // and every term costs a pass over its posting list.
   const n = index.corpus.articles.length;
-  let candidates: number[];
-  if (n <= CANDIDATE_ARTICLES) candidates = index.corpus.articles.map((_, id) => id);
-  else {
-    const firstStage = firstStageTerms(index.stats, n, weights);
-    candidates = index.articleSearch
-      .search(firstStage.join(SEP), {
-        combineWith: "OR",
-        boostTerm: (term) => weights.get(term) ?? 1,
-      })
-      .slice(0, CANDIDATE_ARTICLES)
-      .map((a) => Number(a.id));
-  }
   const table = index.sentenceTerms;
   const weightById = new Map<number, number>();
   for (const [t, w] of weights) {
@@ -619,15 +605,29 @@ export function searchSentences(
     if (id !== undefined) weightById.set(id, w * idf(index.stats, t));
   }
   const hits: { id: number; score: number }[] = [];
-  for (const a of candidates) {
-    const sentences = index.corpus.articles[a]?.sentences ?? [];
+  const add = (sentences: ArrayLike<number>) => {
     const sums = table.sumsOf(sentences, weightById);
-    sentences.forEach((id, k) => {
+    for (let k = 0; k < sentences.length; k++) {
+      const id = sentences[k] as number;
       const score = sums[k] as number;
       // BM25's length normalisation (b = 0.75): a long sentence matches more by chance.
       if (score > 0)
         hits.push({ id, score: score / (0.25 + (0.75 * table.countOf(id)) / index.stats.meanSentenceTerms) });
-    });
+    }
+  };
+  // Every article a candidate: only the sentences with a query term can score, in the order of
+  // the articles' sentences (ascending ids), as the loop over the candidates would give them.
+  if (n <= CANDIDATE_ARTICLES) add(table.sentencesWithAny(weightById.keys()));
+  else {
+    // The first stage asks for the rarer terms only: a term in most articles picks none of them,
+    // and every term costs a pass over its posting list.
+    const candidates = index.articleSearch
+      .search(firstStageTerms(index.stats, n, weights).join(SEP), {
+        combineWith: "OR",
+        boostTerm: (term) => weights.get(term) ?? 1,
+      })
+      .slice(0, CANDIDATE_ARTICLES);
+    for (const a of candidates) add(index.corpus.articles[Number(a.id)]?.sentences ?? []);
   }
   return hits.sort((x, y) => y.score - x.score).slice(0, limit);
 }
