@@ -171,7 +171,13 @@ export function spansOf(index: CorpusIndex, names: NameContext, sentence: Senten
     for (const p of phraseSpans(text, tokens, sentence.language))
       if (!typed.has(`${p.start}:${p.end}`)) spans.push(p);
     for (const span of spans) {
-      span.terms = index.analyzer.terms(span.text, sentence.language);
+      // a phrase is whole words of the sentence: its terms are those of its tokens (no new tokenizing)
+      span.terms =
+        span.kind === "phrase"
+          ? index.analyzer
+              .termsOfTokens(tokens.slice(span.first, span.last), sentence.language)
+              .map((t) => t.term)
+          : index.analyzer.terms(span.text, sentence.language);
       span.key = span.text.toLowerCase().replace(/\s+/g, " ").trim();
       span.digit = DIGIT.test(span.text);
     }

@@ -51,6 +51,25 @@ describe("spansOf", () => {
   });
 });
 
+describe("spansOf, a span's terms", () => {
+  it("are the analyser's terms of the span's text, in English and German, places of several words joined", () => {
+    const dir = tempDir({
+      "a.txt":
+        "The New York office of Velmora's robotics unit, opened in 2021, hired engineers from São Paulo's start-ups.\n",
+      "b.txt": "Die Finanzierungsrunde der Firma aus Nordrhein-Westfalen wurde im Mai abgeschlossen.\n",
+    });
+    const deps = depsFor(dir);
+    let phrases = 0;
+    for (const sentence of deps.index.corpus.sentences) {
+      for (const span of spansOf(deps.index, deps.names, sentence).spans) {
+        if (span.kind === "phrase") phrases++;
+        expect(span.terms).toEqual(deps.index.analyzer.terms(span.text, sentence.language));
+      }
+    }
+    expect(phrases).toBeGreaterThan(20);
+  });
+});
+
 describe("kindFit", () => {
   it("fits a span's kind to the expected answer type: 1 first choice, 0.5 another, 0 none", () => {
     expect(kindFit("person", "person")).toBe(1);
