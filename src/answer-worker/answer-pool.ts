@@ -13,7 +13,7 @@ export interface QuestionTaker {
  * together). Consecutive questions tend to be about the same article, and about half the work
  * of a first answer about an article is per sentence (spans, tags, vectors), kept by the taker
  * that did it: dealt in runs of 32, two threads each redid most of it and were 1.1x as fast as
- * one on the squad set; in runs of a share of the batch, see the commit's figures.
+ * one on the squad set, in runs of a share of the batch 1.2-1.35x (BENCHMARKS.md).
  */
 export const SHARE = 0.5;
 /** A taker is given a new run once it holds fewer than this many questions (it never waits idle for one). */
@@ -49,7 +49,7 @@ export class AnswerPool {
   private readonly held: number[];
   private helpersStarting: Promise<void> | undefined;
   private closed = false;
-
+  /** A deal is due at the next turn of the event loop (the questions of one read go together). */
   private dealing = false;
 
   constructor(
