@@ -192,6 +192,11 @@ export interface AnswerOptions {
    * Telgard plant?" asks about the Telgard plant).
    */
   context?: { entities: string[] };
+  /**
+   * false: the answer carries no trace. For a caller that writes only the contract (which has
+   * none): explaining an answer is a few per cent of its work.
+   */
+  trace?: boolean;
 }
 
 /** A question read and routed: its analysis, its intent, and whether it is about the bot itself. */
@@ -297,7 +302,8 @@ export function answer(question: string, deps: Deps, options: AnswerOptions = {}
   const extra = shortened ? { shortened } : {};
   if (meta) {
     const examples = intent.id === "help" || !q.text ? suggestionsFor(deps, q.language) : undefined;
-    return { ...composeMeta(q, intent, deps, examples), ...extra, trace: explainMeta(q.entities, intent.id) };
+    const meta = { ...composeMeta(q, intent, deps, examples), ...extra };
+    return options.trace === false ? meta : { ...meta, trace: explainMeta(q.entities, intent.id) };
   }
   const analysis = analyse(q, intent, deps);
   const scored = score(analysis, deps.models, deps);
@@ -307,10 +313,8 @@ export function answer(question: string, deps: Deps, options: AnswerOptions = {}
   // surname that is also a title ("Kaiser", "König") and stays a name.
   const titles = DESCRIPTIVE_TYPES.has(analysis.type) ? deps.names.lexicon : undefined;
   const composed = localiseAnswer(compose(analysis, scored, deps.models, deps), titles);
-  return {
-    ...composed,
-    sources: sourcesOf(composed, deps),
-    ...extra,
-    trace: explainAnswer(analysis, scored, deps.models, carried),
-  };
+  const out: Answer = { ...composed, sources: sourcesOf(composed, deps), ...extra };
+  return options.trace === false
+    ? out
+    : { ...out, trace: explainAnswer(analysis, scored, deps.models, carried) };
 }

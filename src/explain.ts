@@ -1,5 +1,5 @@
 import type { AnswerTrace, TraceFeature, TraceSentence } from "./answer/types.js";
-import type { LogisticModel } from "./ranking/logistic.js";
+import { featureParts, type LogisticModel } from "./ranking/logistic.js";
 import type { Analysis, Models, Scored } from "./ranking/pipeline.js";
 
 /** Features listed per model in a trace, and candidate sentences. */
@@ -10,7 +10,7 @@ const SENTENCES_SHOWN = 3;
 
 const round = (x: number) => Number(x.toPrecision(3));
 
-/** A model's features by the size of their part in the score (weight × value), largest first. */
+/** A model's features by the size of their part in the log-odds (weight × value and the trees' splits on it), largest first. */
 function contributions(
   model: LogisticModel,
   x: readonly number[],
@@ -19,8 +19,7 @@ function contributions(
 ): TraceFeature[] {
   // rounded only once chosen: a trace is made for every answer
   const parts: { i: number; part: number }[] = [];
-  model.features.forEach((_, i) => {
-    const part = (model.weights[i] ?? 0) * (x[i] ?? 0);
+  featureParts(model, x).forEach((part, i) => {
     if (part !== 0) parts.push({ i, part });
   });
   return parts

@@ -1,12 +1,13 @@
 import { type FSWatcher, watch } from "node:fs";
+import type { Log } from "./answer-worker/protocol.js";
 import { buildDepsFromFolder, createDeps, type Deps } from "./core.js";
 
 /** Options of LiveDeps. */
 export interface LiveDepsOptions {
   seedsDir: string;
   intentsDir: string;
-  /** Told about every reload: what changed, or why the last good set stays. */
-  log?: (message: string) => void;
+  /** Told about every reload: what changed, or why the last good set stays; and the articles' warnings. */
+  log?: Log;
   /** Quiet time after the last file change before reloading (ms, default 500). */
   debounceMs?: number;
   /** Index cache folder for the first load (see createDeps). */
@@ -30,7 +31,7 @@ export class LiveDeps {
       seedsDir: options.seedsDir,
       intentsDir: options.intentsDir,
       cacheDir: options.cacheDir,
-      onWarning: (m) => options.log?.(`warning: ${m}`),
+      onWarning: (m) => options.log?.(`warning: ${m}`, "warning"),
     });
     this.goodSources = new Set(this.deps.index.corpus.articles.map((a) => a.source));
   }
@@ -53,7 +54,7 @@ export class LiveDeps {
       if (broken.length) return this.keep(broken.join("; "));
       this.deps = next;
       this.goodSources = loaded;
-      for (const w of corpus.warnings) this.options.log?.(`warning: ${w}`);
+      for (const w of corpus.warnings) this.options.log?.(`warning: ${w}`, "warning");
       const reason = `reloaded ${corpus.articles.length} articles and ${next.intents.intents.length} intents`;
       this.options.log?.(reason);
       return { ok: true, reason };

@@ -3,12 +3,12 @@ import type { Answer } from "../answer/types.js";
 import type { Catalog } from "../answering.js";
 import type { AnswerOptions } from "../core.js";
 import type { Language } from "../text/language.js";
-import type { FromWorker, ToWorker, WorkerOptions } from "./protocol.js";
+import type { FromWorker, Log, ToWorker, WorkerOptions } from "./protocol.js";
 
 /** Options of AnswerWorker. */
 export interface AnswerWorkerOptions extends WorkerOptions {
   /** Told the worker's log lines (reloads, warnings) and restarts. */
-  log?: (message: string) => void;
+  log?: Log;
   /** The worker's script (default: worker.js next to this module, compiled or bundled). */
   workerUrl?: URL;
 }
@@ -63,12 +63,12 @@ export class AnswerWorker {
       worker.on("message", (m: FromWorker) => {
         if (m.type === "ready") {
           ready = true;
-          log?.(`answering worker ready: ${m.articles} articles, ${m.intents} intents`);
+          log?.(`answering worker ready: ${m.articles} articles, ${m.intents} intents`, "ready");
           this.live = true;
           this.resend();
           resolve();
         } else if (m.type === "fatal") reject(new Error(m.message));
-        else if (m.type === "log") log?.(m.message);
+        else if (m.type === "log") log?.(m.message, m.kind);
         else this.settle(m);
       });
       worker.on("error", (err) => {

@@ -14,6 +14,16 @@ export interface WorkerOptions {
   databaseUrl?: string;
 }
 
+/**
+ * What a log line is: a warning about the articles (a file skipped), a worker that has loaded,
+ * or any other event (a reload, a restart). A caller that has said the warnings already, or
+ * for which a start is no news, drops those kinds, never by the wording.
+ */
+export type LogKind = "warning" | "ready" | "event";
+
+/** Told a log line and its kind. */
+export type Log = (message: string, kind?: LogKind) => void;
+
 /** Main thread -> worker. */
 export type ToWorker =
   | { type: "ask"; id: number; question: string; options?: AnswerOptions }
@@ -25,5 +35,5 @@ export type FromWorker =
   | { type: "answer"; id: number; answer: Answer }
   | { type: "catalog"; id: number; catalog: Catalog }
   | { type: "error"; id: number; message: string }
-  | { type: "log"; message: string }
+  | { type: "log"; message: string; kind?: LogKind }
   | { type: "fatal"; message: string };

@@ -11,13 +11,13 @@ import { type Catalog, catalogOf } from "../answering.js";
 import { type AnswerOptions, answer } from "../core.js";
 import { LiveDeps } from "../live-deps.js";
 import type { Language } from "../text/language.js";
-import type { FromWorker, ToWorker, WorkerOptions } from "./protocol.js";
+import type { FromWorker, Log, ToWorker, WorkerOptions } from "./protocol.js";
 
 const port = parentPort;
 if (!port) throw new Error("worker.js runs as a worker thread");
 const send = (message: FromWorker) => port.postMessage(message);
 const options = workerData as WorkerOptions;
-const log = (message: string) => send({ type: "log", message });
+const log: Log = (message, kind) => send({ type: "log", message, kind });
 
 /** What answers: the folder's index in memory, or PostgreSQL. */
 interface Source {

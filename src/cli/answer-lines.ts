@@ -20,7 +20,9 @@ export async function answerLines(
 ) {
   if (!Number.isInteger(ahead) || ahead < 1)
     throw new Error(`answerLines: ahead must be a whole number >= 1`);
-  const answerOf = typeof ask === "function" ? ask : (question: string) => answer(question, ask);
+  // the contract has no trace: none is made
+  const answerOf =
+    typeof ask === "function" ? ask : (question: string) => answer(question, ask, { trace: false });
   const answerLine = async (line: string): Promise<string> => {
     let a: Answer;
     try {

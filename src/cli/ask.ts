@@ -2,6 +2,7 @@
 import { toContract } from "../answer/types.js";
 import { AnswerPool, ThisThreadTaker } from "../answer-worker/answer-pool.js";
 import { AnswerWorker } from "../answer-worker/pool.js";
+import type { Log } from "../answer-worker/protocol.js";
 import { askThreadsFrom } from "../config.js";
 import { cacheDirFrom, intentsDirFrom, seedsDirFrom } from "../config-paths.js";
 import { answer, createDeps, type Deps } from "../core.js";
@@ -53,21 +54,25 @@ const HELP_WHEN_WAITING = 256;
  * the answers are written in order as they come.
  */
 async function answerOnThreads(deps: Deps, args: ReturnType<typeof parseArgs>, threads: number) {
-  const log = (m: string) => {
+  const log: Log = (m, kind) => {
     // this thread has said the articles' warnings already, and a helper's start is no news
-    if (!m.startsWith("warning: ") && !m.startsWith("answering worker ready")) process.stderr.write(`${m}\n`);
+    if (kind !== "warning" && kind !== "ready") process.stderr.write(`${m}\n`);
   };
-  const pool = new AnswerPool([new ThisThreadTaker((q) => answer(q, deps))], {
+  // the lines written are the contract, which has no trace: none is made
+  const untraced = { trace: false };
+  const pool = new AnswerPool([new ThisThreadTaker((q) => answer(q, deps, untraced))], {
     count: threads - 1,
     whenWaiting: HELP_WHEN_WAITING,
-    start: () =>
-      AnswerWorker.start({
+    start: async () => {
+      const worker = await AnswerWorker.start({
         seedsDir: seedsDirFrom(args.seeds),
         intentsDir: intentsDirFrom(),
         cacheDir: cacheDirFrom(),
         watch: false,
         log,
-      }),
+      });
+      return { ask: (q) => worker.ask(q, untraced), close: () => worker.close() };
+    },
     log,
   });
   try {

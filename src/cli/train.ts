@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { intentsDirFrom } from "../config-paths.js";
 import { WEIGHTS_FILE } from "../core.js";
+import { splitsPerFeature } from "../ranking/trees.js";
 import { serializeWeights, type WeightsFile } from "../ranking/weights.js";
 import { parseTrainArgs, setsOf } from "../train/cli.js";
 import { fitModels } from "../train/fit.js";
@@ -71,9 +72,22 @@ async function main(): Promise<number> {
     ["decision", models.decision],
     ["confidence", models.confidence],
   ] as const) {
-    lines.push(`## ${name} model (bias ${m.bias.toFixed(3)})`, "", "| feature | weight |", "|---|---|");
-    for (const [i, f] of m.features.entries())
-      lines.push(`| ${f} | ${(m.weights[i] as number).toFixed(3)} |`);
+    lines.push(`## ${name} model (bias ${m.bias.toFixed(3)})`, "");
+    if (!m.trees) {
+      lines.push("| feature | weight |", "|---|---|");
+      for (const [i, f] of m.features.entries())
+        lines.push(`| ${f} | ${(m.weights[i] as number).toFixed(3)} |`);
+    } else {
+      const splits = splitsPerFeature(m.trees, m.features.length);
+      lines.push(
+        `A logistic model and ${m.trees.length} trees added to its log-odds (src/ranking/trees.ts); the trees' splits per feature:`,
+        "",
+        "| feature | weight | splits |",
+        "|---|---|---|",
+      );
+      for (const [i, f] of m.features.entries())
+        lines.push(`| ${f} | ${(m.weights[i] as number).toFixed(3)} | ${splits[i]} |`);
+    }
     lines.push("");
   }
   lines.push("## In sample (fitted and scored on the same questions)", "", "```");

@@ -1,3 +1,5 @@
+import { addTreeParts, type Tree, treeValue } from "./trees.js";
+
 /**
  * Logistic regression with L2 regularisation, fitted by Newton's method on standardised
  * features. Small and exact: the models of the answering core have a few dozen features.
@@ -9,14 +11,32 @@ export interface LogisticModel {
   features: string[];
   weights: number[];
   bias: number;
+  /** Boosted trees whose outputs are added to the log-odds (src/ranking/trees.ts); none: linear. */
+  trees?: Tree[];
 }
 
 /** The fitted probability of a feature vector. */
 export function predict(model: LogisticModel, x: readonly number[]): number {
+  return sigmoid(logit(model, x));
+}
+
+/** The model's log-odds of a feature vector. */
+export function logit(model: LogisticModel, x: readonly number[]): number {
   let z = model.bias;
   const w = model.weights;
   for (let i = 0; i < w.length; i++) z += (w[i] as number) * (x[i] ?? 0);
-  return sigmoid(z);
+  if (model.trees) for (const t of model.trees) z += treeValue(t, x);
+  return z;
+}
+
+/**
+ * Each feature's part in the log-odds: its weight times its value, plus what the trees' splits
+ * on it add (the trees' root values, shared by every row, are left out like the bias).
+ */
+export function featureParts(model: LogisticModel, x: readonly number[]): number[] {
+  const parts = model.weights.map((w, i) => w * (x[i] ?? 0));
+  for (const t of model.trees ?? []) addTreeParts(t, x, parts);
+  return parts;
 }
 
 export function sigmoid(z: number): number {

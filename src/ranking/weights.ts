@@ -19,7 +19,27 @@ function checkModel(value: unknown, name: string, expected: string[], file: stri
     );
   if (m.weights.length !== expected.length || m.weights.some((w) => !Number.isFinite(w)))
     throw new Error(`${file}: models.${name}.weights must be ${expected.length} numbers`);
+  if (m.trees !== undefined && (!Array.isArray(m.trees) || !m.trees.every((t) => isTree(t, expected.length))))
+    throw new Error(
+      `${file}: models.${name}.trees must be trees: a number, or [feature 0-${expected.length - 1}, threshold, value, below, above]`,
+    );
   return m;
+}
+
+/** A well-formed tree over `features` features (src/ranking/trees.ts). */
+function isTree(t: unknown, features: number): boolean {
+  if (typeof t === "number") return Number.isFinite(t);
+  if (!Array.isArray(t) || t.length !== 5) return false;
+  const [f, threshold, value, below, above] = t as unknown[];
+  return (
+    Number.isInteger(f) &&
+    (f as number) >= 0 &&
+    (f as number) < features &&
+    Number.isFinite(threshold) &&
+    Number.isFinite(value) &&
+    isTree(below, features) &&
+    isTree(above, features)
+  );
 }
 
 /** Parses and checks a weights file: the features must be those the code computes, in order. */

@@ -4,6 +4,7 @@ import { createDeps, type Deps, route } from "../core.js";
 import { type EvalQuestion, judge } from "../eval/judge.js";
 import { FACTOID_TYPES } from "../intents/types.js";
 import { DECISION_FEATURES, featureValues } from "../ranking/features.js";
+import { featureParts } from "../ranking/logistic.js";
 import { analyse, compose, decisionInput, type Models, type Scored, score } from "../ranking/pipeline.js";
 import { untrainedModels } from "../ranking/weights.js";
 import { accepted, type Example, fitModels, holdsAnswer, isAnswerSpan } from "./fit.js";
@@ -310,6 +311,7 @@ export function report(outcomes: Outcome[], title: string): string[] {
       .join(", ");
   };
   lines.push(`  answer threshold (fully right if it were): ${thresholdSweep(outcomes)}`);
+  lines.push(`  decision ranking: ${decisionRanking(outcomes)}`);
   lines.push(`  by language: ${by((o) => o.answer.language)}`);
   lines.push(`  by answer type: ${by((o) => o.example?.analysis.type ?? "meta")}`);
   lines.push(`  by intent: ${by((o) => o.answer.intent)}`);
@@ -331,6 +333,42 @@ function rightWith(o: Outcome, change: Partial<Models["thresholds"]>): boolean {
   const models = { ...o.models, thresholds: { ...o.models.thresholds, ...change } };
   const answer = compose(o.example.analysis, o.scored, models, o.example.deps);
   return judge(o.question, toContract(answer), o.example.seedsDir).length === 0;
+}
+
+/**
+ * How well the decision's probability orders the questions whose reply the answer threshold
+ * decides: those right only if answered against those right only if abstained on. Its AUC (the
+ * chance that one of the first scores above one of the second; 0.5 is chance) judges the
+ * decision model apart from where the threshold falls, which moves every count above it.
+ */
+export function decisionRanking(outcomes: Outcome[]): string {
+  const answer: number[] = [];
+  const abstain: number[] = [];
+  for (const o of outcomes) {
+    if (!o.scored) continue;
+    const answered = rightWith(o, { answer: -1 });
+    const abstained = rightWith(o, { answer: 2 });
+    if (answered && !abstained) answer.push(o.scored.pDecision);
+    else if (abstained && !answered) abstain.push(o.scored.pDecision);
+  }
+  if (answer.length === 0 || abstain.length === 0)
+    return `${answer.length} right only answered, ${abstain.length} right only abstained`;
+  return `AUC ${auc(answer, abstain).toFixed(3)} (${answer.length} right only answered, ${abstain.length} right only abstained)`;
+}
+
+/** The chance that a value of `high` exceeds one of `low` (ties count half): the Mann-Whitney AUC. */
+export function auc(high: readonly number[], low: readonly number[]): number {
+  const all = [...high.map((v) => ({ v, h: 1 })), ...low.map((v) => ({ v, h: 0 }))].sort((a, b) => a.v - b.v);
+  let rankSum = 0;
+  for (let i = 0; i < all.length; ) {
+    let j = i;
+    while (j < all.length && (all[j] as { v: number }).v === (all[i] as { v: number }).v) j++;
+    // ranks i+1..j share their mean
+    const mean = (i + 1 + j) / 2;
+    for (let k = i; k < j; k++) if ((all[k] as { h: number }).h) rankSum += mean;
+    i = j;
+  }
+  return (rankSum - (high.length * (high.length + 1)) / 2) / (high.length * low.length);
 }
 
 /** Questions fully right had every answer been given as its sentence (no short span). */
@@ -382,8 +420,9 @@ export function why(o: Outcome): string {
   const s = o.scored;
   const x = featureValues(DECISION_FEATURES, decisionInput(o.example.analysis, s.pSentences, s.spans));
   const m = o.models.decision;
+  const contribution = featureParts(m, x);
   const parts = m.features
-    .map((name, i) => ({ name, c: (m.weights[i] as number) * (x[i] as number), v: x[i] as number }))
+    .map((name, i) => ({ name, c: contribution[i] as number, v: x[i] as number }))
     .sort((a, b) => Math.abs(b.c) - Math.abs(a.c))
     .slice(0, 3)
     .map((p) => `${p.name}=${p.v.toFixed(2)} (${p.c >= 0 ? "+" : ""}${p.c.toFixed(2)})`);

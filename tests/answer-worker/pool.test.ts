@@ -19,12 +19,16 @@ const QUESTIONS = [
 
 describe("the answering worker", () => {
   const logs: string[] = [];
+  const kinds: [string, string | undefined][] = [];
   const started = AnswerWorker.start({
     seedsDir: SEEDS,
     intentsDir: INTENTS,
     watch: false,
     workerUrl,
-    log: (m) => logs.push(m),
+    log: (m, kind) => {
+      logs.push(m);
+      kinds.push([m, kind]);
+    },
   });
   afterAll(async () => (await started).close());
 
@@ -32,6 +36,8 @@ describe("the answering worker", () => {
     const pool = await started;
     for (const q of QUESTIONS) expect(await pool.ask(q)).toEqual(answer(q, seedsDeps()));
     expect(logs.join("\n")).toMatch(/answering worker ready: 5 articles/);
+    // a caller drops a start by its kind, not its wording
+    expect(kinds.find(([m]) => m.startsWith("answering worker ready"))?.[1]).toBe("ready");
   });
 
   it("gives the articles and the checked suggestions of each language, as the core does", async () => {

@@ -153,3 +153,18 @@ describe("help in the asker's language", () => {
     expect(a.answer).toMatch(text);
   });
 });
+
+describe("answer without a trace", () => {
+  const deps = slackCorpusDeps();
+
+  it("is the same answer with no trace, for questions from the articles and about the bot", () => {
+    for (const q of ["who leads the Tokyo office?", "help", "What's the weather in Paris?", "sources"]) {
+      const traced = answer(q, deps);
+      const untraced = answer(q, deps, { trace: false });
+      expect(traced.trace, q).toBeDefined();
+      expect(untraced.trace, q).toBeUndefined();
+      const { trace: _, ...rest } = traced;
+      expect(untraced, q).toEqual(rest);
+    }
+  });
+});

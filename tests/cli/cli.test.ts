@@ -284,6 +284,9 @@ describe("npm run eval (built CLI)", () => {
       /span right when the sentence is: (?:[\d.]+%|n\/a) \(\d+\/\d+\); an answer among its spans (?:[\d.]+%|n\/a); answered with the span \d+/,
     );
     expect(r.stdout).toMatch(/fully right if every answer were its sentence: \d+ \(as given: \d+\)/);
+    expect(r.stdout).toMatch(
+      /decision ranking: (?:AUC [\d.]+ \()?\d+ right only answered, \d+ right only abstained\)?/,
+    );
     expect(r.stdout).toMatch(/calibration \(confidence -> share right\): 0\.0-0\.2: /);
     expect(r.stdout).toMatch(/by language: en [\d.]+% of \d+/);
     expect(r.stdout).toMatch(/by intent: \w+ [\d.]+% of \d+/);

@@ -30,6 +30,23 @@ describe("parseWeights", () => {
     nan.models.decision.weights[0] = "x";
     expect(() => parseWeights(JSON.stringify(nan), "w.json")).toThrow(/models\.decision\.weights must be/);
   });
+
+  it("reads a model's trees, and refuses a tree that is not one (a feature out of range, a wrong shape)", () => {
+    const models = untrainedModels();
+    models.decision.trees = [[2, 0.5, 0.1, -1, [0, 1.5, 0.2, 0.3, 2]], 0.25];
+    const read = parseWeights(serializeWeights({ trainedOn: {}, models }), "w.json");
+    expect(read.decision.trees).toEqual(models.decision.trees);
+    const bad = (trees: unknown) => {
+      const file = JSON.parse(serializeWeights({ trainedOn: {}, models }));
+      file.models.decision.trees = trees;
+      return () => parseWeights(JSON.stringify(file), "w.json");
+    };
+    const n = models.decision.features.length;
+    expect(bad([[n, 0.5, 0, 1, 2]])).toThrow(/w\.json: models\.decision\.trees must be trees/);
+    expect(bad([[0, 0.5, 0, 1]])).toThrow(/models\.decision\.trees must be trees/);
+    expect(bad([[0, "x", 0, 1, 2]])).toThrow(/models\.decision\.trees must be trees/);
+    expect(bad({})).toThrow(/models\.decision\.trees must be trees/);
+  });
 });
 
 describe("serializeWeights", () => {

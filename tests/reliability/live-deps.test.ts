@@ -42,6 +42,26 @@ describe("LiveDeps: reload without a restart, keeping the last good set", () => 
     expect(logs.some((l) => /reload refused/.test(l))).toBe(true);
   });
 
+  it("gives the articles' warnings the kind warning, at the first load and at a reload", () => {
+    const seeds = tempDir({ ...FICTION, "broken.md": "" });
+    const logged: [string, string | undefined][] = [];
+    const live = new LiveDeps({
+      seedsDir: seeds,
+      intentsDir: INTENTS,
+      log: (m, kind) => logged.push([m, kind]),
+    });
+    expect(logged.filter(([, k]) => k === "warning").map(([m]) => m)).toEqual([
+      expect.stringMatching(/^warning: .*broken\.md/),
+    ]);
+    logged.length = 0;
+    live.reload();
+    expect(logged.filter(([, k]) => k === "warning").map(([m]) => m)).toEqual([
+      expect.stringMatching(/^warning: .*broken\.md/),
+    ]);
+    // the reload itself is an event
+    expect(logged.find(([m]) => m.startsWith("reloaded"))?.[1]).toBeUndefined();
+  });
+
   it("keeps the last good intents when an intent file turns malformed, naming it", () => {
     const intents = intentsCopy();
     const live = new LiveDeps({ seedsDir: tempDir(FICTION), intentsDir: intents });

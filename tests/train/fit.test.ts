@@ -7,6 +7,8 @@ import { untrainedModels } from "../../src/ranking/weights.js";
 import { accepted, holdsAnswer, isAnswerSpan } from "../../src/train/fit.js";
 import {
   answerAll,
+  auc,
+  decisionRanking,
   examplesOf,
   loadSet,
   offTopicReport,
@@ -83,6 +85,19 @@ describe("thresholdSweep", () => {
     const models = { ...untrainedModels(), thresholds: { answer: 0.5, span: 2, spanOther: 2, list: 2 } };
     const outcomes = answerAll([loaded], () => models);
     expect(thresholdSweep(outcomes)).toBe("0.2: 2, 0.3: 2, 0.4: 2, 0.5: 2, 0.6: 1, 0.7: 1, 0.8: 1");
+    // two questions are right only if answered, one only if abstained on, all at p = 0.5: a tie
+    expect(decisionRanking(outcomes)).toBe("AUC 0.500 (2 right only answered, 1 right only abstained)");
+  });
+});
+
+describe("auc", () => {
+  it("is the chance that a value of the first list beats one of the second, ties counting half", () => {
+    expect(auc([2, 3], [1])).toBe(1);
+    expect(auc([1], [2, 3])).toBe(0);
+    expect(auc([1, 1], [1])).toBe(0.5);
+    // 3 beats 1 and 2, 1.5 beats 1 only, ties with nothing: 3 of 4 pairs
+    expect(auc([3, 1.5], [1, 2])).toBe(0.75);
+    expect(auc([2, 0], [2, 1])).toBe(0.375);
   });
 });
 
