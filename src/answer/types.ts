@@ -57,7 +57,7 @@ export interface SourceArticle {
   language: Language;
 }
 
-/** One feature's part in a fitted model's score: `contribution` is weight × value, in log-odds. */
+/** One feature's part in a fitted model's score, in log-odds: weight × value, and what the model's trees' splits on it add. */
 export interface TraceFeature {
   model: "decision" | "sentence" | "span";
   feature: string;

@@ -6,6 +6,8 @@ export interface CliArgs {
   help: boolean;
   /** Print load and index build times to stderr. */
   timing: boolean;
+  /** `--why`: also what decided the answer (its trace). */
+  why: boolean;
   /** `--threads N`: answering threads of --jsonl, as given (config.ts askThreadsFrom reads it). */
   threads?: string;
   /** The words of the question, joined. */
@@ -14,7 +16,7 @@ export interface CliArgs {
 
 /** Parses argv (without node and the script); throws with a message on an unknown option. */
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { json: false, jsonl: false, help: false, timing: false, question: "" };
+  const out: CliArgs = { json: false, jsonl: false, help: false, timing: false, why: false, question: "" };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -22,6 +24,7 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === "--jsonl") out.jsonl = true;
     else if (a === "--help" || a === "-h") out.help = true;
     else if (a === "--timing") out.timing = true;
+    else if (a === "--why") out.why = true;
     else if (a === "--seeds") {
       const dir = argv[++i];
       if (!dir) throw new Error("--seeds needs a folder: --seeds DIR");

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { toContract } from "../answer/types.js";
+import { type Answer, toContract } from "../answer/types.js";
 import { AnswerPool, ThisThreadTaker } from "../answer-worker/answer-pool.js";
 import { AnswerWorker } from "../answer-worker/pool.js";
 import type { Log } from "../answer-worker/protocol.js";
@@ -12,13 +12,22 @@ import { parseArgs } from "./args.js";
 import { renderText } from "./render-text.js";
 import { runMain } from "./run-main.js";
 
-const USAGE = `usage: npm run ask -- [--json | --jsonl] [--seeds DIR] "question"
+const USAGE = `usage: npm run ask -- [--json | --jsonl] [--why] [--seeds DIR] "question"
   (no option)  a readable answer with numbered citations
   --json       one JSON object (the answer contract)
   --jsonl      one question per line of standard input, one JSON object per line
   --seeds DIR  read the articles from DIR instead of seeds/ (or set SEEDS_DIR)
   --threads N  answer a long --jsonl input on N threads (or set ASK_THREADS; default: the cores, at most 4)
+  --why        also what decided the answer: the words matched, the probability against the
+               threshold, the features that weighed most, the sentences scored best
+               (with --json: the answer's "trace" beside the contract's fields)
   --timing     print how long loading and indexing took, on stderr`;
+
+/** One answer as `ask` prints it: readable, or the contract's JSON; with --why, its trace too. */
+function printed(a: Answer, args: ReturnType<typeof parseArgs>): string {
+  if (!args.json) return renderText(a, args.why);
+  return JSON.stringify(args.why ? { ...toContract(a), trace: a.trace } : toContract(a));
+}
 
 /** ARTICLES_BACKEND=postgres: the articles are read from DATABASE_URL (npm run ingest). */
 async function askPostgres(args: ReturnType<typeof parseArgs>, databaseUrl: string): Promise<number> {
@@ -35,7 +44,7 @@ async function askPostgres(args: ReturnType<typeof parseArgs>, databaseUrl: stri
     if (args.jsonl) await answerLines(process.stdin, process.stdout, (q) => db.answer(q));
     else {
       const a = await db.answer(args.question);
-      process.stdout.write(args.json ? `${JSON.stringify(toContract(a))}\n` : `${renderText(a)}\n`);
+      process.stdout.write(`${printed(a, args)}\n`);
     }
   } finally {
     await db.close();
@@ -113,8 +122,7 @@ async function main(): Promise<number> {
   if (args.jsonl && threads > 1) await answerOnThreads(deps, args, threads);
   else if (args.jsonl) await answerLines(process.stdin, process.stdout, deps);
   else {
-    const a = answer(args.question, deps);
-    process.stdout.write(args.json ? `${JSON.stringify(toContract(a))}\n` : `${renderText(a)}\n`);
+    process.stdout.write(`${printed(answer(args.question, deps), args)}\n`);
   }
   return 0;
 }

@@ -59,6 +59,24 @@ describe("npm run ask (built CLI)", () => {
     expect(text).toMatch(/Nagasaki[\s\S]*\[1\] "/);
   });
 
+  it("--why also prints what decided the answer; with --json, the trace beside the contract", () => {
+    const plain = ask(["Who leads Tokyo?"]).stdout;
+    expect(plain).not.toMatch(/why:/);
+    const why = ask(["--why", "Who leads Tokyo?"]).stdout;
+    expect(why).toMatch(/Nagasaki[\s\S]*\[1\] "[\s\S]*\n {2}why:\n/);
+    expect(why).toMatch(/asks for: person/);
+    expect(why).toMatch(/words the sentence holds: .*Tokyo/);
+    expect(why).toMatch(/p\(answer\) [\d.]+, answers from [\d.]+/);
+    expect(why).toMatch(/decision: \w+ = [-\d.e]+ \([-+][\d.e-]+ log-odds\)/);
+    expect(why).toMatch(/ {4}1\. p [\d.]+ ".*Nagasaki/);
+    // a meta answer says the rule that gave it
+    expect(ask(["--why", "help"]).stdout).toMatch(/why:\n {4}rule: help/);
+    const json = JSON.parse(ask(["--json", "--why", "Who leads Tokyo?"]).stdout);
+    expect(json.answer).toContain("Nagasaki");
+    expect(json.trace.decided.length).toBeGreaterThan(0);
+    expect(JSON.parse(ask(["--json", "Who leads Tokyo?"]).stdout).trace).toBeUndefined();
+  });
+
   it("--seeds and SEEDS_DIR point at another folder; broken files are named on stderr", () => {
     const dir = tempDir({ ...FICTION, "empty.txt": "" });
     const r = ask(["--json", "--seeds", dir, "Who leads the Berlin office?"]);
