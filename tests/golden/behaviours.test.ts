@@ -921,9 +921,10 @@ group("answer on the seed articles", () => {
  * 2026-12-03 (the pre-tagger alone, 20 candidate sentences, a cache key fixed), 37 again with
  * the 20 candidates chosen among 40 retrieved, 36 with the decision model's boosted trees (which
  * raised the cross-validated sets by 18 questions; "How many engineers will Acme hire?" is now
- * abstained on); a regression fails.
+ * abstained on), 37 again with the retrieval score weighing more in the choice of candidates;
+ * a regression fails.
  */
-const MIN_PASSING = 36;
+const MIN_PASSING = 37;
 
 describe("behaviour checks of the earlier core, as a held-out measure", () => {
   it(`at least ${MIN_PASSING} hold`, () => {
