@@ -73,21 +73,19 @@ async function main(): Promise<number> {
     ["confidence", models.confidence],
   ] as const) {
     lines.push(`## ${name} model (bias ${m.bias.toFixed(3)})`, "");
-    if (!m.trees) {
-      lines.push("| feature | weight |", "|---|---|");
-      for (const [i, f] of m.features.entries())
-        lines.push(`| ${f} | ${(m.weights[i] as number).toFixed(3)} |`);
-    } else {
-      const splits = splitsPerFeature(m.trees, m.features.length);
+    // a model with trees has a column of their splits per feature
+    const splits = m.trees && splitsPerFeature(m.trees, m.features.length);
+    if (m.trees)
       lines.push(
         `A logistic model and ${m.trees.length} trees added to its log-odds (src/ranking/trees.ts); the trees' splits per feature:`,
         "",
-        "| feature | weight | splits |",
-        "|---|---|---|",
       );
-      for (const [i, f] of m.features.entries())
-        lines.push(`| ${f} | ${(m.weights[i] as number).toFixed(3)} | ${splits[i]} |`);
-    }
+    lines.push(
+      splits ? "| feature | weight | splits |" : "| feature | weight |",
+      splits ? "|---|---|---|" : "|---|---|",
+    );
+    for (const [i, f] of m.features.entries())
+      lines.push(`| ${f} | ${(m.weights[i] as number).toFixed(3)} |${splits ? ` ${splits[i]} |` : ""}`);
     lines.push("");
   }
   lines.push("## In sample (fitted and scored on the same questions)", "", "```");

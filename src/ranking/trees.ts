@@ -13,10 +13,17 @@
  */
 export type Tree = number | [feature: number, threshold: number, value: number, below: Tree, above: Tree];
 
+type Split = Exclude<Tree, number>;
+
+/** The child of a split that a row goes to. */
+function childOf(split: Split, x: readonly number[]): Tree {
+  return (x[split[0]] ?? 0) <= split[1] ? split[3] : split[4];
+}
+
 /** A tree's output for one row. */
 export function treeValue(tree: Tree, x: readonly number[]): number {
   let node = tree;
-  while (typeof node !== "number") node = (x[node[0]] ?? 0) <= node[1] ? node[3] : node[4];
+  while (typeof node !== "number") node = childOf(node, x);
   return node;
 }
 
@@ -29,7 +36,7 @@ export function addTreeParts(tree: Tree, x: readonly number[], parts: number[]):
   if (typeof tree === "number") return tree;
   let node: Tree = tree;
   while (typeof node !== "number") {
-    const next: Tree = (x[node[0]] ?? 0) <= node[1] ? node[3] : node[4];
+    const next = childOf(node, x);
     const value = typeof next === "number" ? next : next[2];
     parts[node[0]] = (parts[node[0]] ?? 0) + value - node[2];
     node = next;

@@ -3,9 +3,8 @@ import { type Answer, toContract } from "../answer/types.js";
 import { createDeps, type Deps, route } from "../core.js";
 import { type EvalQuestion, judge } from "../eval/judge.js";
 import { FACTOID_TYPES } from "../intents/types.js";
-import { DECISION_FEATURES, featureValues } from "../ranking/features.js";
 import { featureParts } from "../ranking/logistic.js";
-import { analyse, compose, decisionInput, type Models, type Scored, score } from "../ranking/pipeline.js";
+import { analyse, compose, type Models, type Scored, score } from "../ranking/pipeline.js";
 import { untrainedModels } from "../ranking/weights.js";
 import { accepted, type Example, fitModels, holdsAnswer, isAnswerSpan } from "./fit.js";
 import { type DevSet, foldsOf, hash, questionsOf } from "./sets.js";
@@ -418,7 +417,8 @@ export function intentsAgainstFallback(outcomes: Outcome[]): string {
 export function why(o: Outcome): string {
   if (!o.example || !o.scored || !o.models) return o.answer.kind;
   const s = o.scored;
-  const x = featureValues(DECISION_FEATURES, decisionInput(o.example.analysis, s.pSentences, s.spans));
+  // the decision features the score was computed from
+  const x = s.xDecision;
   const m = o.models.decision;
   const contribution = featureParts(m, x);
   const parts = m.features
