@@ -350,8 +350,8 @@ export interface SpanInput {
   span: Span;
   sentence: Sentence;
   tokens: Token[];
-  /** What is known of each word of the sentence (verb forms, capitals). */
-  words: Pick<SentenceSpans, "verb" | "capital" | "tag">;
+  /** What is known of each word of the sentence (verb forms, capitals, parts of speech), and its spans. */
+  words: Pick<SentenceSpans, "verb" | "capital" | "tag" | "spans">;
   /** The fitted probability that its sentence holds the answer. */
   pSentence: number;
   /** Word positions of the question's terms in the sentence. */

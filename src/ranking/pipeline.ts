@@ -26,7 +26,7 @@ import {
   weightedTerms,
 } from "./features.js";
 import { type LogisticModel, predict } from "./logistic.js";
-import { kindFit, type Span, spansOf } from "./spans.js";
+import { kindFit, type Span, spansOf, wholeOf } from "./spans.js";
 
 /** What the ranking pipeline needs of the core's dependencies. */
 export interface RankingDeps {
@@ -368,8 +368,19 @@ export function compose(a: Analysis, scored: Scored, models: Models, deps: Ranki
   }
   const top = answerSpan(a, scored.spans, scored.best);
   if (top && spanWorth(scored.pDecision, top.p) >= (FACTOID_TYPES.has(a.type) ? t.span : t.spanOther)) {
-    const text = top.candidate.input.span.text;
+    const input = top.candidate.input;
+    const text = input.span.text;
     const key = norm(text);
+    const localised = localise(text, q.language, deps);
+    // the value or name whole ("18 million volumes" for "18"), unless it is put in the asker's language
+    const shown =
+      localised === text && input.sentence.language === q.language
+        ? wholeOf(
+            input.sentence.text,
+            { tokens: input.tokens, spans: input.words.spans, tag: input.words.tag },
+            input.span,
+          )
+        : localised;
     // the other candidate sentences that hold the same answer agree with it
     const agreeing = scored.pSentences
       .map((p, i) => ({ p, i }))
@@ -383,7 +394,7 @@ export function compose(a: Analysis, scored: Scored, models: Models, deps: Ranki
     return {
       ...base,
       answered: true,
-      answer: localise(text, q.language, deps),
+      answer: shown,
       confidence: round(predict(models.confidence, spanConfidenceInput(scored.pDecision, top.p))),
       citations,
       kind: "value",

@@ -151,6 +151,20 @@ export interface Outcome {
   models?: Models;
 }
 
+/** The lengths of the answers given to questions asking for a name, a date or a figure (no lists), shortest first. */
+export function factoidAnswerLengths(outcomes: Outcome[]): number[] {
+  return outcomes
+    .filter(
+      (o) =>
+        o.answer.answered &&
+        o.question.kind !== "list" &&
+        o.example &&
+        FACTOID_TYPES.has(o.example.analysis.type),
+    )
+    .map((o) => o.answer.answer.length)
+    .sort((a, b) => a - b);
+}
+
 /** Answers every question of the sets with given models (the meta ones as the core does). */
 export function answerAll(sets: LoadedSet[], modelsFor: (set: LoadedSet, i: number) => Models): Outcome[] {
   const out: Outcome[] = [];
@@ -231,16 +245,7 @@ export function report(outcomes: Outcome[], title: string): string[] {
     .filter((o) => o.answer.answered && o.question.kind !== "list")
     .map((o) => o.answer.answer.length)
     .sort((a, b) => a - b);
-  const factoid = outcomes
-    .filter(
-      (o) =>
-        o.answer.answered &&
-        o.question.kind !== "list" &&
-        o.example &&
-        FACTOID_TYPES.has(o.example.analysis.type),
-    )
-    .map((o) => o.answer.answer.length)
-    .sort((a, b) => a - b);
+  const factoid = factoidAnswerLengths(outcomes);
   lines.push(
     `${title}: fully right ${right}/${outcomes.length} (${pct(right, outcomes.length)}); answerable right ${answerableRight}/${answerable.length} (${pct(answerableRight, answerable.length)}); median answer ${lengths[lengths.length >> 1] ?? 0} chars, factoid ${factoid[factoid.length >> 1] ?? 0} chars`,
   );

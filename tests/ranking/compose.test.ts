@@ -35,3 +35,24 @@ describe("compose: span or sentence", () => {
     expect(reply(0.2).answered).toBe(false);
   });
 });
+
+describe("compose: a short answer is the whole value or name its span is part of", () => {
+  const text = "The Telgard library holds 18 million volumes in its cellars.";
+  const deps = depsFor(tempDir({ "a.txt": `${text}\n` }));
+  const r = route("How many volumes does the Telgard library hold?", deps);
+  const a = analyse(r.q, r.intent, deps);
+  const models = { ...untrainedModels(), thresholds: { answer: 0.3, span: 0, spanOther: 0, list: 2 } };
+  const scored = score(a, models, deps);
+
+  it("gives the count with what it counts when the span chosen is the bare figure", () => {
+    const at = scored.spans.findIndex((s) => s.candidate.input.span.text === "18");
+    expect(at).toBeGreaterThanOrEqual(0);
+    const spans = [
+      scored.spans[at] as (typeof scored.spans)[number],
+      ...scored.spans.filter((_, i) => i !== at),
+    ];
+    const reply = compose(a, { ...scored, spans, pDecision: 0.9 }, models, deps);
+    expect(reply.kind).toBe("value");
+    expect(reply.answer).toBe("18 million volumes");
+  });
+});
