@@ -372,7 +372,7 @@ export function compose(a: Analysis, scored: Scored, models: Models, deps: Ranki
     const text = input.span.text;
     const key = norm(text);
     const localised = localise(text, q.language, deps);
-    // the value or name whole ("18 million volumes" for "18"), unless it is put in the asker's language
+    // the value or name whole ("9 million tonnes" for "9 million"), unless it is put in the asker's language
     const shown =
       localised === text && input.sentence.language === q.language
         ? wholeOf(
