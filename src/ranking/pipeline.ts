@@ -54,7 +54,7 @@ export interface Models {
     span: number;
     /** The same for the other questions (what, why, how, ...). */
     spanOther: number;
-    /** A list keeps the items whose probability is at least this. */
+    /** A list keeps the items whose probability of being an answer (the span's times its sentence's) is at least this. */
     list: number;
   };
 }
@@ -412,7 +412,11 @@ export function compose(a: Analysis, scored: Scored, models: Models, deps: Ranki
   };
 }
 
-/** A list: the distinct fitting spans of the best sentences above the list threshold. */
+/**
+ * A list: the distinct fitting spans of the best sentences whose chance of being an answer, the
+ * span's given its sentence times the sentence's, is above the list threshold. The span's alone
+ * let in the best fitting words of unlikely sentences ("a press event" beside the names).
+ */
 function composeList(
   a: Analysis,
   scored: Scored,
@@ -421,7 +425,8 @@ function composeList(
 ): Pick<Answer, "answered" | "answer" | "citations" | "kind" | "items" | "agreement"> | undefined {
   const chosen: { span: Span; sentence: SentenceInput }[] = [];
   for (const s of scored.spans) {
-    if (s.p < models.thresholds.list || chosen.length >= MAX_LIST_ITEMS) continue;
+    if (s.p * s.candidate.input.pSentence < models.thresholds.list || chosen.length >= MAX_LIST_ITEMS)
+      continue;
     const span = s.candidate.input.span;
     if (
       kindFit(a.type, span.kind) === 0 ||

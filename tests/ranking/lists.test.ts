@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { route } from "../../src/core.js";
-import { placesAtOneLevel } from "../../src/ranking/pipeline.js";
+import { analyse, compose, placesAtOneLevel, score } from "../../src/ranking/pipeline.js";
 import type { Span } from "../../src/ranking/spans.js";
+import { untrainedModels } from "../../src/ranking/weights.js";
 import { depsFor, tempDir } from "../helpers/fixtures.js";
 
 const deps = depsFor(tempDir({ "a.txt": "Velmora has offices in London, Dublin, Tokyo and Japan.\n" }));
@@ -46,5 +47,32 @@ describe("placesAtOneLevel: a list of places as the question asks for them", () 
       "Austin",
       "London",
     ]);
+  });
+});
+
+describe("compose: a list keeps the items likely answers, its sentence's probability counted", () => {
+  const listDeps = depsFor(
+    tempDir({
+      "b.txt": "Velmora opened offices in Lisbon and Oslo.\nThe Velmora board once met in Quito.\n",
+    }),
+  );
+  it("drops a fitting span of an unlikely sentence, however well it fits there", () => {
+    const r = route("Which cities does Velmora have offices in?", listDeps);
+    const a = analyse(r.q, r.intent, listDeps);
+    const models = { ...untrainedModels(), thresholds: { answer: 0, span: 2, spanOther: 2, list: 0.3 } };
+    const scored = score(a, models, listDeps);
+    expect(a.q.list).toBe(true);
+    // the sentence on offices likely holds an answer, the other hardly; each span fits its own (0.5)
+    const pOf = (i: number) => (a.sentences[i]?.ev.sentence.text.includes("offices") ? 0.9 : 0.1);
+    const spans = scored.spans.map((s) => ({
+      ...s,
+      p: 0.5,
+      candidate: { ...s.candidate, input: { ...s.candidate.input, pSentence: pOf(s.candidate.sentence) } },
+    }));
+    const reply = compose(a, { ...scored, pDecision: 0.9, spans }, models, listDeps);
+    expect(reply.kind).toBe("list");
+    expect(reply.answer).toContain("Lisbon");
+    expect(reply.answer).toContain("Oslo");
+    expect(reply.answer).not.toContain("Quito");
   });
 });
